@@ -1,0 +1,1 @@
+"""Local storage: SQLAlchemy models, engine set-up, migrations, queries and de-duplication."""

@@ -1,0 +1,226 @@
+"""The database schema as typed SQLAlchemy 2 models.
+
+Dates keep their precision: ``start_date``/``end_date`` hold the first and last day of what the
+text gave (a month-only event spans that whole month) and ``*_precision`` says whether the
+source named a day, a month or only a year, so views and exports never invent a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuid_mod
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Base
+
+
+def _uuid() -> str:
+    return str(uuid_mod.uuid4())
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Status(StrEnum):
+    SUGGESTED = "suggested"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class Role(StrEnum):
+    SPEAKER = "speaker"
+    PANELIST = "panelist"
+    MODERATOR = "moderator"
+    KEYNOTE = "keynote"
+    HOST = "host"
+    CHAIR = "chair"
+    ORGANISER = "organiser"
+    CONTACT = "contact"
+
+
+class ContactKind(StrEnum):
+    PHONE = "phone"
+    MOBILE = "mobile"
+    FAX = "fax"
+    EMAIL = "email"
+    URL = "url"
+
+
+class Tracked:
+    """Columns shared by everything a user reviews and exports."""
+
+    status: Mapped[str] = mapped_column(String(16), default=Status.SUGGESTED, index=True)
+    uuid: Mapped[str] = mapped_column(String(36), default=_uuid, unique=True)
+    revision: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now, server_default=func.now())
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        default=_now, onupdate=_now, server_default=func.now()
+    )
+
+
+class Document(Base):
+    __tablename__ = "document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    format: Mapped[str] = mapped_column(String(8))
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    reference_date: Mapped[dt.date | None]
+    imported_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+    mentions: Mapped[list[Mention]] = relationship(
+        back_populates="document", cascade="all, delete-orphan"
+    )
+
+
+class Organisation(Base):
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    acronym: Mapped[str | None] = mapped_column(String(40), index=True)
+    aliases: Mapped[list[str]] = mapped_column(default=list)
+
+    people: Mapped[list[Person]] = relationship(back_populates="organisation")
+
+
+class Event(Tracked, Base):
+    __tablename__ = "event"
+    __table_args__ = (Index("ix_event_dates", "start_date", "end_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str | None] = mapped_column(String(60))
+    start_date: Mapped[dt.date | None]
+    start_precision: Mapped[str | None] = mapped_column(String(8))
+    end_date: Mapped[dt.date | None]
+    end_precision: Mapped[str | None] = mapped_column(String(8))
+    start_time: Mapped[dt.time | None]
+    end_time: Mapped[dt.time | None]
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    location: Mapped[str | None] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL")
+    )
+
+    organisation: Mapped[Organisation | None] = relationship()
+    panels: Mapped[list[Panel]] = relationship(
+        back_populates="event",
+        cascade="all, delete-orphan",
+        order_by="(Panel.date, Panel.start_time, Panel.id)",
+    )
+    participations: Mapped[list[Participation]] = relationship(
+        back_populates="event", cascade="all, delete-orphan"
+    )
+    mentions: Mapped[list[Mention]] = relationship(back_populates="event")
+
+
+class Panel(Tracked, Base):
+    __tablename__ = "panel"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str | None] = mapped_column(String(500))
+    kind: Mapped[str | None] = mapped_column(String(60))
+    date: Mapped[dt.date | None]
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    start_time: Mapped[dt.time | None]
+    end_time: Mapped[dt.time | None]
+    location: Mapped[str | None] = mapped_column(String(300))
+
+    event: Mapped[Event] = relationship(back_populates="panels")
+    participations: Mapped[list[Participation]] = relationship(
+        back_populates="panel", cascade="all, delete-orphan"
+    )
+    mentions: Mapped[list[Mention]] = relationship(back_populates="panel")
+
+
+class Person(Tracked, Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(300))
+    honorific: Mapped[str | None] = mapped_column(String(60))
+    given_name: Mapped[str | None] = mapped_column(String(150))
+    family_name: Mapped[str | None] = mapped_column(String(150), index=True)
+    job_title: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+    # Folded name (no accents, lower case) used by de-duplication and sorting.
+    name_key: Mapped[str] = mapped_column(String(300), index=True, default="")
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), index=True
+    )
+
+    organisation: Mapped[Organisation | None] = relationship(back_populates="people")
+    contacts: Mapped[list[ContactPoint]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="ContactPoint.id"
+    )
+    participations: Mapped[list[Participation]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+    mentions: Mapped[list[Mention]] = relationship(back_populates="person")
+
+
+class ContactPoint(Base):
+    __tablename__ = "contact_point"
+    __table_args__ = (UniqueConstraint("person_id", "kind", "value"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # ContactKind
+    value: Mapped[str] = mapped_column(String(320), index=True)  # E.164 or lower-case e-mail
+    label: Mapped[str | None] = mapped_column(String(60))
+
+    person: Mapped[Person] = relationship(back_populates="contacts")
+
+
+class Participation(Base):
+    __tablename__ = "participation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), index=True
+    )
+    panel_id: Mapped[int | None] = mapped_column(
+        ForeignKey("panel.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(16))  # Role
+
+    person: Mapped[Person] = relationship(back_populates="participations")
+    event: Mapped[Event | None] = relationship(back_populates="participations")
+    panel: Mapped[Panel | None] = relationship(back_populates="participations")
+
+
+class Mention(Base):
+    """Provenance: where in which document an event, panel or person was read."""
+
+    __tablename__ = "mention"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), index=True
+    )
+    panel_id: Mapped[int | None] = mapped_column(
+        ForeignKey("panel.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+    start: Mapped[int]
+    end: Mapped[int]
+
+    document: Mapped[Document] = relationship(back_populates="mentions")
+    event: Mapped[Event | None] = relationship(back_populates="mentions")
+    panel: Mapped[Panel | None] = relationship(back_populates="mentions")
+    person: Mapped[Person | None] = relationship(back_populates="mentions")

@@ -1,0 +1,57 @@
+"""``forumdesk extract FILE... [--format json|text]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from importers.errors import DocumentError
+from importers.extract import extract
+from importers.readers import read_document
+from importers.records import Extraction
+from importers.serialize import extraction_json
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("--format", choices=("json", "text"), default="text")
+
+
+def _text_summary(extraction: Extraction) -> str:
+    lines = [f"== {extraction.document.path}"]
+    for event in extraction.events:
+        when = event.start.iso() if event.start else "undated"
+        if event.end and event.end != event.start:
+            when += f" – {event.end.iso()}"
+        where = f" @ {event.location}" if event.location else ""
+        lines.append(f"event  {event.title} [{when}]{where}")
+        for panel in event.panels:
+            date = panel.date.iso() if panel.date else "?"
+            lines.append(f"  panel  {panel.kind}: {panel.title or '(untitled)'} [{date}]")
+            lines.extend(f"    {p.role:<10} {p.name}" for p in panel.people)
+    for person in extraction.people:
+        bits = [b for b in (person.title, person.organisation) if b]
+        lines.append(f"person {person.name}" + (f" — {', '.join(bits)}" if bits else ""))
+        contacts = [*person.phones, *person.mobiles, *(f"fax {f}" for f in person.faxes)]
+        contacts += person.emails
+        if contacts:
+            lines.append("       " + " · ".join(contacts))
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    results: list[Extraction] = []
+    failed = False
+    for path in args.files:
+        try:
+            results.append(extract(read_document(path)))
+        except DocumentError as exc:
+            print(f"forumdesk: {exc}", file=sys.stderr)
+            failed = True
+    if args.format == "json":
+        json.dump([extraction_json(r) for r in results], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print("\n\n".join(_text_summary(r) for r in results))
+    return 1 if failed else 0
