@@ -88,11 +88,35 @@ class Organisation(Base):
     aliases: Mapped[list[str]] = mapped_column(default=list)
 
     people: Mapped[list[Person]] = relationship(back_populates="organisation")
+    alias_keys: Mapped[list[OrganisationKey]] = relationship(
+        back_populates="organisation", cascade="all, delete-orphan"
+    )
+
+
+class OrganisationKey(Base):
+    """Folded name, acronym and aliases of an organisation, for case-insensitive look-up."""
+
+    __tablename__ = "organisation_key"
+    __table_args__ = (UniqueConstraint("organisation_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(300), index=True)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="alias_keys")
 
 
 class Event(Tracked, Base):
     __tablename__ = "event"
-    __table_args__ = (Index("ix_event_dates", "start_date", "end_date"),)
+    __table_args__ = (
+        Index("ix_event_dates", "start_date", "end_date"),
+        # Range queries: the precision first, then the start; the span bounds how far back a
+        # still-running event can start (see db.queries).
+        Index("ix_event_precision_start", "start_precision", "start_date"),
+        Index("ix_event_precision_span", "start_precision", "span_days"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
@@ -109,6 +133,10 @@ class Event(Tracked, Base):
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisation.id", ondelete="SET NULL")
     )
+    # Derived columns, kept in step by db.derived on every flush.
+    span_days: Mapped[int | None]
+    title_key: Mapped[str] = mapped_column(String(500), index=True, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
 
     organisation: Mapped[Organisation | None] = relationship()
     panels: Mapped[list[Panel]] = relationship(
@@ -157,6 +185,10 @@ class Person(Tracked, Base):
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisation.id", ondelete="SET NULL"), index=True
     )
+    # Derived columns, kept in step by db.derived on every flush.
+    family_key: Mapped[str] = mapped_column(String(150), index=True, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    sort_key: Mapped[str] = mapped_column(String(700), index=True, default="")
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="people")
     contacts: Mapped[list[ContactPoint]] = relationship(

@@ -1,0 +1,412 @@
+"""Read-only queries for the views, the exports and the command line.
+
+Every function takes an open Session and returns ORM objects with what its callers use eagerly
+loaded, so that they stay usable after the session is closed. ``statuses=None`` means every
+item that is not rejected (suggested and accepted).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, text
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from db.models import (
+    ContactPoint,
+    Document,
+    Event,
+    Mention,
+    Organisation,
+    Panel,
+    Participation,
+    Person,
+    Status,
+)
+from db.text_keys import search_terms
+
+VISIBLE = (Status.SUGGESTED, Status.ACCEPTED)
+PRECISIONS = ("day", "month", "year")
+FTS_MIN_TERM = 3  # the trigram index answers terms of three characters or more
+
+
+def _statuses(statuses: Iterable[str] | None) -> tuple[str, ...]:
+    return tuple(VISIBLE if statuses is None else statuses)
+
+
+# -- date ranges ---------------------------------------------------------------------------
+
+
+def _longest_span(session: Session, precision: str) -> int:
+    """Days between start and end of the longest event of a precision (an index look-up)."""
+    value = session.scalar(
+        select(func.max(Event.span_days)).where(Event.start_precision == precision)
+    )
+    return int(value or 0)
+
+
+def overlapping_events(
+    session: Session, start: dt.date, end: dt.date, precisions: Sequence[str] = PRECISIONS
+) -> ColumnElement[bool]:
+    """A condition on Event: its dates overlap [start, end].
+
+    An event starting before ``start`` can only overlap if it lasts long enough, so the start
+    date is bounded below by the longest span of its precision; the condition is then a range
+    on the (start_precision, start_date) index instead of a scan.
+    """
+    clauses = []
+    for precision in precisions:
+        earliest = start - dt.timedelta(days=_longest_span(session, precision))
+        clauses.append(
+            and_(
+                Event.start_precision == precision,
+                Event.start_date >= earliest,
+                Event.start_date <= end,
+                func.coalesce(Event.end_date, Event.start_date) >= start,
+            )
+        )
+    return or_(*clauses) if clauses else false()
+
+
+def events_in_range(
+    s: Session, start: dt.date, end: dt.date, *, statuses: Iterable[str] | None = None
+) -> list[Event]:
+    """Day-precision events overlapping [start, end] (inclusive), ordered by start; panels are
+    not loaded, the organisation is."""
+    query = (
+        select(Event)
+        .where(overlapping_events(s, start, end, ("day",)), Event.status.in_(_statuses(statuses)))
+        .options(joinedload(Event.organisation))
+        .order_by(Event.start_date, Event.start_time, Event.id)
+    )
+    return list(s.scalars(query))
+
+
+def upcoming_events(s: Session, today: dt.date, limit: int = 20) -> list[Event]:
+    """Day-precision events not yet over on ``today``, soonest first."""
+    query = (
+        select(Event)
+        .where(overlapping_events(s, today, dt.date.max, ("day",)), Event.status.in_(VISIBLE))
+        .options(joinedload(Event.organisation))
+        .order_by(Event.start_date, Event.start_time, Event.id)
+        .limit(limit)
+    )
+    return list(s.scalars(query))
+
+
+def latest_event_date(s: Session) -> dt.date | None:
+    """The start of the most recent day-precision event (not rejected)."""
+    return s.scalar(
+        select(func.max(Event.start_date)).where(
+            Event.start_precision == "day", Event.status.in_(VISIBLE)
+        )
+    )
+
+
+def approximate_events(s: Session, *, statuses: Iterable[str] | None = None) -> list[Event]:
+    """Events known only to the month or year, or undated, by start then title."""
+    query = (
+        select(Event)
+        .where(
+            or_(Event.start_precision.in_(("month", "year")), Event.start_date.is_(None)),
+            Event.status.in_(_statuses(statuses)),
+        )
+        .options(joinedload(Event.organisation))
+        .order_by(Event.start_date.is_(None), Event.start_date, Event.title, Event.id)
+    )
+    return list(s.scalars(query))
+
+
+# -- events --------------------------------------------------------------------------------
+
+
+def _event_detail_options() -> list:
+    return [
+        joinedload(Event.organisation),
+        selectinload(Event.panels)
+        .selectinload(Panel.participations)
+        .joinedload(Participation.person)
+        .options(joinedload(Person.organisation), selectinload(Person.contacts)),
+        selectinload(Event.panels).selectinload(Panel.mentions).joinedload(Mention.document),
+        selectinload(Event.participations)
+        .joinedload(Participation.person)
+        .options(joinedload(Person.organisation), selectinload(Person.contacts)),
+        selectinload(Event.mentions).joinedload(Mention.document),
+    ]
+
+
+def event_detail(s: Session, event_id: int) -> Event | None:
+    """One event with panels → participations → person, event participations → person,
+    mentions → document and organisation loaded."""
+    return s.get(Event, event_id, options=_event_detail_options())
+
+
+def _like_terms(column, terms: Sequence[str]) -> list[ColumnElement[bool]]:  # noqa: ANN001
+    out = []
+    for term in terms:
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        out.append(column.like(f"%{escaped}%", escape="\\"))
+    return out
+
+
+def _event_query(
+    text_: str,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    statuses: Iterable[str] | None,
+) -> Select:
+    query = select(Event).where(Event.status.in_(_statuses(statuses)))
+    query = query.where(*_like_terms(Event.search_text, search_terms(text_)))
+    if date_from is not None:
+        query = query.where(func.coalesce(Event.end_date, Event.start_date) >= date_from)
+    if date_to is not None:
+        query = query.where(Event.start_date <= date_to)
+    return query
+
+
+def search_events(
+    s: Session,
+    text: str = "",
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    statuses: Iterable[str] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Event]:
+    """Events whose title, kind, location or organisation holds every word of ``text``
+    (case- and accent-insensitive), overlapping [date_from, date_to] when given (undated
+    events only when no date is given), ordered by start (undated last)."""
+    query = (
+        _event_query(text, date_from, date_to, statuses)
+        .options(joinedload(Event.organisation))
+        .order_by(Event.start_date.is_(None), Event.start_date, Event.title, Event.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(s.scalars(query))
+
+
+def count_events(
+    s: Session,
+    text: str = "",
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    statuses: Iterable[str] | None = None,
+) -> int:
+    """How many events :func:`search_events` finds without a limit."""
+    query = _event_query(text, date_from, date_to, statuses).with_only_columns(func.count())
+    return int(s.scalar(query) or 0)
+
+
+# -- people --------------------------------------------------------------------------------
+
+
+def _fts_match(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _person_filter(
+    s: Session,
+    text_: str,
+    organisation_id: int | None,
+    statuses: Iterable[str] | None,
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [Person.status.in_(_statuses(statuses))]
+    if organisation_id is not None:
+        conditions.append(Person.organisation_id == organisation_id)
+    terms = search_terms(text_)
+    long_terms = [t for t in terms if len(t) >= FTS_MIN_TERM]
+    short_terms = [t for t in terms if len(t) < FTS_MIN_TERM]
+    if long_terms and s.get_bind().dialect.name == "sqlite":
+        match = " AND ".join(_fts_match(t) for t in long_terms)
+        conditions.append(
+            Person.id.in_(
+                select(text("rowid"))
+                .select_from(text("person_fts"))
+                .where(text("person_fts MATCH :match").bindparams(match=match))
+            )
+        )
+    else:
+        short_terms = terms
+    conditions.extend(_like_terms(Person.search_text, short_terms))
+    return conditions
+
+
+def search_people(
+    s: Session,
+    text: str = "",
+    *,
+    organisation_id: int | None = None,
+    statuses: Iterable[str] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Person]:
+    """People with every word of ``text`` somewhere in their name, organisation (name,
+    acronym, aliases), job title, e-mails or phones (digits, international or national),
+    case- and accent-insensitive; ordered by organisation then family and full name, people
+    without an organisation last; organisation and contacts loaded."""
+    query = (
+        select(Person)
+        .where(*_person_filter(s, text, organisation_id, statuses))
+        .options(joinedload(Person.organisation), selectinload(Person.contacts))
+        .order_by(Person.sort_key, Person.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(s.scalars(query))
+
+
+def count_people(
+    s: Session,
+    text: str = "",
+    *,
+    organisation_id: int | None = None,
+    statuses: Iterable[str] | None = None,
+) -> int:
+    """How many people :func:`search_people` finds without a limit."""
+    query = select(func.count(Person.id)).where(*_person_filter(s, text, organisation_id, statuses))
+    return int(s.scalar(query) or 0)
+
+
+def person_detail(s: Session, person_id: int) -> Person | None:
+    """One person with contacts, organisation, participations → event/panel (→ event) and
+    mentions → document loaded."""
+    return s.get(
+        Person,
+        person_id,
+        options=[
+            joinedload(Person.organisation),
+            selectinload(Person.contacts),
+            selectinload(Person.participations).joinedload(Participation.event),
+            selectinload(Person.participations)
+            .joinedload(Participation.panel)
+            .joinedload(Panel.event),
+            selectinload(Person.mentions).joinedload(Mention.document),
+        ],
+    )
+
+
+# -- documents and review ------------------------------------------------------------------
+
+
+def documents(s: Session) -> list[Document]:
+    """Every imported document, newest first (the text is loaded too)."""
+    return list(s.scalars(select(Document).order_by(Document.imported_at.desc(), Document.id)))
+
+
+def document_text(s: Session, document_id: int) -> str:
+    """The plain text of a document ('' if there is no such document)."""
+    return s.scalar(select(Document.text).where(Document.id == document_id)) or ""
+
+
+def review_items(s: Session, document_id: int | None = None) -> list[Event | Panel | Person]:
+    """Suggested events, panels and people (only those read from ``document_id`` if given),
+    each with mentions → document loaded; events first, then panels, then people."""
+    items: list[Event | Panel | Person] = []
+    for model in (Event, Panel, Person):
+        query = select(model).where(model.status == Status.SUGGESTED)
+        if document_id is not None:
+            mentioned = select(Mention.id).where(
+                Mention.document_id == document_id,
+                getattr(Mention, f"{model.__tablename__}_id") == model.id,
+            )
+            query = query.where(mentioned.exists())
+        options = [selectinload(model.mentions).joinedload(Mention.document)]
+        if model is Panel:
+            options.append(joinedload(Panel.event))
+        if model is Person:
+            options += [joinedload(Person.organisation), selectinload(Person.contacts)]
+        items.extend(s.scalars(query.options(*options).order_by(model.id)))
+    return items
+
+
+# -- exports -------------------------------------------------------------------------------
+
+
+def events_for_export(
+    s: Session,
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    search: str = "",
+    event_ids: Iterable[int] | None = None,
+    include_rejected: bool = False,
+) -> list[Event]:
+    """Events with everything an exporter needs loaded: panels → participations → person →
+    contacts and organisation, event participations, mentions → document, organisation."""
+    statuses = [*VISIBLE, Status.REJECTED] if include_rejected else VISIBLE
+    query = _event_query(search, date_from, date_to, statuses)
+    if event_ids is not None:
+        query = query.where(Event.id.in_(list(event_ids)))
+    query = query.options(*_event_detail_options()).order_by(
+        Event.start_date.is_(None), Event.start_date, Event.id
+    )
+    return list(s.scalars(query).unique())
+
+
+def people_for_export(
+    s: Session,
+    *,
+    search: str = "",
+    person_ids: Iterable[int] | None = None,
+    event_ids: Iterable[int] | None = None,
+    include_rejected: bool = False,
+) -> list[Person]:
+    """People (those taking part in ``event_ids``, or in their panels, if given) with
+    contacts, organisation, participations → event/panel and mentions → document loaded."""
+    statuses = [*VISIBLE, Status.REJECTED] if include_rejected else VISIBLE
+    query = select(Person).where(*_person_filter(s, search, None, statuses))
+    if person_ids is not None:
+        query = query.where(Person.id.in_(list(person_ids)))
+    if event_ids is not None:
+        ids = list(event_ids)
+        in_events = select(Participation.person_id).where(
+            or_(
+                Participation.event_id.in_(ids),
+                Participation.panel_id.in_(select(Panel.id).where(Panel.event_id.in_(ids))),
+            )
+        )
+        query = query.where(Person.id.in_(in_events))
+    query = query.options(
+        joinedload(Person.organisation),
+        selectinload(Person.contacts),
+        selectinload(Person.participations).joinedload(Participation.event),
+        selectinload(Person.participations).joinedload(Participation.panel),
+        selectinload(Person.mentions).joinedload(Mention.document),
+    ).order_by(Person.sort_key, Person.id)
+    return list(s.scalars(query).unique())
+
+
+def counts(s: Session) -> dict[str, int]:
+    """Numbers of events, panels, people, documents (rejected items aside) and of items
+    still suggested."""
+    out = {}
+    suggested = 0
+    for name, model in (("events", Event), ("panels", Panel), ("people", Person)):
+        out[name] = int(
+            s.scalar(select(func.count(model.id)).where(model.status.in_(VISIBLE))) or 0
+        )
+        suggested += int(
+            s.scalar(select(func.count(model.id)).where(model.status == Status.SUGGESTED)) or 0
+        )
+    out["documents"] = int(s.scalar(select(func.count(Document.id))) or 0)
+    out["suggested"] = suggested
+    return out
+
+
+def organisations(s: Session) -> list[Organisation]:
+    """Every organisation by name."""
+    return list(s.scalars(select(Organisation).order_by(Organisation.name, Organisation.id)))
+
+
+def contact_values(s: Session, person_id: int) -> list[tuple[str, str]]:
+    """(kind, value) of a person's contact points, in the order they were added."""
+    rows = s.execute(
+        select(ContactPoint.kind, ContactPoint.value)
+        .where(ContactPoint.person_id == person_id)
+        .order_by(ContactPoint.id)
+    )
+    return [(kind, value) for kind, value in rows]

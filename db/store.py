@@ -1,0 +1,455 @@
+"""The import pipeline: files → :func:`importers.pipeline.load` → stored, de-duplicated items.
+
+Each document is stored in its own transaction: it is stored whole or not at all, and one bad
+file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nameparser import HumanName
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import dedup
+from db.acronyms import acronym_pairs
+from db.models import (
+    ContactKind,
+    ContactPoint,
+    Document,
+    Event,
+    Mention,
+    Panel,
+    Participation,
+    Person,
+    Status,
+)
+from db.text_keys import name_keys
+from importers.errors import DocumentError
+from importers.records import EventRecord, Extraction, PanelRecord, PartialDate, PersonRecord
+
+SUPPORTED_SUFFIXES = frozenset(
+    ".txt .text .md .html .htm .xhtml .pdf .docx .eml .ics .ical .ifb .vcf .vcard".split()
+)
+UUID_LENGTH = 36
+
+
+@dataclass
+class ImportResult:
+    path: str
+    status: str  # "new" | "unchanged" | "failed"
+    reason: str | None = None
+    document_id: int | None = None
+    events: int = 0
+    panels: int = 0
+    people: int = 0
+
+
+@dataclass
+class ImportSummary:
+    results: list[ImportResult] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def new(self) -> list[ImportResult]:
+        return [r for r in self.results if r.status == "new"]
+
+    @property
+    def unchanged(self) -> list[ImportResult]:
+        return [r for r in self.results if r.status == "unchanged"]
+
+    @property
+    def failed(self) -> list[ImportResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    @property
+    def events(self) -> int:
+        return sum(r.events for r in self.results)
+
+    @property
+    def panels(self) -> int:
+        return sum(r.panels for r in self.results)
+
+    @property
+    def people(self) -> int:
+        return sum(r.people for r in self.results)
+
+
+def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to import: files as given (whatever their extension), folders walked recursively
+    with hidden entries and unsupported extensions skipped; sorted, without repeats."""
+    found: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            found.add(path)
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                    found.add(Path(root) / name)
+    return sorted(found)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def import_documents(
+    sessions: sessionmaker[Session],
+    paths: Iterable[str | Path],
+    *,
+    accept: bool = False,
+    progress: Callable[[int, int, Path], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ImportSummary:
+    """Import files and folders (see :func:`iter_paths`), one transaction per document.
+
+    ``progress(index, total, path)`` is called before each document (index from 1);
+    ``cancel()`` is asked before each one, so a cancel stops after the current document.
+    """
+    files = iter_paths(paths)
+    summary = ImportSummary()
+    for index, path in enumerate(files, 1):
+        if cancel is not None and cancel():
+            summary.cancelled = True
+            break
+        if progress is not None:
+            progress(index, len(files), path)
+        summary.results.append(import_file(sessions, path, accept=accept))
+    return summary
+
+
+def import_file(
+    sessions: sessionmaker[Session], path: Path, *, accept: bool = False
+) -> ImportResult:
+    """Import one file in its own transaction; every failure becomes a "failed" result."""
+    try:
+        sha = file_sha256(path)
+        with sessions() as session:
+            known = session.scalar(select(Document.id).where(Document.sha256 == sha))
+        if known is not None:
+            return ImportResult(str(path), "unchanged", document_id=known)
+        from importers.pipeline import load
+
+        extraction = load(path)
+        with sessions.begin() as session:
+            return store_extraction(session, extraction, sha, accept=accept)
+    except DocumentError as exc:
+        return ImportResult(str(path), "failed", reason=exc.reason)
+    except OSError as exc:
+        return ImportResult(str(path), "failed", reason=exc.strerror or str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        return ImportResult(str(path), "failed", reason=f"{type(exc).__name__}: {reason}")
+
+
+def store_extraction(
+    session: Session, extraction: Extraction, sha256: str, *, accept: bool = False
+) -> ImportResult:
+    """Store one document and what was found in it, merged with what is already stored.
+
+    Runs inside the caller's transaction and raises on failure (the caller rolls back).
+    A document already stored (same sha256) is "unchanged" and nothing is written.
+    """
+    doc = extraction.document
+    known = session.scalar(select(Document.id).where(Document.sha256 == sha256))
+    if known is not None:
+        return ImportResult(doc.path, "unchanged", document_id=known)
+    document = Document(
+        path=doc.path,
+        sha256=sha256,
+        format=doc.format,
+        title=doc.title,
+        text=doc.text,
+        reference_date=doc.reference_date,
+    )
+    session.add(document)
+    writer = _DocumentWriter(session, document, accept, acronym_pairs(doc.text))
+    for record in extraction.people:
+        writer.person(record)
+    for record in extraction.events:
+        writer.event(record)
+    session.flush()
+    return ImportResult(
+        doc.path,
+        "new",
+        document_id=document.id,
+        events=len(writer.events),
+        panels=len(writer.panels),
+        people=len(writer.people),
+    )
+
+
+# -- one document's records ------------------------------------------------------------------
+
+
+def _precision(value: PartialDate | None) -> str | None:
+    return str(value.precision) if value is not None else None
+
+
+def _contacts(record: PersonRecord) -> list[tuple[str, str]]:
+    out = []
+    for kind, values in (
+        (ContactKind.PHONE, record.phones),
+        (ContactKind.MOBILE, record.mobiles),
+        (ContactKind.FAX, record.faxes),
+        (ContactKind.EMAIL, tuple(v.lower() for v in record.emails)),
+        (ContactKind.URL, record.urls),
+    ):
+        out.extend((str(kind), v.strip()) for v in values if v and v.strip())
+    return list(dict.fromkeys(out))
+
+
+def _uuid_for(uid: str | None) -> dict[str, str]:
+    return {"uuid": uid} if uid and len(uid) <= UUID_LENGTH else {}
+
+
+def _fill(item: object, values: dict[str, object]) -> bool:
+    """Set the fields that are still empty; never overwrite a value (it may be a user edit)."""
+    changed = False
+    for name, value in values.items():
+        if value not in (None, "") and getattr(item, name) in (None, ""):
+            setattr(item, name, value)
+            changed = True
+    return changed
+
+
+class _DocumentWriter:
+    """Stores the records of one document, remembering what it touched."""
+
+    def __init__(
+        self, session: Session, document: Document, accept: bool, pairs: dict[str, str]
+    ) -> None:
+        self.session = session
+        self.document = document
+        self.status = Status.ACCEPTED if accept else Status.SUGGESTED
+        self.accept = accept
+        self.pairs = pairs
+        self.events: dict[int, Event] = {}
+        self.panels: dict[int, Panel] = {}
+        self.people: dict[int, Person] = {}
+        self.by_name: dict[str, Person] = {}
+        self.mentioned: set[tuple[int, int, int]] = set()
+        self.participations: set[tuple[int, str, str]] = set()
+
+    # provenance
+
+    def _mention(self, item: Event | Panel | Person, spans: Iterable[tuple[int, int]]) -> None:
+        spans = list(spans) or [(0, 0)]
+        for start, end in spans:
+            key = (id(item), start, end)
+            if key in self.mentioned:
+                continue
+            self.mentioned.add(key)
+            mention = Mention(document=self.document, start=start, end=end)
+            if isinstance(item, Event):
+                mention.event = item
+            elif isinstance(item, Panel):
+                mention.panel = item
+            else:
+                mention.person = item
+            self.session.add(mention)
+
+    def _touch(self, item: Event | Panel | Person) -> None:
+        """An item read again: accepting the document accepts it unless it was rejected."""
+        if self.accept and item.status == Status.SUGGESTED:
+            item.status = Status.ACCEPTED
+
+    # people
+
+    def person(self, record: PersonRecord) -> Person:
+        person = self._resolve_person(record)
+        self.people[id(person)] = person
+        self._mention(person, record.spans)
+        key = name_keys(record.name).name_key
+        if key:
+            self.by_name.setdefault(key, person)
+        return person
+
+    def _resolve_person(self, record: PersonRecord) -> Person:
+        session = self.session
+        if record.uid:
+            same = session.scalar(select(Person).where(Person.uuid == record.uid))
+            if same is not None:
+                return same  # a vCard carries no revision: the stored person wins
+        contacts = _contacts(record)
+        emails = [v for k, v in contacts if k == ContactKind.EMAIL]
+        phones = [v for k, v in contacts if k in (ContactKind.PHONE, ContactKind.MOBILE)]
+        person = dedup.find_person(session, record.name, emails, phones)
+        organisation = (
+            dedup.resolve_organisation(session, record.organisation, self.pairs)
+            if record.organisation
+            else None
+        )
+        parsed = HumanName(record.name)
+        given = " ".join(p for p in (parsed.first, parsed.middle) if p) or None
+        values = {
+            "honorific": record.honorific or (parsed.title or None),
+            "given_name": given,
+            "family_name": parsed.last or None,
+            "job_title": record.title,
+            "notes": record.notes,
+        }
+        if person is None:
+            person = Person(
+                full_name=record.name.strip(),
+                status=self.status,
+                organisation=organisation,
+                **_uuid_for(record.uid),
+                **values,
+            )
+            session.add(person)
+            for kind, value in contacts:
+                person.contacts.append(ContactPoint(kind=kind, value=value))
+            return person
+        changed = _fill(person, values)
+        if organisation is not None and person.organisation_id is None:
+            person.organisation = organisation
+            changed = True
+        have = {(c.kind, c.value) for c in person.contacts}
+        for kind, value in contacts:
+            if (kind, value) not in have:
+                person.contacts.append(ContactPoint(kind=kind, value=value))
+                changed = True
+        if changed:
+            person.revision += 1
+        self._touch(person)
+        return person
+
+    def _participant(self, name: str) -> Person:
+        key = name_keys(name).name_key
+        person = self.by_name.get(key)
+        if person is None:
+            person = self.person(PersonRecord(name=name))
+        return person
+
+    def _take_part(
+        self, person: Person, role: str, *, event: Event | None = None, panel: Panel | None = None
+    ) -> None:
+        target = event if event is not None else panel
+        key = (id(person), f"{'e' if event is not None else 'p'}{id(target)}", role)
+        if key in self.participations:
+            return
+        self.participations.add(key)
+        if person.id is not None and target.id is not None:
+            column = Participation.event_id if event is not None else Participation.panel_id
+            exists = self.session.scalar(
+                select(Participation.id).where(
+                    Participation.person_id == person.id,
+                    column == target.id,
+                    Participation.role == role,
+                )
+            )
+            if exists is not None:
+                return
+        self.session.add(Participation(person=person, event=event, panel=panel, role=role))
+
+    # events and panels
+
+    def event(self, record: EventRecord) -> Event:
+        event = self._resolve_event(record)
+        self.events[id(event)] = event
+        self._mention(event, record.spans)
+        for participant in record.people:
+            person = self._participant(participant.name)
+            self._mention(person, participant.spans)
+            self._take_part(person, participant.role.lower(), event=event)
+        for panel_record in record.panels:
+            self.panel(event, panel_record, record.sequence)
+        return event
+
+    @staticmethod
+    def _event_values(record: EventRecord) -> dict[str, object]:
+        start, end = record.start, record.end or record.start
+        return {
+            "title": record.title,
+            "kind": record.kind,
+            "start_date": start.first_day() if start else None,
+            "start_precision": _precision(start),
+            "end_date": end.last_day() if end else None,
+            "end_precision": _precision(end),
+            "start_time": record.start_time,
+            "end_time": record.end_time,
+            "timezone": record.timezone,
+            "location": record.location,
+            "description": record.description,
+        }
+
+    def _resolve_event(self, record: EventRecord) -> Event:
+        session = self.session
+        values = self._event_values(record)
+        if record.uid:
+            same = session.scalar(select(Event).where(Event.uuid == record.uid))
+            if same is not None:
+                if record.sequence is not None and record.sequence > same.revision:
+                    for name, value in values.items():
+                        setattr(same, name, value)
+                    same.revision = record.sequence
+                self._touch(same)
+                return same
+        event = dedup.find_event(session, record.title, values["start_date"], values["end_date"])
+        if event is None:
+            event = Event(status=self.status, revision=record.sequence or 0, **values)
+            for name, value in _uuid_for(record.uid).items():
+                setattr(event, name, value)
+            session.add(event)
+            return event
+        changed = False
+        incoming = dedup.PRECISION_RANK.get(values["start_precision"], 3)
+        if incoming < dedup.PRECISION_RANK.get(event.start_precision, 3):
+            for name in ("start_date", "start_precision", "end_date", "end_precision"):
+                setattr(event, name, values[name])
+            changed = True
+        fill = {k: v for k, v in values.items() if k not in ("title",) and "date" not in k}
+        fill = {k: v for k, v in fill.items() if "precision" not in k}
+        changed = _fill(event, fill) or changed
+        if changed:
+            event.revision += 1
+        self._touch(event)
+        return event
+
+    def panel(self, event: Event, record: PanelRecord, sequence: int | None) -> Panel:
+        values = {
+            "title": record.title,
+            "kind": record.kind,
+            "date": record.date.first_day() if record.date else None,
+            "date_precision": _precision(record.date),
+            "start_time": record.start_time,
+            "end_time": record.end_time,
+            "location": record.location,
+        }
+        panel = None
+        if record.uid:
+            panel = self.session.scalar(select(Panel).where(Panel.uuid == record.uid))
+            if panel is not None and sequence is not None and sequence > panel.revision:
+                for name, value in values.items():
+                    setattr(panel, name, value)
+                panel.revision = sequence
+        if panel is None:
+            panel = dedup.find_panel(event, record.title, record.kind, values["date"])
+            if panel is not None and _fill(panel, values):
+                panel.revision += 1
+        if panel is None:
+            panel = Panel(status=self.status, revision=sequence or 0, **values)
+            for name, value in _uuid_for(record.uid).items():
+                setattr(panel, name, value)
+            event.panels.append(panel)
+        self._touch(panel)
+        self.panels[id(panel)] = panel
+        self._mention(panel, record.spans)
+        for participant in record.people:
+            person = self._participant(participant.name)
+            self._mention(person, participant.spans)
+            self._take_part(person, participant.role.lower(), panel=panel)
+        return panel

@@ -1,0 +1,1 @@
+"""Qt item models over the ``db.queries`` functions. No widget code, no SQL."""

@@ -1,0 +1,194 @@
+"""The month (or week) grid: one cell per day, each holding the events on that day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import queries
+from db.models import Event
+from desktop_app.item_models.formatting import format_span
+from desktop_app.item_models.roles import DateRole, EventsRole, InMonthRole, ObjectRole, SortRole
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class DayItem:
+    """An event as drawn in one day cell.
+
+    ``lane`` is the vertical slot, the same on every day of a multi-day event within a week;
+    ``continues_before``/``continues_after`` say whether the event goes on in the cell to the
+    left/right, so the badge is drawn as one bar across the days.
+    """
+
+    event: Event
+    lane: int
+    continues_before: bool
+    continues_after: bool
+
+
+def grid_start(year: int, month: int) -> dt.date:
+    """The Monday on or before the first of the month: the first cell of a 6-week grid."""
+    first = dt.date(year, month, 1)
+    return first - dt.timedelta(days=first.weekday())
+
+
+def _assign_lanes(events: list[Event], week_start: dt.date) -> dict[dt.date, list[DayItem]]:
+    """Place a week's events in lanes so that a multi-day event keeps one row across days."""
+    week_end = week_start + dt.timedelta(days=6)
+    spans: list[tuple[dt.date, dt.date, Event]] = []
+    for event in events:
+        start = event.start_date
+        if start is None:
+            continue
+        end = max(event.end_date or start, start)
+        if end < week_start or start > week_end:
+            continue
+        spans.append((max(start, week_start), min(end, week_end), event))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0]).days, s[2].title or "", s[2].id))
+    lane_ends: list[dt.date] = []
+    cells: dict[dt.date, list[DayItem]] = {}
+    for first, last, event in spans:
+        lane = next((i for i, busy in enumerate(lane_ends) if busy < first), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(last)
+        else:
+            lane_ends[lane] = last
+        start = event.start_date
+        end = max(event.end_date or start, start)
+        day = first
+        while day <= last:
+            cells.setdefault(day, []).append(
+                DayItem(event, lane, continues_before=day > start, continues_after=day < end)
+            )
+            day += dt.timedelta(days=1)
+    return cells
+
+
+class MonthModel(QAbstractTableModel):
+    """``weeks`` rows of 7 days (6 for a month, 1 for a week), filled by one range query."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        weeks: int = 6,
+        statuses: list[str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self._weeks = weeks
+        self._statuses = statuses
+        today = dt.date.today()
+        self._year, self._month = today.year, today.month
+        self._first = grid_start(today.year, today.month) if weeks > 1 else today
+        self._cells: dict[dt.date, list[DayItem]] = {}
+        self._events: list[Event] = []
+
+    # -- what is shown ---------------------------------------------------------------------
+    @property
+    def first_day(self) -> dt.date:
+        return self._first
+
+    @property
+    def last_day(self) -> dt.date:
+        return self._first + dt.timedelta(days=7 * self._weeks - 1)
+
+    @property
+    def year_month(self) -> tuple[int, int]:
+        return self._year, self._month
+
+    @property
+    def events(self) -> list[Event]:
+        """Every event overlapping the visible days, ordered by start."""
+        return list(self._events)
+
+    def set_month(self, year: int, month: int) -> None:
+        """Show the 6 weeks around ``month`` (for a 1-week model: its first week)."""
+        self._year, self._month = year, month
+        self._first = grid_start(year, month)
+        self.reload()
+
+    def set_week(self, day: dt.date) -> None:
+        """Show the week (Monday to Sunday) holding ``day``."""
+        self._first = day - dt.timedelta(days=day.weekday())
+        self._year, self._month = day.year, day.month
+        self.reload()
+
+    def reload(self) -> None:
+        """Run the one range query for the visible days."""
+        with self._sessions.begin() as s:
+            events = queries.events_in_range(
+                s, self.first_day, self.last_day, statuses=self._statuses
+            )
+        self.beginResetModel()
+        self._events = list(events)
+        self._cells = {}
+        for week in range(self._weeks):
+            week_start = self._first + dt.timedelta(days=7 * week)
+            self._cells.update(_assign_lanes(self._events, week_start))
+        self.endResetModel()
+
+    def date_at(self, index: QModelIndex) -> dt.date:
+        return self._first + dt.timedelta(days=index.row() * 7 + index.column())
+
+    def index_of(self, day: dt.date) -> QModelIndex:
+        offset = (day - self._first).days
+        if not 0 <= offset < 7 * self._weeks:
+            return QModelIndex()
+        return self.index(offset // 7, offset % 7)
+
+    def items_on(self, day: dt.date) -> list[DayItem]:
+        return list(self._cells.get(day, ()))
+
+    # -- Qt model --------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._weeks
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        day = self.date_at(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(day.day)
+        if role in (DateRole, SortRole):
+            return day
+        if role == EventsRole:
+            return self._cells.get(day, [])
+        if role == ObjectRole:
+            return [item.event for item in self._cells.get(day, [])]
+        if role == InMonthRole:
+            return self._weeks == 1 or (day.year, day.month) == (self._year, self._month)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            items = self._cells.get(day, [])
+            if not items:
+                return None
+            lines = [f"{day:%A} {day.day} {day:%B} {day.year}"]
+            for item in sorted(items, key=lambda i: i.lane):
+                when = format_span(
+                    item.event.start_date, item.event.start_precision,
+                    item.event.end_date, item.event.end_precision,
+                )
+                lines.append(f"• {item.event.title} ({when})")
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            titles = ", ".join(i.event.title for i in self._cells.get(day, []))
+            return f"{day.isoformat()}: {titles or 'no events'}"
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return _WEEKDAYS[section]
+        week_start = self._first + dt.timedelta(days=7 * section)
+        return f"W{week_start.isocalendar().week}"

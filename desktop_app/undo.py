@@ -1,0 +1,116 @@
+"""Undoable edits: each command keeps the plain field values from before and after the edit
+and applies either through the same ``db.edits`` functions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import edits
+
+#: Called after a command changed the database: (kind, item id).
+Changed = Callable[[str, int], None]
+
+_UPDATERS = {
+    "event": edits.update_event,
+    "panel": edits.update_panel,
+    "person": edits.update_person,
+}
+
+
+class EditFieldsCommand(QUndoCommand):
+    """Set some fields of an event, panel or person; undo sets them back."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        kind: str,
+        item_id: int,
+        before: dict[str, Any],
+        after: dict[str, Any],
+        changed: Changed,
+        text: str | None = None,
+    ) -> None:
+        super().__init__(text or f"Edit {kind}")
+        self._sessions = sessions
+        self.kind = kind
+        self.item_id = item_id
+        self.before = dict(before)
+        self.after = dict(after)
+        self._changed = changed
+
+    def _apply(self, fields: dict[str, Any]) -> None:
+        with self._sessions.begin() as s:
+            _UPDATERS[self.kind](s, self.item_id, **fields)
+        self._changed(self.kind, self.item_id)
+
+    def redo(self) -> None:
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
+
+
+class SetStatusCommand(QUndoCommand):
+    """Accept or reject items; undo gives each its earlier status back."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        items: list[tuple[str, int, str]],  # (kind, id, status before)
+        status: str,
+        changed: Changed,
+        text: str | None = None,
+    ) -> None:
+        label = status.removesuffix("ed") if status.endswith("ed") else status
+        super().__init__(text or f"{label.capitalize()} {len(items)} item(s)")
+        self._sessions = sessions
+        self.items = list(items)
+        self.status = status
+        self._changed = changed
+
+    def _apply(self, statuses: list[str]) -> None:
+        with self._sessions.begin() as s:
+            for (kind, item_id, _), status in zip(self.items, statuses, strict=True):
+                edits.set_status(s, kind, item_id, status)
+        for kind, item_id, _ in self.items[:1]:
+            self._changed(kind, item_id)
+
+    def redo(self) -> None:
+        self._apply([self.status] * len(self.items))
+
+    def undo(self) -> None:
+        self._apply([before for _, _, before in self.items])
+
+
+class AcceptDocumentCommand(QUndoCommand):
+    """Accept every suggested item read from one document; undo makes them suggestions again."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        document_id: int,
+        suggested: list[tuple[str, int]],  # (kind, id) suggested before, as the UI listed them
+        changed: Changed,
+        text: str | None = None,
+    ) -> None:
+        super().__init__(text or "Accept all from document")
+        self._sessions = sessions
+        self.document_id = document_id
+        self.suggested = list(suggested)
+        self._changed = changed
+        self.accepted = 0
+
+    def redo(self) -> None:
+        with self._sessions.begin() as s:
+            self.accepted = edits.accept_document(s, self.document_id)
+        self._changed("document", self.document_id)
+
+    def undo(self) -> None:
+        with self._sessions.begin() as s:
+            for kind, item_id in self.suggested:
+                edits.set_status(s, kind, item_id, "suggested")
+        self._changed("document", self.document_id)

@@ -1,0 +1,1 @@
+"""The widgets of the main window: layout and signal wiring over the item models."""

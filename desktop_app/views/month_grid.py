@@ -1,0 +1,219 @@
+"""The month and week grids: a QTableView over a MonthModel with a delegate drawing badges."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from db.models import Event, Status
+from desktop_app.item_models.month import DayItem, MonthModel
+from desktop_app.item_models.roles import DateRole, EventsRole, InMonthRole
+
+DAY_HEADER = 22
+BADGE = 18
+GAP = 2
+# Mid-tone hues: drawn at partial opacity over the base colour they stay readable with the
+# palette's own text colour, light or dark.
+BADGE_HUES = ("#3b82f6", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#14b8a6", "#ec4899")
+
+
+def badge_colour(event: Event) -> QColor:
+    return QColor(BADGE_HUES[event.id % len(BADGE_HUES)])
+
+
+def _layout(rect: QRect, items: list[DayItem]) -> tuple[list[DayItem], int, int]:
+    """(badges drawn, hidden count, number of lanes that fit) for one cell."""
+    slots = max(0, (rect.height() - DAY_HEADER - GAP) // (BADGE + GAP))
+    lanes = max((i.lane for i in items), default=-1) + 1
+    if lanes <= slots:
+        return items, 0, slots
+    shown_lanes = max(0, slots - 1)  # keep the last slot for "+N more"
+    shown = [i for i in items if i.lane < shown_lanes]
+    return shown, len(items) - len(shown), shown_lanes
+
+
+def _badge_rect(rect: QRect, item: DayItem) -> QRect:
+    top = rect.top() + DAY_HEADER + item.lane * (BADGE + GAP)
+    left = rect.left() + (0 if item.continues_before else 3)
+    right = rect.right() - (0 if item.continues_after else 3)
+    return QRect(left, top, right - left + 1, BADGE)
+
+
+def _more_rect(rect: QRect, shown_lanes: int) -> QRect:
+    top = rect.top() + DAY_HEADER + shown_lanes * (BADGE + GAP)
+    return QRect(rect.left() + 3, top, rect.width() - 6, BADGE)
+
+
+def hit_test(rect: QRect, items: list[DayItem], pos: QPoint) -> Event | str | None:
+    """The event whose badge is at ``pos``, ``"more"`` for the "+N more" line, else None."""
+    shown, hidden, shown_lanes = _layout(rect, items)
+    for item in shown:
+        if _badge_rect(rect, item).contains(pos):
+            return item.event
+    if hidden and _more_rect(rect, shown_lanes).contains(pos):
+        return "more"
+    return None
+
+
+class DayDelegate(QStyledItemDelegate):
+    """Draws a day: its number (ringed when today) and its events as coloured badges."""
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today = today
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return QSize(120, DAY_HEADER + 3 * (BADGE + GAP))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect
+        palette = option.palette
+        day: dt.date = index.data(DateRole)
+        in_month = bool(index.data(InMonthRole))
+        items: list[DayItem] = index.data(EventsRole) or []
+
+        if not in_month:
+            shade = QColor(palette.color(QPalette.ColorRole.Text))
+            shade.setAlpha(12)
+            painter.fillRect(rect, shade)
+        if option.state & QStyle.StateFlag.State_Selected:
+            tint = QColor(palette.color(QPalette.ColorRole.Highlight))
+            tint.setAlpha(45)
+            painter.fillRect(rect, tint)
+
+        number_rect = QRect(rect.left() + 4, rect.top() + 2, 24, DAY_HEADER - 4)
+        text_colour = palette.color(QPalette.ColorRole.Text)
+        if day == self.today:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(number_rect, 8, 8)
+            text_colour = palette.color(QPalette.ColorRole.HighlightedText)
+        elif not in_month:
+            text_colour = palette.color(QPalette.ColorRole.PlaceholderText)
+        font = QFont(option.font)
+        font.setBold(day == self.today)
+        painter.setFont(font)
+        painter.setPen(text_colour)
+        label = str(day.day) if day.day != 1 else f"{day.day} {day:%b}"
+        if day.day == 1:
+            number_rect.setWidth(60)
+        painter.drawText(number_rect, Qt.AlignmentFlag.AlignCenter, label)
+
+        shown, hidden, shown_lanes = _layout(rect, items)
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
+        painter.setFont(small)
+        for item in shown:
+            self._paint_badge(painter, palette, rect, item, day)
+        if hidden:
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.drawText(
+                _more_rect(rect, shown_lanes),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"+{hidden} more",
+            )
+        painter.restore()
+
+    def _paint_badge(
+        self, painter: QPainter, palette: QPalette, cell: QRect, item: DayItem, day: dt.date
+    ) -> None:
+        box = _badge_rect(cell, item)
+        hue = badge_colour(item.event)
+        fill = QColor(hue)
+        suggested = item.event.status == Status.SUGGESTED
+        fill.setAlpha(60 if suggested else 110)
+        painter.setBrush(fill)
+        if suggested:
+            pen = QPen(hue, 1, Qt.PenStyle.DashLine)
+        else:
+            pen = QPen(Qt.PenStyle.NoPen)
+        painter.setPen(pen)
+        painter.drawRoundedRect(box, 4, 4)
+        if not item.continues_before:
+            painter.fillRect(QRect(box.left(), box.top(), 4, box.height()), hue)
+        # The title is written on the first day and again at the start of each week.
+        if not item.continues_before or day.weekday() == 0:
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            text_box = box.adjusted(7, 0, -3, 0)
+            title = painter.fontMetrics().elidedText(
+                item.event.title, Qt.TextElideMode.ElideRight, text_box.width()
+            )
+            painter.drawText(text_box, Qt.AlignmentFlag.AlignVCenter, title)
+
+
+class MonthGrid(QTableView):
+    """A month (6 × 7) or week (1 × 7) of days; click a badge to open its event."""
+
+    event_clicked = Signal(int)
+    more_clicked = Signal(object)  # datetime.date
+    day_clicked = Signal(object)
+
+    def __init__(self, model: MonthModel, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(DayDelegate(today, self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setMouseTracking(True)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setCornerButtonEnabled(False)
+        self.setWordWrap(False)
+
+    def month_model(self) -> MonthModel:
+        return self.model()  # type: ignore[return-value]
+
+    def hit(self, pos: QPoint) -> tuple[QModelIndex, Event | str | None]:
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return index, None
+        items = index.data(EventsRole) or []
+        return index, hit_test(self.visualRect(index), items, pos)
+
+    def badge_position(self, day: dt.date, event_id: int) -> QPoint | None:
+        """Where the badge of ``event_id`` is drawn on ``day`` (for tests and keyboard use)."""
+        index = self.month_model().index_of(day)
+        if not index.isValid():
+            return None
+        rect = self.visualRect(index)
+        shown, _, _ = _layout(rect, index.data(EventsRole) or [])
+        for item in shown:
+            if item.event.id == event_id:
+                return _badge_rect(rect, item).center()
+        return None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        index, target = self.hit(event.position().toPoint())
+        if not index.isValid():
+            return
+        if isinstance(target, Event):
+            self.event_clicked.emit(target.id)
+        elif target == "more":
+            self.more_clicked.emit(index.data(DateRole))
+        else:
+            self.day_clicked.emit(index.data(DateRole))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        _, target = self.hit(event.position().toPoint())
+        cursor = Qt.CursorShape.PointingHandCursor if target else Qt.CursorShape.ArrowCursor
+        self.viewport().setCursor(cursor)

