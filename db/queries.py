@@ -139,7 +139,7 @@ def _event_detail_options() -> list:
 def event_detail(s: Session, event_id: int) -> Event | None:
     """One event with panels → participations → person, event participations → person,
     mentions → document and organisation loaded."""
-    return s.get(Event, event_id, options=_event_detail_options())
+    return s.get(Event, event_id, options=_event_detail_options(), populate_existing=True)
 
 
 def _like_terms(column, terms: Sequence[str]) -> list[ColumnElement[bool]]:  # noqa: ANN001
@@ -286,6 +286,7 @@ def person_detail(s: Session, person_id: int) -> Person | None:
             .joinedload(Panel.event),
             selectinload(Person.mentions).joinedload(Mention.document),
         ],
+        populate_existing=True,
     )
 
 
@@ -410,3 +411,14 @@ def contact_values(s: Session, person_id: int) -> list[tuple[str, str]]:
         .order_by(ContactPoint.id)
     )
     return [(kind, value) for kind, value in rows]
+
+
+def date_iso(value: dt.date | None, precision: str | None) -> str | None:
+    """ISO 8601 at the stored precision: ``2016-06-15``, ``2016-06`` or ``2016``."""
+    if value is None:
+        return None
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()

@@ -33,9 +33,6 @@ from db.text_keys import name_keys
 from importers.errors import DocumentError
 from importers.records import EventRecord, Extraction, PanelRecord, PartialDate, PersonRecord
 
-SUPPORTED_SUFFIXES = frozenset(
-    ".txt .text .md .html .htm .xhtml .pdf .docx .eml .ics .ical .ifb .vcf .vcard".split()
-)
 UUID_LENGTH = 36
 
 
@@ -80,10 +77,19 @@ class ImportSummary:
         return sum(r.people for r in self.results)
 
 
+def supported_suffixes() -> frozenset[str]:
+    """File suffixes (lower case, with the dot) that the importers read."""
+    from importers.pipeline import CALENDAR_SUFFIXES, CARD_SUFFIXES
+    from importers.readers import READERS
+
+    return frozenset(READERS) | CALENDAR_SUFFIXES | CARD_SUFFIXES
+
+
 def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files to import: files as given (whatever their extension), folders walked recursively
     with hidden entries and unsupported extensions skipped; sorted, without repeats."""
     found: set[Path] = set()
+    suffixes = supported_suffixes()
     for raw in paths:
         path = Path(raw)
         if not path.is_dir():
@@ -92,7 +98,7 @@ def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
         for root, dirs, files in os.walk(path):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in files:
-                if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
                     found.add(Path(root) / name)
     return sorted(found)
 

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy.orm import Session, sessionmaker
 
-from db.engine import make_engine, make_sessionmaker, resolve_url
-from db.models import Base
-from desktop_app.main_window import MainWindow
+from db import queries, store
+from db.engine import open_database, resolve_url
+from desktop_app.main_window import ADDRESS_BOOK, CALENDAR, EVENTS, REVIEW, MainWindow
+from desktop_app.views.icons import icon
+from resources import as_file, resource, sample_documents
+
+SCREENSHOT_SIZE = (1280, 820)
 
 
 def _demo_url() -> str:
@@ -18,19 +26,90 @@ def _demo_url() -> str:
     return f"sqlite:///{folder / 'demo.sqlite'}"
 
 
+def import_samples(sessions: sessionmaker[Session]) -> store.ImportSummary:
+    """Import the bundled sample documents, accepted, as ``forumdesk --demo`` does."""
+    with contextlib.ExitStack() as stack:
+        paths = [stack.enter_context(as_file(doc)) for doc in sample_documents()]
+        return store.import_documents(sessions, paths, accept=True)
+
+
+def apply_style(app: QApplication) -> None:
+    """The shipped style sheet over the system palette (light or dark)."""
+    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
+    app.setWindowIcon(icon("forumdesk"))
+
+
+def _settle(app: QApplication, widget: QWidget) -> None:
+    for _ in range(3):
+        app.processEvents()
+    widget.repaint()
+    app.processEvents()
+
+
+def _save(widget: QWidget, target: Path) -> bool:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return widget.grab().save(str(target), "PNG")
+
+
+def write_screenshots(app: QApplication, window: MainWindow, folder: Path) -> bool:
+    """One PNG per main view: calendar, event (the event with most panels), address book,
+    review, documents."""
+    ok = True
+    window.show_page(CALENDAR)
+    _settle(app, window)
+    ok &= _save(window, folder / "calendar.png")
+    with window.sessions.begin() as s:
+        events = queries.events_for_export(s)
+    if events:
+        richest = max(events, key=lambda e: (len(e.panels), len(e.mentions), -e.id))
+        window.show_event(richest.id)
+    else:
+        window.show_page(EVENTS)
+    _settle(app, window)
+    ok &= _save(window, folder / "event.png")
+    window.show_page(ADDRESS_BOOK)
+    table = window.address_book.table
+    for row in range(window.address_book.model.rowCount()):
+        if window.address_book.model.person_at(row) is not None:
+            table.selectRow(row)
+            break
+    _settle(app, window)
+    ok &= _save(window, folder / "address-book.png")
+    window.show_page(REVIEW)
+    _settle(app, window)
+    ok &= _save(window, folder / "review.png")
+    window.show_page(4)
+    _settle(app, window)
+    ok &= _save(window, folder / "documents.png")
+    return ok
+
+
 def run_gui(db_url: str | None, demo: bool = False, screenshot: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Forum Desk")
     app.setOrganizationName("forumdesk")
+    QGuiApplication.setDesktopFileName("forumdesk")
+    apply_style(app)
     url = _demo_url() if demo else resolve_url(db_url)
-    engine = make_engine(url)
-    Base.metadata.create_all(engine)
-    window = MainWindow(make_sessionmaker(engine))
+    sessions = open_database(url)
+    if demo:
+        import_samples(sessions)
+    # Screenshots must not depend on (nor change) the user's saved window state.
+    settings = None
+    if screenshot:
+        ini = Path(tempfile.mkdtemp(prefix="forumdesk-shot-")) / "settings.ini"
+        settings = QSettings(str(ini), QSettings.Format.IniFormat)
+    window = MainWindow(sessions, settings=settings)
+    if screenshot:
+        window.resize(*SCREENSHOT_SIZE)
     window.show()
     if screenshot:
-        app.processEvents()
         target = Path(screenshot)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        ok = window.grab().save(str(target))
+        _settle(app, window)
+        if target.suffix.lower() == ".png":
+            ok = _save(window, target)
+        else:
+            ok = write_screenshots(app, window, target)
+        window.close()
         return 0 if ok else 1
     return app.exec()

@@ -1,15 +1,454 @@
-"""The main window."""
+"""The main window: sidebar of pages, menus, toolbar, status bar, import and export."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QWidget,
+)
 from sqlalchemy.orm import Session, sessionmaker
+
+from db import queries
+from db.store import ImportSummary
+from desktop_app import export
+from desktop_app.item_models.documents import FailedImportsModel
+from desktop_app.views.address_book import AddressBookView
+from desktop_app.views.calendar_view import CalendarView
+from desktop_app.views.context import AppContext
+from desktop_app.views.documents_view import DocumentsView
+from desktop_app.views.events_view import EventsView
+from desktop_app.views.export_dialog import DATE_RANGE, SELECTION, ExportDialog, ExportOptions
+from desktop_app.views.icons import icon
+from desktop_app.views.review_view import ReviewView
+from desktop_app.workers import ImportWorker
+
+CALENDAR, EVENTS, ADDRESS_BOOK, REVIEW, DOCUMENTS = range(5)
+PAGES = (
+    (CALENDAR, "Calendar", "calendar"),
+    (EVENTS, "Events", "events"),
+    (ADDRESS_BOOK, "Address book", "address-book"),
+    (REVIEW, "Review", "review"),
+    (DOCUMENTS, "Documents", "documents"),
+)
+IMPORT_FILTER = (
+    "Documents (*.txt *.text *.md *.html *.htm *.pdf *.docx *.eml *.ics *.vcf);;All files (*)"
+)
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    """Forum Desk's window. ``today`` can be fixed (demo screenshots, tests)."""
+
+    #: emitted with the summary when an import started from the window has ended
+    import_finished = Signal(object)
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        today: dt.date | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__()
         self.sessions = sessions
+        self.ctx = AppContext(sessions, today, self)
+        self.settings = settings or QSettings()
+        self.failed_imports = FailedImportsModel(self)
+        self.worker: ImportWorker | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.import_report: QMessageBox | None = None
         self.setWindowTitle("Forum Desk")
-        self.setCentralWidget(QLabel("Forum Desk"))
-        self.resize(1200, 800)
+        self.setWindowIcon(icon("forumdesk"))
+        self.setAcceptDrops(True)
+
+        self.calendar = CalendarView(self.ctx)
+        self.events = EventsView(self.ctx)
+        self.address_book = AddressBookView(self.ctx)
+        self.review = ReviewView(self.ctx)
+        self.documents = DocumentsView(self.ctx, self.failed_imports)
+        self.pages = QStackedWidget()
+        for page in (self.calendar, self.events, self.address_book, self.review, self.documents):
+            self.pages.addWidget(page)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setFixedWidth(170)
+        for _, label, icon_name in PAGES:
+            QListWidgetItem(icon(icon_name), label, self.sidebar)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+        self.sidebar.currentRowChanged.connect(self.show_page)
+        self.ctx.changed.connect(self._data_changed)
+        self.ctx.event_requested.connect(self.show_event)
+        self.ctx.person_requested.connect(self.show_person)
+
+        self.calendar.open_initial()
+        self.update_counts()
+        self._restore_settings()
+
+    # -- building ------------------------------------------------------------------------
+    def _action(
+        self, text: str, shortcut: str | QKeySequence | None, slot, icon_name=None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_action = self._action("&Import…", "Ctrl+I", self.import_dialog, "import")
+        self.export_calendar_action = self._action(
+            "Export &calendar…", "Ctrl+E", lambda: self.export_calendar(), "export"
+        )
+        self.export_contacts_action = self._action(
+            "Export c&ontacts…", "Ctrl+Shift+E", lambda: self.export_contacts(), "export"
+        )
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.setIcon(icon("redo"))
+        self.find_action = self._action("&Find", "Ctrl+F", self.find, "search")
+        self.page_actions = []
+        for page, label, icon_name in PAGES:
+            action = self._action(
+                label, f"Ctrl+{page + 1}", lambda _=False, p=page: self.show_page(p), icon_name
+            )
+            self.page_actions.append(action)
+        self.today_action = self._action("&Today", "Ctrl+T", self.go_today, "today")
+
+    def _build_menus_and_toolbar(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_calendar_action)
+        file_menu.addAction(self.export_contacts_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = menu.addMenu("&View")
+        for action in self.page_actions:
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.today_action)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.export_calendar_action)
+        toolbar.addAction(self.export_contacts_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.today_action)
+
+    # -- settings ------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        page = self.settings.value("window/page", CALENDAR)
+        try:
+            page = int(page)
+        except (TypeError, ValueError):
+            page = CALENDAR
+        self.show_page(page if 0 <= page < len(PAGES) else CALENDAR)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/page", self.pages.currentIndex())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker.wait()
+        self.save_settings()
+        super().closeEvent(event)
+
+    # -- pages ---------------------------------------------------------------------------
+    def show_page(self, page: int) -> None:
+        widget = self.pages.widget(page)
+        if hasattr(widget, "ensure_loaded"):
+            widget.ensure_loaded()
+        self.pages.setCurrentIndex(page)
+        if self.sidebar.currentRow() != page:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(page)
+            self.sidebar.blockSignals(False)
+
+    def current_page(self) -> int:
+        return self.pages.currentIndex()
+
+    def show_event(self, event_id: int) -> None:
+        self.show_page(EVENTS)
+        self.events.show_event(event_id)
+
+    def show_person(self, person_id: int) -> None:
+        self.show_page(ADDRESS_BOOK)
+        self.address_book.show_person(person_id)
+
+    def go_today(self) -> None:
+        self.show_page(CALENDAR)
+        self.calendar.go_today()
+
+    def find(self) -> None:
+        if self.current_page() == EVENTS:
+            self.events.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.events.search.selectAll()
+            return
+        self.show_page(ADDRESS_BOOK)
+        self.address_book.focus_search()
+
+    # -- refreshing ----------------------------------------------------------------------
+    def update_counts(self) -> None:
+        with self.sessions.begin() as s:
+            counts = queries.counts(s)
+        self.counts_label.setText(
+            f"{plural(counts.get('events', 0), 'event')} · "
+            f"{plural(counts.get('people', 0), 'person', 'people')} · "
+            f"{counts.get('suggested', 0)} awaiting review"
+        )
+
+    def _data_changed(self, _kind: str = "", _item_id: int = 0) -> None:
+        self.calendar.reload()
+        self.events.reload()
+        self.address_book.reload()
+        for page in (self.review, self.documents):
+            if page.loaded:
+                page.reload()
+        self.update_counts()
+
+    # -- drag and drop -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: ANN001 - QDragMoveEvent
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    # -- import --------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("Import")
+        box.setText("Import single files or a whole folder (searched with its subfolders)?")
+        files = box.addButton("Files…", QMessageBox.ButtonRole.AcceptRole)
+        folder = box.addButton("Folder…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        start = self.settings.value("import/last_folder", str(Path.home()))
+        if box.clickedButton() is files:
+            paths, _ = QFileDialog.getOpenFileNames(self, "Import documents", start, IMPORT_FILTER)
+        elif box.clickedButton() is folder:
+            chosen = QFileDialog.getExistingDirectory(self, "Import a folder", start)
+            paths = [chosen] if chosen else []
+        else:
+            return
+        if paths:
+            self.settings.setValue("import/last_folder", str(Path(paths[0]).parent))
+            self.start_import(paths)
+
+    def start_import(self, paths: list[str | Path], *, accept: bool = False) -> ImportWorker | None:
+        """Import files/folders in a worker thread with a progress dialog; the window stays
+        responsive. Returns the worker (None when an import is already running)."""
+        if self.worker is not None:
+            self.statusBar().showMessage("An import is already running.", 5000)
+            return None
+        worker = ImportWorker(self.sessions, paths, accept=accept)
+        dialog = QProgressDialog("Preparing the import…", "Cancel", 0, 0, self)
+        dialog.setWindowTitle("Importing")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setMinimumWidth(420)
+        dialog.canceled.connect(worker.cancel)
+        worker.progress.connect(self._import_progress)
+        worker.finished.connect(self._import_finished)
+        worker.crashed.connect(self._import_crashed)
+        self.worker = worker
+        self.progress_dialog = dialog
+        worker.start()
+        return worker
+
+    def _import_progress(self, index: int, total: int, path: str) -> None:
+        if self.progress_dialog is None:
+            return
+        self.progress_dialog.setMaximum(total)
+        self.progress_dialog.setValue(index - 1)  # index counts from 1
+        self.progress_dialog.setLabelText(f"Importing {Path(path).name}\n({index} of {total})")
+
+    def _end_import(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.reset()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+        if self.worker is not None:
+            self.worker.wait()
+            self.worker.deleteLater()
+            self.worker = None
+
+    def _import_crashed(self, message: str) -> None:
+        self._end_import()
+        QMessageBox.critical(self, "Import failed", message)
+
+    def _import_finished(self, summary: ImportSummary) -> None:
+        self._end_import()
+        self.failed_imports.forget([r.path for r in summary.results if r.status != "failed"])
+        self.failed_imports.add(summary.failed)
+        self.ctx.notify("import", 0)
+        text = self.import_summary_text(summary)
+        self.statusBar().showMessage(text.splitlines()[0], 10000)
+        if summary.failed:
+            self.show_import_report(summary, text)
+        elif summary.new and self.current_page() == CALENDAR:
+            if any(r.events or r.people or r.panels for r in summary.new):
+                self.show_page(REVIEW)
+        self.import_finished.emit(summary)
+
+    @staticmethod
+    def import_summary_text(summary: ImportSummary) -> str:
+        head = (
+            f"Imported {len(summary.new)} new document(s): {summary.events} event(s), "
+            f"{summary.panels} panel(s), {summary.people} people"
+        )
+        if summary.unchanged:
+            head += f"; {len(summary.unchanged)} already imported"
+        if summary.cancelled:
+            head += " — import cancelled"
+        lines = [head + "."]
+        if summary.failed:
+            lines.append(f"{len(summary.failed)} file(s) could not be imported:")
+            lines.extend(f"• {Path(r.path).name}: {r.reason}" for r in summary.failed)
+        return "\n".join(lines)
+
+    def show_import_report(self, summary: ImportSummary, text: str) -> None:
+        """A non-blocking dialog listing each failed file with its reason."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Import finished with problems")
+        box.setText(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.import_report = box
+        box.open()
+
+    # -- export --------------------------------------------------------------------------
+    def _export_options(self, kind: str, selection: list[int]) -> ExportOptions | None:
+        month = self.calendar.shown_month
+        dialog = ExportDialog(kind, len(selection), dt.date(month[0], month[1], 1), self)
+        if not dialog.exec():
+            return None
+        return dialog.options()
+
+    def _selected_event_ids(self) -> list[int]:
+        return self.events.selected_ids()
+
+    def export_calendar(
+        self, path: str | Path | None = None, options: ExportOptions | None = None
+    ) -> int | None:
+        """Write events to an .ics file; the dialogs ask whatever is not given."""
+        selection = self._selected_event_ids()
+        options = options or self._export_options("calendar", selection)
+        if options is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export calendar", "forum-desk.ics", "iCalendar (*.ics)"
+            )
+            if not path:
+                return None
+        count = export.export_ics(
+            self.sessions,
+            path,
+            date_from=options.date_from,
+            date_to=options.date_to,
+            event_ids=selection if options.scope == SELECTION else None,
+            include_rejected=options.include_rejected,
+            include_approximate=options.include_approximate,
+            alarm_days=options.reminder_days or None,
+        )
+        self.statusBar().showMessage(f"Exported {count} event(s) to {Path(path).name}", 10000)
+        return count
+
+    def export_contacts(
+        self, path: str | Path | None = None, options: ExportOptions | None = None
+    ) -> int | None:
+        """Write people to a .vcf file; the dialogs ask whatever is not given."""
+        selection = self.address_book.selected_ids()
+        options = options or self._export_options("contacts", selection)
+        if options is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export contacts", "forum-desk.vcf", "vCard (*.vcf)"
+            )
+            if not path:
+                return None
+        event_ids = None
+        if options.scope == DATE_RANGE:
+            with self.sessions.begin() as s:
+                event_ids = [
+                    e.id
+                    for e in queries.search_events(
+                        s, date_from=options.date_from, date_to=options.date_to
+                    )
+                ]
+        count = export.export_vcf(
+            self.sessions,
+            path,
+            person_ids=selection if options.scope == SELECTION else None,
+            event_ids=event_ids,
+            include_rejected=options.include_rejected,
+            version=options.vcard_version,
+        )
+        self.statusBar().showMessage(f"Exported {count} contact(s) to {Path(path).name}", 10000)
+        return count

@@ -14,7 +14,8 @@ import re
 import zoneinfo
 from pathlib import Path
 
-from icalendar import Calendar, Component
+from icalendar import Calendar, Component, vUnknown
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from importers.errors import ReadError
 from importers.records import (
@@ -33,6 +34,7 @@ X_PRECISION = "X-FORUMDESK-PRECISION"
 X_ROLE = "X-FORUMDESK-ROLE"
 X_DESCRIPTION = "X-FORUMDESK-DESCRIPTION"
 X_PANEL_DATE = "X-FORUMDESK-PANEL-DATE"
+_UNESCAPE = re.compile(r"\\(.)")
 _OWN_UID = re.compile(
     r"^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
     r"(?:@forumdesk)?$",
@@ -83,7 +85,7 @@ def read_text(path: Path, kind: str, begin: str, end: str) -> str:
     if begin not in upper:
         raise ReadError(str(path), f"not {kind} (no {begin})")
     if end not in upper[upper.rfind(begin) :]:
-        raise ReadError(str(path), f"truncated {kind} (no {end} after the last {begin})")
+        raise ReadError(str(path), f"truncated file (no {end} after the last {begin})")
     return text
 
 
@@ -93,7 +95,10 @@ def _text(component: Component, name: str) -> str | None:
         return None
     if isinstance(value, list):
         value = value[0]
-    text = str(value).replace("\r\n", "\n").strip()
+    text = str(value)
+    if isinstance(value, vUnknown):  # X- properties without VALUE=TEXT come back escaped
+        text = _UNESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
+    text = text.replace("\r\n", "\n").strip()
     return text or None
 
 
@@ -117,18 +122,22 @@ def _zone_name(value: dt.datetime, prop: object) -> str | None:
         return tz.key
     if value.utcoffset() == dt.timedelta(0) and str(tz) in ("UTC", "UTC+00:00"):
         return "UTC"
-    tzid = getattr(prop, "params", {}).get("TZID")
+    tzid = getattr(prop, "params", {}).get("TZID") or str(tz)
+    tzid = WINDOWS_TO_OLSON.get(tzid, tzid)  # Outlook names its zones the Windows way
     try:
-        return zoneinfo.ZoneInfo(tzid).key if tzid else None
+        return zoneinfo.ZoneInfo(tzid).key
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return str(tzid)
+        return None  # an unknown custom zone: keep the local time, floating
 
 
 def _decoded(component: Component, name: str) -> dt.date | dt.datetime | None:
     prop = component.get(name)
     if prop is None:
         return None
-    value = getattr(prop, "dt", None)
+    try:
+        value = prop.dt
+    except Exception:  # icalendar keeps unparsable values as "broken" properties
+        return None
     return value if isinstance(value, dt.date) else None
 
 
@@ -349,7 +358,7 @@ def read_ics(path: str | Path) -> Extraction:
         panels = tuple(_panel_record(p, component) for p in panel_components)
         record = _event_record(component, panels)
         if record.start is None:
-            warnings.append(f"event without a start date: {record.title}")
+            warnings.append(f"event without a usable start date: {record.title}")
         events.append(record)
         for item in [component, *panel_components]:
             for person in _participants(item)[1]:

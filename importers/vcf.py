@@ -78,8 +78,6 @@ def _name(card: vobject.base.Component) -> tuple[str | None, str | None]:
         prefix = parts[0].strip() or None
         if not fn:
             fn = " ".join(p.strip() for p in parts[1:4] if p.strip()) or None
-    if fn is None:
-        fn = _first_text(card, "org")
     if fn and prefix and fn.startswith(prefix + " "):
         fn = fn[len(prefix) + 1 :]
     elif fn and prefix is None:

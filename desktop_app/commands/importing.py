@@ -1,15 +1,59 @@
-"""Placeholder until its issue lands."""
+"""``forumdesk import PATH... [--accept]``: documents, folders, .ics and .vcf into the database."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from db.engine import open_database, resolve_url
+from db.store import ImportResult, ImportSummary, import_file, iter_paths
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("args", nargs="*")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    parser.add_argument(
+        "--accept",
+        action="store_true",
+        help="store what is found as accepted instead of suggested for review",
+    )
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="no line per document, only the summary"
+    )
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _describe(result: ImportResult) -> str:
+    if result.status != "new":
+        return result.status if not result.reason else f"{result.status}: {result.reason}"
+    found = ", ".join(
+        (
+            _plural(result.events, "event", "events"),
+            _plural(result.panels, "panel", "panels"),
+            _plural(result.people, "person", "people"),
+        )
+    )
+    return f"new ({found})"
 
 
 def run(args: argparse.Namespace) -> int:
-    print("forumdesk: this command is not available yet", file=sys.stderr)
-    return 2
+    sessions = open_database(resolve_url(args.db))
+    files = iter_paths(args.paths)
+    summary = ImportSummary()
+    for index, path in enumerate(files, 1):
+        result = import_file(sessions, path, accept=args.accept)
+        summary.results.append(result)
+        if not args.quiet:
+            print(f"[{index}/{len(files)}] {path} … {_describe(result)}", file=sys.stderr)
+    print(
+        f"documents: {len(summary.new)} new, {len(summary.unchanged)} unchanged, "
+        f"{len(summary.failed)} failed; "
+        f"{_plural(summary.events, 'event', 'events')}, "
+        f"{_plural(summary.panels, 'panel', 'panels')}, "
+        f"{_plural(summary.people, 'person', 'people')}"
+    )
+    for result in summary.failed:
+        print(f"forumdesk: {result.path}: {result.reason}", file=sys.stderr)
+    return 1 if summary.failed else 0

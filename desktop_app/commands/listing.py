@@ -1,15 +1,158 @@
-"""Placeholder until its issue lands."""
+"""``forumdesk list events|people``: stored items as an aligned table or as JSON."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import sys
+from collections.abc import Sequence
+from typing import Any
+
+from db import queries
+from db.engine import open_database, resolve_url
+from db.models import ContactKind, Event, Person, Status
+from importers.records import PartialDate
+
+EVENT_COLUMNS = ("id", "status", "start", "end", "title", "kind", "location")
+PERSON_COLUMNS = ("id", "status", "name", "job_title", "organisation", "email", "phone")
+MAX_CELL = 48
+CONTACT_GROUPS = {
+    ContactKind.PHONE: "phones",
+    ContactKind.MOBILE: "mobiles",
+    ContactKind.FAX: "faxes",
+    ContactKind.EMAIL: "emails",
+    ContactKind.URL: "urls",
+}
+
+
+def _date_arg(last: bool):  # noqa: ANN202 - an argparse type
+    def parse(text: str) -> dt.date:
+        try:
+            value = PartialDate.parse(text)
+            return value.last_day() if last else value.first_day()
+        except (TypeError, ValueError) as exc:
+            raise argparse.ArgumentTypeError(
+                f"not a date (YYYY-MM-DD, YYYY-MM or YYYY): {text}"
+            ) from exc
+
+    return parse
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("args", nargs="*")
+    parser.add_argument("what", choices=("events", "people"))
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        type=_date_arg(False),
+        metavar="DATE",
+        help="events ending on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="date_to",
+        type=_date_arg(True),
+        metavar="DATE",
+        help="events starting on or before DATE",
+    )
+    parser.add_argument("--search", default="", metavar="TEXT", help="words to look for")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument(
+        "--status",
+        choices=[str(s) for s in Status],
+        help="only items with this status (default: all but rejected)",
+    )
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    """An event as a plain dict; dates in ISO 8601 at their precision."""
+    return {
+        "id": event.id,
+        "uuid": event.uuid,
+        "status": event.status,
+        "title": event.title,
+        "kind": event.kind,
+        "start": queries.date_iso(event.start_date, event.start_precision),
+        "end": queries.date_iso(event.end_date, event.end_precision),
+        "precision": event.start_precision,
+        "start_time": event.start_time.strftime("%H:%M") if event.start_time else None,
+        "end_time": event.end_time.strftime("%H:%M") if event.end_time else None,
+        "timezone": event.timezone,
+        "location": event.location,
+        "organisation": event.organisation.name if event.organisation else None,
+        "revision": event.revision,
+    }
+
+
+def person_json(person: Person) -> dict[str, Any]:
+    """A person as a plain dict with contacts grouped by kind."""
+    contacts: dict[str, list[str]] = {group: [] for group in CONTACT_GROUPS.values()}
+    for contact in person.contacts:
+        contacts.setdefault(CONTACT_GROUPS.get(contact.kind, contact.kind), []).append(
+            contact.value
+        )
+    org = person.organisation
+    return {
+        "id": person.id,
+        "uuid": person.uuid,
+        "status": person.status,
+        "name": person.full_name,
+        "honorific": person.honorific,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "job_title": person.job_title,
+        "organisation": org.name if org else None,
+        "organisation_acronym": org.acronym if org else None,
+        **contacts,
+        "revision": person.revision,
+    }
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def format_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """Columns padded to their widest cell, a header line first."""
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True))]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def run(args: argparse.Namespace) -> int:
-    print("forumdesk: this command is not available yet", file=sys.stderr)
-    return 2
+    sessions = open_database(resolve_url(args.db))
+    statuses = [args.status] if args.status else None
+    with sessions() as session:
+        if args.what == "events":
+            items = queries.search_events(
+                session,
+                args.search,
+                date_from=args.date_from,
+                date_to=args.date_to,
+                statuses=statuses,
+            )
+            records = [event_json(e) for e in items]
+            columns = EVENT_COLUMNS
+        else:
+            items = queries.search_people(session, args.search, statuses=statuses)
+            records = [person_json(p) for p in items]
+            columns = PERSON_COLUMNS
+    if args.format == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    rows = []
+    for r in records:
+        if args.what == "people":
+            r = {
+                **r,
+                "email": ", ".join(r["emails"]),
+                "phone": ", ".join(r["phones"] + r["mobiles"]),
+            }
+        rows.append([r.get(c) for c in columns])
+    print(format_table(columns, rows))
+    return 0

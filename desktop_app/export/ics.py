@@ -29,6 +29,7 @@ APPROXIMATE_SUFFIX = " (date approximate)"
 X_PRECISION = "X-FORUMDESK-PRECISION"
 X_ROLE = "X-FORUMDESK-ROLE"
 X_DESCRIPTION = "X-FORUMDESK-DESCRIPTION"
+TEXT = ";VALUE=TEXT"  # so that readers unescape our X- properties (RFC 5545 §3.8.8.2)
 X_PANEL_DATE = "X-FORUMDESK-PANEL-DATE"
 
 # RFC 9073 §6.2 PARTICIPANT-TYPE values for our roles; the exact role goes in X-FORUMDESK-ROLE.
@@ -125,7 +126,16 @@ def vtimezone(tzid: str, first_year: int = 1970, last_year: int = 2038) -> str:
     component = Timezone.from_tzid(
         tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 1, 1)
     )
-    return component.to_ical().decode("utf-8")
+    unfolded = component.to_ical().decode("utf-8").replace("\r\n ", "")
+    out = []
+    for row in unfolded.split("\r\n"):
+        if row.startswith("RDATE:"):
+            # One RDATE per line: vobject (used by Radicale and others) keeps only the first
+            # value of a comma-separated RDATE list, shifting every later transition.
+            out.extend(line("RDATE", value) for value in row[6:].split(","))
+        elif row:
+            out.append(line(*row.split(":", 1)) if ":" in row else row + CRLF)
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -314,7 +324,7 @@ def _participants(participations: list[Participation], stamp: str) -> str:
             line("DTSTAMP", stamp),
             line("PARTICIPANT-TYPE", PARTICIPANT_TYPES.get(role, "ACTIVE")),
             line("SUMMARY", escape_text(person.full_name)),
-            line(X_ROLE, escape_text(role)),
+            line(X_ROLE, escape_text(role), TEXT),
         ]
         detail = ", ".join(
             b
@@ -378,7 +388,7 @@ def _event_component(event: Event, opts: _Options) -> list[tuple[str, str]]:
         line("STATUS", "TENTATIVE" if approximate else STATUSES.get(event.status, "TENTATIVE")),
     ]
     if approximate:
-        rows.append(line(X_PRECISION, escape_text(event.start_precision or "month")))
+        rows.append(line(X_PRECISION, escape_text(event.start_precision or "month"), TEXT))
     if event.location:
         rows.append(line("LOCATION", escape_text(event.location)))
     description = event_description(event, include_rejected=opts.include_rejected)
@@ -386,7 +396,7 @@ def _event_component(event: Event, opts: _Options) -> list[tuple[str, str]]:
         rows.append(line("DESCRIPTION", escape_text(description)))
         if description != (event.description or "").strip():
             # The stored text alone, so that importing this file back changes nothing.
-            rows.append(line(X_DESCRIPTION, escape_text((event.description or "").strip())))
+            rows.append(line(X_DESCRIPTION, escape_text((event.description or "").strip()), TEXT))
     if event.kind:
         rows.append(line("CATEGORIES", text_list([event.kind])))
     if opts.alarm_days is not None:
@@ -416,7 +426,7 @@ def _panel_component(panel: Panel, event: Event, parent: str, opts: _Options) ->
         line("RELATED-TO", escape_text(parent), ";RELTYPE=PARENT"),
     ]
     if not _has_own_date(panel):
-        rows.append(line(X_PANEL_DATE, "INHERITED"))
+        rows.append(line(X_PANEL_DATE, "INHERITED", TEXT))
     location = panel.location or event.location
     if location:
         rows.append(line("LOCATION", escape_text(location)))

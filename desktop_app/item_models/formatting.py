@@ -61,6 +61,17 @@ def format_phone(value: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+def normalise_phone(text: str) -> str:
+    """A typed number as E.164 when it parses as a valid international number, else as typed."""
+    try:
+        number = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        return text.strip()
+    if not phonenumbers.is_valid_number(number):
+        return text.strip()
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The sentence holding ``text[start:end]`` as (before, found words, after).
 

@@ -173,8 +173,10 @@ class MonthModel(QAbstractTableModel):
             lines = [f"{day:%A} {day.day} {day:%B} {day.year}"]
             for item in sorted(items, key=lambda i: i.lane):
                 when = format_span(
-                    item.event.start_date, item.event.start_precision,
-                    item.event.end_date, item.event.end_precision,
+                    item.event.start_date,
+                    item.event.start_precision,
+                    item.event.end_date,
+                    item.event.end_precision,
                 )
                 lines.append(f"• {item.event.title} ({when})")
             return "\n".join(lines)

@@ -32,8 +32,9 @@ def label_of(item: ReviewItem) -> str:
 
 def details_of(item: ReviewItem) -> str:
     if isinstance(item, Event):
-        bits = [format_span(item.start_date, item.start_precision, item.end_date,
-                            item.end_precision)]
+        bits = [
+            format_span(item.start_date, item.start_precision, item.end_date, item.end_precision)
+        ]
         if item.location:
             bits.append(item.location)
         return " · ".join(bits)

@@ -49,9 +49,9 @@ class AddressBookView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(PeopleModel.COL_NAME, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.setColumnWidth(PeopleModel.COL_NAME, 200)
-        self.table.setColumnWidth(PeopleModel.COL_TITLE, 180)
-        self.table.setColumnWidth(PeopleModel.COL_EMAIL, 200)
+        self.table.setColumnWidth(PeopleModel.COL_NAME, 170)
+        self.table.setColumnWidth(PeopleModel.COL_TITLE, 160)
+        self.table.setColumnWidth(PeopleModel.COL_EMAIL, 190)
         self.detail = PersonDetail(ctx)
 
         left = QWidget()
@@ -75,23 +75,23 @@ class AddressBookView(QWidget):
         self.model.rowsInserted.connect(self._span_headers)
         self.model.modelReset.connect(self._span_headers)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self._loaded = False
+        self.loaded = False
 
     def ensure_loaded(self) -> None:
         """Load the first page the first time the page is shown."""
-        if not self._loaded:
+        if not self.loaded:
             self.run_search()
 
     def run_search(self) -> None:
         """Search now (the search box calls this after a short pause in typing)."""
         self._timer.stop()
-        self._loaded = True
+        self.loaded = True
         text = self.search.text().strip()
         self.model.set_search(text)
         self.empty.setVisible(not text and self.model.rowCount() == 0)
 
     def reload(self) -> None:
-        if self._loaded:
+        if self.loaded:
             self.model.refresh()
         self.detail.reload()
 
@@ -113,8 +113,9 @@ class AddressBookView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return [r.data(ObjectRole).id for r in rows if r.data(ObjectRole) is not None]
 
-    def _span_headers(self, _parent: QModelIndex | None = None, first: int = 0, last: int = -1
-                      ) -> None:
+    def _span_headers(
+        self, _parent: QModelIndex | None = None, first: int = 0, last: int = -1
+    ) -> None:
         if last < 0:
             self.table.clearSpans()
             last = self.model.rowCount() - 1

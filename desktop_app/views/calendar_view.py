@@ -144,6 +144,7 @@ class CalendarView(QWidget):
         side_layout.addWidget(approx_heading)
         side_layout.addWidget(self.approximate_note)
         side_layout.addWidget(self.approximate, 2)
+        side_layout.addStretch(1)
 
         main = QWidget()
         main_layout = QVBoxLayout(main)
@@ -168,6 +169,7 @@ class CalendarView(QWidget):
         for grid in (self.month_grid, self.week_grid):
             grid.event_clicked.connect(ctx.event_requested)
             grid.day_clicked.connect(self._remember_day)
+            grid.page_requested.connect(self._step)
         self.month_grid.more_clicked.connect(self.show_week)
         for table in (self.agenda, self.upcoming, self.approximate):
             table.activated.connect(self._open_row)
@@ -267,11 +269,14 @@ class CalendarView(QWidget):
 
     def _remember_day(self, day: dt.date) -> None:
         self._day = day
+        self.month_grid.select_day(day)
+        self.week_grid.select_day(day)
 
     def _show(self) -> None:
         day = self._day
         if self._mode == WEEK:
             self.week_model.set_week(day)
+            self.week_grid.select_day(day)
             first, last = self.week_model.first_day, self.week_model.last_day
             self.title.setText(
                 f"Week {first.isocalendar().week} · {first.day} {first:%b} – "
@@ -288,14 +293,13 @@ class CalendarView(QWidget):
                     [
                         e
                         for e in self.month_model.events
-                        if e.start_date and e.start_date < last and (e.end_date or e.start_date)
-                        >= first
+                        if e.start_date
+                        and e.start_date < last
+                        and (e.end_date or e.start_date) >= first
                     ]
                 )
             else:
-                index = self.month_model.index_of(day)
-                if index.isValid() and (day.year, day.month) == self.month_model.year_month:
-                    self.month_grid.setCurrentIndex(index)
+                self.month_grid.select_day(day)
         self.stack.setCurrentIndex(self._mode)
 
     def _open_row(self, index: QModelIndex) -> None:

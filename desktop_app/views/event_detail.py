@@ -233,7 +233,12 @@ class EventDetail(QWidget):
             return
         self.ctx.push(
             EditFieldsCommand(
-                self.ctx.sessions, "event", self.event_id, before, after, self.ctx.notify,
+                self.ctx.sessions,
+                "event",
+                self.event_id,
+                before,
+                after,
+                self.ctx.notify,
                 text=f"Edit event “{self._snapshot.get('title')}”",
             )
         )
@@ -243,7 +248,9 @@ class EventDetail(QWidget):
             return
         self.ctx.push(
             SetStatusCommand(
-                self.ctx.sessions, [("event", self.event_id, self._status)], status,
+                self.ctx.sessions,
+                [("event", self.event_id, self._status)],
+                status,
                 self.ctx.notify,
             )
         )

@@ -39,8 +39,11 @@ class EventsView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(EventsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(EventsModel.COL_WHEN, 200)
+        header.setSectionResizeMode(EventsModel.COL_WHEN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(EventsModel.COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(EventsModel.COL_LOCATION, 120)
         self.table.setColumnHidden(EventsModel.COL_KIND, True)
         self.detail = EventDetail(ctx)
 
@@ -62,20 +65,20 @@ class EventsView(QWidget):
         self._timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(self._timer.start)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self._loaded = False
+        self.loaded = False
 
     def ensure_loaded(self) -> None:
         """Load the first page the first time the page is shown."""
-        if not self._loaded:
-            self._loaded = True
+        if not self.loaded:
+            self.loaded = True
             self.run_search()
 
     def run_search(self) -> None:
-        self._loaded = True
+        self.loaded = True
         self.model.set_query(self.search.text().strip())
 
     def reload(self) -> None:
-        if self._loaded:
+        if self.loaded:
             self.model.refresh()
         self.detail.reload()
 

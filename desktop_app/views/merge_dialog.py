@@ -89,5 +89,3 @@ class MergePickDialog(QDialog):
         row = self.model.row_of(item_id)
         if row >= 0:
             self.table.setCurrentIndex(self.model.index(row, 0))
-
-

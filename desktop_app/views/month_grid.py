@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -72,6 +71,7 @@ class DayDelegate(QStyledItemDelegate):
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today = today
+        self.selected_day: dt.date | None = None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(120, DAY_HEADER + 3 * (BADGE + GAP))
@@ -89,9 +89,9 @@ class DayDelegate(QStyledItemDelegate):
             shade = QColor(palette.color(QPalette.ColorRole.Text))
             shade.setAlpha(12)
             painter.fillRect(rect, shade)
-        if option.state & QStyle.StateFlag.State_Selected:
+        if day == self.selected_day:
             tint = QColor(palette.color(QPalette.ColorRole.Highlight))
-            tint.setAlpha(45)
+            tint.setAlpha(40)
             painter.fillRect(rect, tint)
 
         number_rect = QRect(rect.left() + 4, rect.top() + 2, 24, DAY_HEADER - 4)
@@ -144,14 +144,16 @@ class DayDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(box, 4, 4)
         if not item.continues_before:
             painter.fillRect(QRect(box.left(), box.top(), 4, box.height()), hue)
-        # The title is written on the first day and again at the start of each week.
-        if not item.continues_before or day.weekday() == 0:
-            painter.setPen(palette.color(QPalette.ColorRole.Text))
-            text_box = box.adjusted(7, 0, -3, 0)
-            title = painter.fontMetrics().elidedText(
-                item.event.title, Qt.TextElideMode.ElideRight, text_box.width()
-            )
-            painter.drawText(text_box, Qt.AlignmentFlag.AlignVCenter, title)
+        # Continuation days repeat the title in a softer colour, so every cell reads alone.
+        colour = palette.color(QPalette.ColorRole.Text)
+        if item.continues_before and day.weekday() != 0:
+            colour.setAlpha(150)
+        painter.setPen(colour)
+        text_box = box.adjusted(7, 0, -3, 0)
+        title = painter.fontMetrics().elidedText(
+            item.event.title, Qt.TextElideMode.ElideRight, text_box.width()
+        )
+        painter.drawText(text_box, Qt.AlignmentFlag.AlignVCenter, title)
 
 
 class MonthGrid(QTableView):
@@ -160,12 +162,17 @@ class MonthGrid(QTableView):
     event_clicked = Signal(int)
     more_clicked = Signal(object)  # datetime.date
     day_clicked = Signal(object)
+    #: PgUp (-1) / PgDown (+1) pressed while the grid has the focus
+    page_requested = Signal(int)
 
     def __init__(self, model: MonthModel, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setItemDelegate(DayDelegate(today, self))
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.day_delegate = DayDelegate(today, self)
+        self.setItemDelegate(self.day_delegate)
+        # The chosen day is drawn by the delegate; the style's selection fill would hide badges.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setObjectName("monthGrid")
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setMouseTracking(True)
         self.verticalHeader().setVisible(False)
@@ -175,6 +182,10 @@ class MonthGrid(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setCornerButtonEnabled(False)
         self.setWordWrap(False)
+
+    def select_day(self, day: dt.date | None) -> None:
+        self.day_delegate.selected_day = day
+        self.viewport().update()
 
     def month_model(self) -> MonthModel:
         return self.model()  # type: ignore[return-value]
@@ -210,7 +221,16 @@ class MonthGrid(QTableView):
         elif target == "more":
             self.more_clicked.emit(index.data(DateRole))
         else:
+            self.select_day(index.data(DateRole))
             self.day_clicked.emit(index.data(DateRole))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_PageUp:
+            self.page_requested.emit(-1)
+        elif event.key() == Qt.Key.Key_PageDown:
+            self.page_requested.emit(1)
+        else:
+            super().keyPressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)

@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
 
 from db import edits, queries
 from db.models import ContactKind, Event, Participation, Person, Status
-from desktop_app.item_models.formatting import format_partial, format_phone, format_span
+from desktop_app.item_models.formatting import (
+    format_partial,
+    format_phone,
+    format_span,
+    normalise_phone,
+)
 from desktop_app.undo import EditFieldsCommand, SetStatusCommand
 from desktop_app.views.context import AppContext
 from desktop_app.views.fields import changed_fields, line_value
@@ -161,8 +166,12 @@ class PersonDetail(QWidget):
         layout.addWidget(self.editor, 1)
         self.editor.hide()
 
-        for edit in (self.name_edit, self.title_edit, self.organisation_edit,
-                     *self.contact_edits.values()):
+        for edit in (
+            self.name_edit,
+            self.title_edit,
+            self.organisation_edit,
+            *self.contact_edits.values(),
+        ):
             edit.textEdited.connect(self._update_buttons)
             edit.returnPressed.connect(self.save)
         self.save_button.clicked.connect(self.save)
@@ -219,7 +228,12 @@ class PersonDetail(QWidget):
             old = self._snapshot.get(field, [])
             # Numbers are shown formatted; an unchanged display keeps the stored values.
             shown = [format_phone(v) for v in old] if kind != "email" else old
-            fields[field] = old if typed == shown else typed
+            if typed == shown:
+                fields[field] = old
+            elif kind == ContactKind.EMAIL:
+                fields[field] = [v.lower() for v in typed]
+            else:
+                fields[field] = [normalise_phone(v) for v in typed]
         return fields
 
     def _update_buttons(self) -> None:
@@ -237,7 +251,12 @@ class PersonDetail(QWidget):
             return
         self.ctx.push(
             EditFieldsCommand(
-                self.ctx.sessions, "person", self.person_id, before, after, self.ctx.notify,
+                self.ctx.sessions,
+                "person",
+                self.person_id,
+                before,
+                after,
+                self.ctx.notify,
                 text=f"Edit “{self._snapshot.get('full_name')}”",
             )
         )
@@ -247,7 +266,9 @@ class PersonDetail(QWidget):
             return
         self.ctx.push(
             SetStatusCommand(
-                self.ctx.sessions, [("person", self.person_id, self._status)], status,
+                self.ctx.sessions,
+                [("person", self.person_id, self._status)],
+                status,
                 self.ctx.notify,
             )
         )

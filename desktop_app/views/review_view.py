@@ -52,7 +52,9 @@ class ReviewView(QWidget):
         top.addWidget(self.filter)
         top.addWidget(self.count_label, 1)
         for button in (
-            self.accept_button, self.reject_button, self.edit_button,
+            self.accept_button,
+            self.reject_button,
+            self.edit_button,
             self.accept_document_button,
         ):
             top.addWidget(button)
@@ -63,6 +65,9 @@ class ReviewView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        # Keep the model's order (by document, events first) until a header is clicked.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -94,21 +99,23 @@ class ReviewView(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.accept_document_button.clicked.connect(self.accept_current_document)
-        self._loaded = False
+        self.loaded = False
         self._update_buttons()
 
     # -- loading -------------------------------------------------------------------------
     def ensure_loaded(self) -> None:
-        if not self._loaded:
+        if not self.loaded:
             self.reload()
 
     def reload(self) -> None:
-        self._loaded = True
+        self.loaded = True
         self.model.reload()
         count = self.model.rowCount()
         self.count_label.setText(f"{count} item(s) awaiting review" if count else "")
         self.empty.setVisible(count == 0)
         self.source.clear()
+        if count:
+            self.table.selectRow(0)
         self._update_buttons()
 
     def _filter_changed(self, position: int) -> None:
@@ -170,7 +177,10 @@ class ReviewView(QWidget):
             suggested = [(kind_of(i), i.id) for i in queries.review_items(s, document_id)]
         self.ctx.push(
             AcceptDocumentCommand(
-                self.ctx.sessions, document_id, suggested, self.ctx.notify,
+                self.ctx.sessions,
+                document_id,
+                suggested,
+                self.ctx.notify,
                 text=f"Accept all from “{document_name(mention.document)}”",
             )
         )
@@ -183,4 +193,3 @@ class ReviewView(QWidget):
             self.ctx.event_requested.emit(item.id)
         elif isinstance(item, Panel):
             self.ctx.event_requested.emit(item.event_id)
-

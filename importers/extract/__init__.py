@@ -2,9 +2,259 @@
 
 from __future__ import annotations
 
-from importers.records import DocumentText, Extraction
+import re
+
+from importers.extract.contacts import ContactBlock, find_contact_blocks
+from importers.extract.dates import DateMention, find_dates
+from importers.extract.events import (
+    EventCluster,
+    acronym_mentions,
+    attach_dates,
+    attach_locations,
+    cluster_mentions,
+    event_dates,
+    find_event_mentions,
+    labelled_event,
+)
+from importers.extract.panels import PanelCluster, assign_roles, find_panels, programme_panels
+from importers.extract.people import PeopleFinder, Person, person_key
+from importers.extract.places import dominant_country
+from importers.extract.text import Text
+from importers.records import (
+    DocumentText,
+    EventRecord,
+    Extraction,
+    PanelRecord,
+    Participant,
+    PersonRecord,
+)
 
 
 def extract(document: DocumentText) -> Extraction:
     """Find the events (with their panels) and the people in one document."""
-    return Extraction(document=document)
+    doc = Text(document.text)
+    dates = find_dates(doc.text, reference=document.reference_date)
+    finder = PeopleFinder(doc)
+    finder.run()
+    region = dominant_country(doc.text)
+    _merge_contacts(finder, find_contact_blocks(doc.text, region))
+
+    mentions = find_event_mentions(doc)
+    clusters = cluster_mentions(mentions)
+    acronym_mentions(doc, clusters)
+    main = _main_event(clusters, dates, doc)
+    _resolve_generic_events(mentions, clusters, main)
+
+    event_spans = [m.span for c in clusters for m in c.named]
+    panels = find_panels(doc, event_spans)
+    timed = programme_panels(doc, dates)
+    remaining = _attach_panel_dates(doc, panels, dates)
+    remaining = attach_dates(doc, clusters, remaining)
+    labelled_event(doc, clusters, dates)
+    attach_locations(doc, clusters)
+    timed = _own_events(doc, timed, clusters)
+    panels = _merge_timed(panels, timed)
+
+    event_people = assign_roles(doc, panels, finder.mentions, finder.mention_person)
+    events = _event_records(clusters, main, panels, event_people, finder)
+    people = _person_records(finder)
+    return Extraction(document=document, events=tuple(events), people=tuple(people))
+
+
+def _merge_contacts(finder: PeopleFinder, blocks: list[ContactBlock]) -> None:
+    for block in blocks:
+        if not block.name:
+            continue
+        key = person_key(block.name)
+        person = finder._match_existing(key)
+        if person is None:
+            surname = key.split()[-1]
+            same = [
+                p
+                for p in finder.people.values()
+                if p.key.split()[-1] == surname and p.key.split()[0][:1] == key[:1]
+            ]
+            person = same[0] if len(same) == 1 else None
+        if person is None:
+            person = Person(block.name, honorific=block.honorific)
+            finder.people[key] = person
+        if block.name_span:
+            person.spans.append(block.name_span)
+        person.spans.append(block.span)
+        if block.organisation and not person.organisation:
+            person.organisation = block.organisation
+        if block.title and not person.title:
+            person.title = block.title
+        for attr in ("phones", "mobiles", "faxes", "emails", "urls"):
+            values = getattr(person, attr)
+            for value in getattr(block, attr):
+                if value not in values:
+                    values.append(value)
+        person.confident = True
+
+
+def _main_event(
+    clusters: list[EventCluster], dates: list[DateMention], doc: Text
+) -> EventCluster | None:
+    candidates = [c for c in clusters if not all(m.body for m in c.named)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c.first)
+
+
+def _resolve_generic_events(
+    mentions, clusters: list[EventCluster], main: EventCluster | None
+) -> None:
+    # "the event" in a news text is the event the text is about
+    if main is None:
+        return
+    for cluster in clusters:
+        if cluster is main:
+            continue
+        moved = [m for m in cluster.mentions if m.generic and m.head == "event"]
+        for mention in moved:
+            cluster.mentions.remove(mention)
+            main.mentions.append(mention)
+    for mention in mentions:
+        if (
+            mention.generic
+            and mention.head == "event"
+            and not any(mention in c.mentions for c in clusters)
+        ):
+            main.mentions.append(mention)
+
+
+def _attach_panel_dates(
+    doc: Text, panels: list[PanelCluster], dates: list[DateMention]
+) -> list[DateMention]:
+    """A date in a panel's sentence, nearer to it than to anything else, is the panel's."""
+    left = list(dates)
+    for panel in panels:
+        for span in panel.spans:
+            sentence = doc.sentence_at(span[0])
+            if sentence is None:
+                continue
+            inside = [d for d in left if sentence.start <= d.span[0] < sentence.end]
+            inside = [d for d in inside if d.start.precision == "day" and d.start == d.end]
+            if not inside:
+                continue
+            nearest = min(inside, key=lambda d: abs(d.span[0] - span[0]))
+            if abs(nearest.span[0] - span[0]) > 120:
+                continue
+            if panel.date is None:
+                panel.date = nearest.start
+                if nearest.start_time:
+                    panel.start_time, panel.end_time = nearest.start_time, nearest.end_time
+            left.remove(nearest)
+    return left
+
+
+def _own_events(
+    doc: Text, timed: list[PanelCluster], clusters: list[EventCluster]
+) -> list[PanelCluster]:
+    """A programme line that names an event of its own dates that event instead."""
+    kept = []
+    for panel in timed:
+        span = panel.spans[0]
+        owner = next((c for c in clusters for m in c.named if span[0] <= m.span[0] < span[1]), None)
+        if owner is not None:
+            if not owner.dates and panel.date:
+                owner_date = DateMention(span, panel.date, panel.date, "day", False)
+                owner.dates.append(owner_date)
+            continue
+        kept.append(panel)
+    return kept
+
+
+def _merge_timed(panels: list[PanelCluster], timed: list[PanelCluster]) -> list[PanelCluster]:
+    if not timed:
+        return panels
+    timed_spans = [p.spans[0] for p in timed]
+    rest = [p for p in panels if not any(a <= s[0] < b for s in p.spans for a, b in timed_spans)]
+    return timed + rest
+
+
+def _event_records(
+    clusters: list[EventCluster],
+    main: EventCluster | None,
+    panels: list[PanelCluster],
+    event_people: list[tuple[str, str]],
+    finder: PeopleFinder,
+) -> list[EventRecord]:
+    records = []
+    names = {p.key: p.name for p in finder.people.values()}
+    for cluster in sorted(clusters, key=lambda c: c.first):
+        start, end = event_dates(cluster)
+        is_main = cluster is main
+        own_panels = panels if is_main else []
+        people = event_people if is_main else []
+        if start is None and not (is_main and (own_panels or people)):
+            continue
+        if all(m.body for m in cluster.named) and start is None:
+            continue
+        panel_records = []
+        own_panels = [p for p in own_panels if p.title or p.people or p.start_time]
+        for panel in own_panels:
+            panel_people = list(panel.people)
+            if len(own_panels) == 1:
+                panel_people += [kr for kr in people if kr[0] not in {k for k, _ in panel_people}]
+            date = panel.date
+            if date is None and start is not None and start == end and start.precision == "day":
+                date = start
+            panel_records.append(
+                PanelRecord(
+                    title=panel.title,
+                    kind=panel.kind,
+                    date=date,
+                    start_time=panel.start_time,
+                    end_time=panel.end_time,
+                    people=tuple(Participant(names.get(k, k), r) for k, r in panel_people),
+                    spans=tuple(panel.spans),
+                )
+            )
+        title = re.sub(r"\s+", " ", cluster.title).strip()
+        records.append(
+            EventRecord(
+                title=title,
+                kind=cluster.head,
+                start=start,
+                end=end if end is not None else start,
+                start_time=_first_time(cluster),
+                timezone=cluster.timezone,
+                location=cluster.location,
+                panels=tuple(panel_records),
+                people=tuple(Participant(names.get(k, k), r) for k, r in people),
+                spans=tuple(sorted(set(cluster.spans))),
+            )
+        )
+    return records
+
+
+def _first_time(cluster: EventCluster):  # noqa: ANN202
+    for date in cluster.dates:
+        if date.start_time:
+            return date.start_time
+    return None
+
+
+def _person_records(finder: PeopleFinder) -> list[PersonRecord]:
+    out = []
+    for person in finder.people.values():
+        if not person.confident and not (person.title or person.organisation):
+            continue
+        honorific = person.honorific.rstrip(". ") if person.honorific else None
+        out.append(
+            PersonRecord(
+                name=person.name,
+                honorific=honorific,
+                title=person.title,
+                organisation=person.organisation,
+                phones=tuple(person.phones),
+                mobiles=tuple(person.mobiles),
+                faxes=tuple(person.faxes),
+                emails=tuple(person.emails),
+                urls=tuple(person.urls),
+                spans=tuple(sorted(set(person.spans))),
+            )
+        )
+    return out

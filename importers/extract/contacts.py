@@ -68,11 +68,12 @@ _OBFUSCATED_EMAIL_RE = re.compile(
     rf"(?<![A-Za-z0-9._%+'-])(?P<local>{_LOCAL}){_OB_AT}"
     rf"(?P<domain>(?:{_LABEL}{_OB_DOT}){{1,8}}[A-Za-z]{{2,24}})(?![A-Za-z0-9-])"
 )
+# Spelled out only in capitals: "jane AT acme DOT org" (lower case reads like prose).
 _SPELLED_EMAIL_RE = re.compile(
-    rf"(?<![A-Za-z0-9._%+'-])(?P<local>{_LOCAL})\s+at\s+"
-    rf"(?P<domain>(?:{_LABEL}\s+dot\s+){{1,8}}[A-Za-z]{{2,24}})(?![A-Za-z0-9-])"
+    rf"(?<![A-Za-z0-9._%+'-])(?P<local>{_LOCAL})\s+AT\s+"
+    rf"(?P<domain>(?:{_LABEL}\s+DOT\s+){{1,8}}[A-Za-z]{{2,24}})(?![A-Za-z0-9-])"
 )
-_OB_DOT_SUB_RE = re.compile(r"\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+", re.IGNORECASE)
+_OB_DOT_SUB_RE = re.compile(r"\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+DOT\s+", re.IGNORECASE)
 # Names that end like a domain but are files ("logo@2x.png").
 _FILE_TLDS = frozenset(
     "png jpg jpeg gif svg webp bmp tif tiff pdf doc docx xls xlsx ppt pptx css js json xml "
@@ -99,10 +100,10 @@ def find_emails(text: str) -> list[tuple[str, Span]]:
     """Every e-mail address (lower-cased, validated) with its span.
 
     A leading ``mailto:`` is not part of the address nor of its span; trailing punctuation is
-    left out; ``name [at] domain [dot] org``, ``name(at)domain.org`` and ``name at domain dot
+    left out; ``name [at] domain [dot] org``, ``name(at)domain.org`` and ``name AT domain DOT
     org`` are decoded. Addresses are returned in text order.
     """
-    if "@" not in text and not re.search(r"[\[({<]\s*at\s*[\])}>]|\sat\s", text, re.IGNORECASE):
+    if "@" not in text and not re.search(r"(?i:[\[({<]\s*at\s*[\])}>])|\sAT\s", text):
         return []
     found: list[tuple[str, Span]] = []
     taken: list[Span] = []
@@ -287,10 +288,13 @@ _PARTICLES = frozenset(
     "de da del della dei di du des van von der den ter ten la le bin binti bint ibn al el y e "
     "dos das zu af av".split()
 )
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr.", "ii", "iii", "iv", "phd", "md", "obe", "mbe", "cbe"})
+_NAME_SUFFIXES = frozenset(
+    {"jr", "jr.", "sr.", "ii", "iii", "iv", "phd", "md", "obe", "mbe", "cbe"}
+)
 _HONORIFIC_RE = re.compile(
     r"^(?P<h>Professor|Prof|Mrs|Mr|Ms|Mx|Miss|Mme|Mlle|Dr|Sir|Dame|Lady|Lord|Hon|Rev|Herr|Frau|"
-    r"Sra|Srta|Sr|Dott|Ing|Mag|Mgr)(?:\.[ \t\u00a0]*|[ \t\u00a0]+)(?=\S)|^(?P<m>M)\.[ \t\u00a0]*(?=[A-Z])"
+    r"Sra|Srta|Sr|Dott|Ing|Mag|Mgr)(?:\.[ \t\u00a0]*|[ \t\u00a0]+)(?=\S)"
+    r"|^(?P<m>M)\.[ \t\u00a0]*(?=[A-Z])"
 )
 _NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _INITIAL_RE = re.compile(r"(?:[^\W\d_]\.){1,2}|[^\W\d_]")
@@ -344,12 +348,13 @@ def _parse_name(text: str, offset: int = 0) -> _Name | None:
         lead += m.end()
         s = s[m.end() :]
     s = s.rstrip(" ,;")
-    words = s.split()
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", s)]
+    words = [s[a:b] for a, b in spans]
     while words and words[-1].lower().strip(",") in _NAME_SUFFIXES:
         words.pop()
     if not words or len(words) > 7:
         return None
-    capitalised = initials = 0
+    capitalised = initials = shouted = 0
     for i, word in enumerate(words):
         low = _fold(word).lower()
         if low in _PARTICLES and 0 < i < len(words) - 1:
@@ -366,16 +371,22 @@ def _parse_name(text: str, offset: int = 0) -> _Name | None:
         if not _NAME_WORD_RE.fullmatch(core) or not core[0].isupper():
             return None
         if len(core) > 1 and core.isupper():
-            return None  # acronym or a shouted heading
+            # "Jean DUPONT" writes a surname in capitals; "IOM HQ", "WHO" are acronyms.
+            if i == 0 or len(core) < 3 or not re.search(r"[AEIOUYÀ-Ý]", core[1:]):
+                return None
+            shouted += 1
         capitalised += 1
     if capitalised < 1 or capitalised + initials < 2 or capitalised + initials > 5:
         return None
-    name = " ".join(words)
+    if shouted and shouted >= capitalised:
+        return None
+    name = " ".join(words).rstrip(",")
     if _is_place(name):
         return None
     honorific = honorifics[0].rstrip(".") if honorifics else None
     start = offset + lead
-    return _Name(honorific, name, start, start + len(s[: len(" ".join(words))]))
+    end = offset + lead + spans[len(words) - 1][1] - (1 if words[-1].endswith(",") else 0)
+    return _Name(honorific, name, start, end)
 
 
 _NAMES_SPLIT_RE = re.compile(r"\s+(?:or|and|&|und|oder|et|ou|y|o)\s+|\s*[,;/]\s*")
@@ -427,14 +438,15 @@ def _classify_segment(text: str) -> str | None:
     if not t or len(t) > 120 or t.endswith(":") or "@" in t:
         return None
     words = _words(t)
-    if not words or len(words) > 12 or any(c in t for c in "\"“”!?="):
+    if not words or len(words) > 12 or any(c in t for c in '"“”!?='):
         return None
     if _parse_name(t) is not None:
         return "name"
     lows = [w.lower().strip(".'’") for w in words]
-    has_title = any(w in _TITLE_WORDS for w in lows) or any(w in _TITLE_ACRONYMS for w in words)
+    title_at = [i for i, w in enumerate(words) if lows[i] in _TITLE_WORDS or w in _TITLE_ACRONYMS]
     has_org = _has_org_word(words)
-    if has_title:
+    # "Media Relations Officer" is a title; "Acme Institute Press Officer" an organisation.
+    if title_at and (not has_org or title_at[0] < 3):
         return "title"
     if has_org:
         return "org"
@@ -442,11 +454,12 @@ def _classify_segment(text: str) -> str | None:
         return "dept"
     if _is_place(t):
         return "place"
+    # Anything else must look like a name of something: capitalised words, at most one not.
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if not content or len(words) > 8 or t.endswith("."):
+    if not content or len(words) > 8 or t.endswith(".") or not t[0].isupper():
         return None
-    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
-    if not (t[0].isupper() or t[0].isdigit()) or capitalised * 2 < len(content):
+    lower = sum(1 for w in content if not (w[0].isupper() or w[0].isdigit()))
+    if lower > 1 or lower * 2 >= len(content) or not any(w[0].isupper() for w in content):
         return None
     return "other"
 
@@ -482,6 +495,9 @@ class _Line:
     segments: list[_Segment] = field(default_factory=list)
     prefix_ok: bool = True  # the text before the first item is empty or a header
     trailing_label: tuple[str, ...] = ()  # kinds of a label whose value is on the next line
+    intro: bool = False  # a header that follows an introduction: "Contact: Jane Roe"
+    text: str | None = None  # a short line whose segments are not read yet
+    more: list[_Line] = field(default_factory=list)  # further people on the same line
 
 
 _INTRO_WORD_RE = re.compile(
@@ -494,6 +510,11 @@ _INTRO_END_RE = re.compile(
     r"\bcontacto|\bcontacter|\bansprechpartner(?:in)?)\s*[.:]?$",
     re.IGNORECASE,
 )
+_INTRO_PREFIX_RE = re.compile(
+    r"^\s*(?:[^\W\d_][\w-]*\s+){0,3}?(?:contacts?|contact\s+persons?|kontakt\w*|"
+    r"ansprechpartner\w*|enquiries|inquiries|contacto|contatto|media|press)\s*:\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 # Where the words that introduce a contact end inside a line: the prefix tail starts there.
 _TAIL_BOUNDARY_RE = re.compile(
     r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!Mrs)(?<!rof)(?<![A-Z])[.!?]\s+(?=[A-Z\"“])"
@@ -502,7 +523,7 @@ _TAIL_BOUNDARY_RE = re.compile(
     r"contactar|contattare)\b\s*",
     re.IGNORECASE,
 )
-_SEGMENT_SPLIT_RE = re.compile(r"\s*[,;|•·]\s*|\s+[-–—]+\s+|\s{3,}|\t+")
+_SEGMENT_SPLIT_RE = re.compile(r"\s*[,;|•·()]\s*|\s+[-–—]+\s+|\s{3,}|\t+")
 _CONNECTOR_WORDS = frozenset(
     "or and at on via und oder ou et o y tel phone by to is are".split()
 ) | frozenset({""})
@@ -562,18 +583,18 @@ def _header_segments(text: str, offset: int) -> list[_Segment] | None:
     names = _parse_names(stripped, start)
     if names:
         return [_Segment(stripped, start, start + len(stripped), "names", names)]
+    if _SEGMENT_SPLIT_RE.search(stripped):
+        segments = _split_segments(stripped, start)
+        if segments:
+            return segments
     kind = _classify_segment(stripped)
+    if kind is None:
+        return None
+    seg = _Segment(stripped, start, start + len(stripped), kind)
     if kind == "name":
         parsed = _parse_name(stripped, start)
-        return [_Segment(stripped, start, start + len(stripped), "name", [parsed] if parsed else [])]
-    if kind is not None and kind != "other":
-        return [_Segment(stripped, start, start + len(stripped), kind)]
-    segments = _split_segments(stripped, start)
-    if segments and segments[0].kind == "name":
-        return segments
-    if kind is not None:
-        return [_Segment(stripped, start, start + len(stripped), kind)]
-    return None
+        seg.names = [parsed] if parsed else []
+    return [seg]
 
 
 def _is_intro(text: str) -> bool:
@@ -606,7 +627,7 @@ def _analyse_line(text: str, offset: int, carried: tuple[str, ...]) -> _Line:
         if not before:
             return None
         lab = before[-1]
-        return lab if pos - lab.end <= 24 else None
+        return lab if pos - lab.end <= 60 else None
 
     items: list[_Item] = []
     for value, (s, e) in emails:
@@ -630,12 +651,18 @@ def _analyse_line(text: str, offset: int, carried: tuple[str, ...]) -> _Line:
     if not items:
         if labels and not _mask(text, [(lab.start, lab.end) for lab in labels]).strip(" .:,;/"):
             return _Line("label", start, end, trailing_label=trailing)
+        intro = _INTRO_PREFIX_RE.match(text)
+        if intro:
+            segments = _header_segments(intro.group("rest"), offset + intro.start("rest"))
+            if segments is not None:
+                return _Line("header", start, end, segments=segments, intro=True)
         if _is_intro(text):
             return _Line("intro", start, end)
-        segments = _header_segments(text, offset)
-        if segments is not None:
-            return _Line("header", start, end, segments=segments)
-        return _Line("prose", start, end)
+        if len(text) > 160 or len(text.split()) > 14:
+            return _Line("prose", start, end)
+        # Whether a short line is a name, a title or an organisation is only asked when contact
+        # lines follow it (see _usable_headers): most short lines are headings or programme.
+        return _Line("header", start, end, text=text)
 
     # Blank out labels so that they count as connectors between items.
     masked = _mask(text, [(lab.start, lab.end) for lab in labels])
@@ -652,30 +679,43 @@ def _analyse_line(text: str, offset: int, carried: tuple[str, ...]) -> _Line:
         # "Contact: 201-555-0147": only an introduction before the first item.
         prefix_ok = bool(_INTRO_WORD_RE.search(prefix)) and len(prefix.split()) <= 8
 
-    kept: list[_Item] = []
+    # Items joined by connectors belong together; a name between two items starts another
+    # person on the same line ("Jane Roe, +41 ..., jroe@...; John Doe, +41 ...").
+    entries: list[tuple[list[_Segment], list[_Item]]] = [(segments or [], [])]
     chain_open = prefix_ok
     previous_end = first
     for it in items:
         gap = masked[previous_end : it.start - offset]
-        if chain_open and kept and not _is_connector_gap(gap):
-            chain_open = False
+        if chain_open and entries[-1][1] and not _is_connector_gap(gap):
+            more = _split_segments(gap, offset + previous_end)
+            if more and any(seg.kind in ("name", "names") for seg in more):
+                entries.append((more, []))
+            else:
+                chain_open = False
         if it.labelled or chain_open:
-            kept.append(it)
+            entries[-1][1].append(it)
         previous_end = it.end - offset
-    if any(it.labelled for it in kept):
+    kept = entries[0][1]
+    if len(entries) == 1 and any(it.labelled for it in kept):
         kept += [it for it in items if it.kinds == ("email",) and it not in kept]
         kept.sort(key=lambda it: it.start)
-    if not kept:
+    if not any(entry_items for _segs, entry_items in entries):
         return _Line("prose", start, end)
-    return _Line(
+    line = _Line(
         "contact",
         start,
         end,
         items=kept,
-        segments=segments or [],
+        segments=entries[0][0],
         prefix_ok=prefix_ok,
         trailing_label=trailing,
     )
+    line.more = [
+        _Line("contact", start, end, items=entry_items, segments=segs)
+        for segs, entry_items in entries[1:]
+        if entry_items
+    ]
+    return line
 
 
 def _mask(text: str, spans: list[Span]) -> str:
@@ -710,8 +750,8 @@ def find_contact_blocks(text: str, region: str | None = None) -> list[ContactBlo
     """Contact blocks in any layout. `region` is an ISO 3166 alpha-2 hint (e.g. "US", "NZ")
     used for numbers written without +country code; the lead computes it from the document.
 
-    Blocks come in text order. A block is kept when it holds at least one phone, fax, mobile
-    or e-mail address, or a person's name and a web address. Never raises.
+    Blocks come in text order. A block is kept when it holds at least one phone, mobile, fax
+    or e-mail address; web addresses only come along. Never raises.
     """
     if not text or not _PREFILTER_RE.search(text):
         return []
@@ -752,6 +792,8 @@ def _collect_groups(text: str) -> list[_Group]:
             current, pending, after_intro = None, [], True
             continue
         if line.kind == "header":
+            if line.intro:
+                pending, after_intro = [], True
             pending.append(line)
             if len(pending) > _MAX_HEADER_LINES:
                 pending.pop(0)
@@ -761,55 +803,83 @@ def _collect_groups(text: str) -> list[_Group]:
         if line.kind == "prose":
             current, pending, after_intro = None, [], False
             continue
-        # A contact line.
-        names_here = any(seg.kind in ("name", "names") for seg in line.segments)
-        bare_phones_only = all(
-            not it.labelled and it.kinds[0] in _PHONE_KINDS for it in line.items
-        ) and not line.segments
-        if current is not None and not pending and not line.segments:
-            current.items.extend(line.items)
-            continue
-        headers: list[_Segment] = []
-        if line.prefix_ok and not names_here:
-            headers = _usable_headers(pending)
-        if bare_phones_only and not headers and not after_intro:
-            current, pending = None, []
-            continue
-        current = _Group(headers + line.segments, list(line.items), after_intro)
-        groups.append(current)
-        pending = []
+        for entry in (line, *line.more):
+            if entry.items:
+                current, pending = _take_contact_line(entry, current, pending, after_intro, groups)
     return groups
 
 
+def _take_contact_line(
+    line: _Line,
+    current: _Group | None,
+    pending: list[_Line],
+    after_intro: bool,
+    groups: list[_Group],
+) -> tuple[_Group | None, list[_Line]]:
+    """Add a contact line to the open group or start a new one; returns (open group, pending)."""
+    names_here = any(seg.kind in ("name", "names") for seg in line.segments)
+    bare_phones_only = (
+        all(not it.labelled and it.kinds[0] in _PHONE_KINDS for it in line.items) and not names_here
+    )
+    if current is not None and not pending and not line.segments:
+        current.items.extend(line.items)
+        return current, pending
+    headers: list[_Segment] = []
+    if line.prefix_ok and not names_here:
+        headers = _usable_headers(pending)
+    if bare_phones_only and not headers and not after_intro:
+        return None, []
+    group = _Group(headers + line.segments, list(line.items))
+    groups.append(group)
+    return group, []
+
+
 def _usable_headers(pending: list[_Line]) -> list[_Segment]:
-    """The header lines that belong to the contact lines below them: from the last name on."""
-    last_name = None
-    for i, line in enumerate(pending):
+    """The header lines that belong to the contact lines below them.
+
+    Read upwards from the contact lines: up to and including the nearest name line, stopping
+    at a line that is no header; without a name, the last three header lines.
+    """
+    chosen: list[list[_Segment]] = []
+    for line in reversed(pending):
+        if line.text is not None and not line.segments:
+            line.segments = _header_segments(line.text, line.start) or []
+            line.text = None
+        if not line.segments:
+            break
+        chosen.append(line.segments)
         if any(seg.kind in ("name", "names") for seg in line.segments):
-            last_name = i
-    chosen = pending[last_name:] if last_name is not None else pending[-3:]
-    return [seg for line in chosen for seg in line.segments]
+            break
+    else:
+        chosen = chosen[:3]
+    if chosen and not any(seg.kind in ("name", "names") for seg in chosen[-1]):
+        chosen = chosen[:3]
+    return [seg for segments in reversed(chosen) for seg in segments]
 
 
 def _document_region(groups: list[_Group]) -> str | None:
-    for group in groups:
-        for it in group.items:
-            if it.kinds[0] in _PHONE_KINDS and has_international_prefix(it.value):
-                e164 = parse_phone(it.value)
-                if e164 and (r := region_of_e164(e164)):
-                    return r
-    return None
+    """The region of the other blocks of the text: their numbers first, then their e-mails."""
+    items = [it for group in groups for it in group.items]
+    return _number_region(items) or _email_region(items)
 
 
 def _group_region(group: _Group) -> str | None:
-    for it in group.items:
+    return _number_region(group.items) or _email_region(group.items)
+
+
+def _number_region(items: list[_Item]) -> str | None:
+    for it in items:
         if it.kinds[0] in _PHONE_KINDS and has_international_prefix(it.value):
             e164 = parse_phone(it.value)
-            if e164 and (r := region_of_e164(e164)):
-                return r
-    for it in group.items:
-        if it.kinds == ("email",) and (r := region_of_domain(it.value.rsplit("@", 1)[-1])):
-            return r
+            if e164 and (region := region_of_e164(e164)):
+                return region
+    return None
+
+
+def _email_region(items: list[_Item]) -> str | None:
+    for it in items:
+        if it.kinds == ("email",) and (region := region_of_domain(it.value.rsplit("@", 1)[-1])):
+            return region
     return None
 
 
@@ -854,8 +924,10 @@ def _blocks_of(group: _Group, hint: str | None, document_region: str | None) -> 
         details = _Details(emails=person_emails, urls=_dedupe(urls))
         for e164, kinds in person_phones:
             for kind in kinds:
-                getattr(details, f"{kind}s" if kind != "phone" else "phones").append(e164)
-        if details.empty() and not (person and details.urls):
+                {"phone": details.phones, "mobile": details.mobiles, "fax": details.faxes}[
+                    kind
+                ].append(e164)
+        if details.empty():
             continue
         blocks.append(
             ContactBlock(

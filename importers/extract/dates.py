@@ -97,157 +97,184 @@ _RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 
 # ---------------------------------------------------------------------------------------------
 # Grammar parts
+#
+# The patterns run on an ASCII-lowercased copy of the text (same length, so offsets hold) and
+# each starts with its core token: a digit, a month name, a weekday name or a relative word.
+# That lets the regular expression engine skip quickly to where a date can start; the words
+# before the core ("Friday", "in", "on", "(") are looked up backwards from the match.
 
-S = r"[^\S\n]"  # horizontal white space: an expression never continues on the next line
+H = r"[^\S\n]"  # horizontal white space: an expression never continues on the next line
 _FULL_MONTH = "|".join(MONTHS)
 _ABBR_MONTH = "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
 _FULL_WEEKDAY = "|".join(WEEKDAYS)
-_ABBR_WEEKDAY = "|".join(sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True))
-_DAY_NUMBER = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
-# Before a day number: not the tail of another number, time or numeric date.
-_DAY_START = r"(?<![0-9.,:/+\-])"
-_DASH = rf"(?:{S}*[-–—‑−]{S}*|{S}+(?:to|until|till|through|thru|and){S}+|{S}*&{S}*)"
+_ANY_WEEKDAY = "|".join([*WEEKDAYS, *sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True)])
+_YEAR_NUMBER = r"(?:19[0-9][0-9]|20[0-9][0-9]|2100)"
+_DASH = rf"(?:{H}*[-–—‑−]{H}*|{H}+(?:to|until|till|through|thru|and){H}+|{H}*&{H}*)"
+_LOWER = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
+)  # str.lower() may change the length of non-ASCII text
+
+
+def word_trie(words: list[str]) -> str:
+    """An alternation of words factored by common prefixes ("jan(?:uary)?"), which the regular
+    expression engine tries much faster than a flat list."""
+    tree: dict[str, dict] = {}
+    for word in sorted(set(words)):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{emit(tree)})"
 
 
 def _month(name: str, glued: bool = False) -> str:
-    """A month name, full or abbreviated with an optional dot.
+    """A month name, full or abbreviated, with an optional dot (outside the group).
 
-    ``glued`` also accepts a full name run into a following lowercase word, as scraped pages
-    have it ("1 Julydiscussing"); only used after a day number, where it is unambiguous.
+    ``glued`` also lets a month name run into a following word, as scraped pages have it
+    ("1 Julydiscussing"); the match is kept only for a full name followed by a lowercase word.
     """
-    alternatives = [
-        rf"(?:{_FULL_MONTH})(?![a-z])",
-        rf"(?:{_ABBR_MONTH})(?:\.|(?![a-z]))",
-    ]
-    if glued:
-        alternatives.append(rf"(?:{_FULL_MONTH})(?=(?-i:[a-z]))")
-    return rf"(?<![a-z])(?P<{name}>{'|'.join(alternatives)})"
+    after = rf"\.?(?![a-z])|(?P<{name}_glued>)(?=[a-z])" if glued else r"\.?(?![a-z])"
+    return rf"(?P<{name}>{_MONTH_WORD})(?:{after})"
+
+
+_MONTH_WORD = word_trie([*MONTHS, *MONTH_ABBREVIATIONS])
 
 
 def _day(name: str) -> str:
-    """A day of the month with an optional ordinal suffix: "1", "01", "1st", "23rd"."""
-    return rf"(?P<{name}>{_DAY_NUMBER})(?:st|nd|rd|th)?(?![a-z0-9])"
+    """A day of the month (checked later) with an optional ordinal suffix: "1", "01", "23rd"."""
+    return rf"(?P<{name}>[0-9][0-9]?)(?![0-9])(?:st|nd|rd|th)?(?![a-z0-9])"
 
 
-def _year(name: str) -> str:
-    """A four-digit year 1900..2100 that is not a count ("2000 people") nor a decimal."""
-    return (
-        rf"(?P<{name}>19[0-9][0-9]|20[0-9][0-9]|2100)"
-        rf"(?![0-9%]|[.,][0-9]|{S}*(?:{COUNT_WORDS})(?![a-z]))"
-    )
+def _year(name: str, number: str = _YEAR_NUMBER) -> str:
+    """A four-digit year that is not a count ("2000 people") nor a decimal ("2016.5")."""
+    return rf"(?P<{name}>{number})(?![0-9%]|[.,][0-9]|{H}*(?:{COUNT_WORDS})(?![a-z]))"
 
 
 def _year_suffix(name: str) -> str:
-    return rf"(?:{S}*,?{S}*{_year(name)})?"
+    return rf"(?:{H}*,?{H}*{_year(name)})?"
 
 
-def _weekday(name: str, abbreviated: bool = True) -> str:
-    alternatives = [rf"(?:{_FULL_WEEKDAY})(?![a-z])"]
-    if abbreviated:
-        alternatives.append(rf"(?:{_ABBR_WEEKDAY})(?:\.|(?![a-z]))")
-    return rf"(?<![a-z])(?P<{name}>{'|'.join(alternatives)})"
+def _weekday_inside(name: str) -> str:
+    """ "Saturday " before the second day of a range: "Friday 15 – Saturday 16 June"."""
+    return rf"(?:(?P<{name}>{_ANY_WEEKDAY})\.?(?![a-z]){H}*,?{H}*(?:the{H}+)?)?"
 
 
-def _weekday_prefix(name: str) -> str:
-    """ "Friday ", "Monday, ", "Friday the " before a day."""
-    return rf"(?:{_weekday(name)}{S}*,?{S}*(?:the{S}+)?)?"
-
-
-_OF = rf"(?:{S}+of)?{S}+"
-_NOT_BEFORE_DAY = rf"(?!{S}*{_DAY_NUMBER})"
+_OF = rf"(?:{H}+of)?{H}+"
+_NOT_BEFORE_DAY = rf"(?!{H}*[0-9][0-9]?(?![0-9]))"
 
 _FORMS: list[tuple[str, str]] = [
     (
-        "iso",
-        r"(?<![0-9])(?P<y>19[0-9][0-9]|20[0-9][0-9]|2100)(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])"
-        r"(?P=sep)(?P<d>3[01]|[12][0-9]|0?[1-9])"
-        r"(?:[T ](?P<hh>[01][0-9]|2[0-3]):(?P<mi>[0-5][0-9])(?::[0-5][0-9](?:\.[0-9]+)?)?"
-        r"(?P<z>Z|[+-][0-9][0-9]:?[0-9][0-9])?)?(?![0-9])",
+        "iso",  # "2016-06-15", "2016-06-15T10:00"
+        r"(?P<y>[12][0-9][0-9][0-9])(?P<sep>[-/.])(?P<m>[01]?[0-9])(?P=sep)(?P<d>[0-3]?[0-9])"
+        r"(?:[t ](?P<hh>[01][0-9]|2[0-3]):(?P<mi>[0-5][0-9])(?::[0-5][0-9](?:\.[0-9]+)?)?"
+        r"(?P<z>z|[+-][0-9][0-9]:?[0-9][0-9])?)?(?![0-9])",
     ),
     (
         "dmy_dmy",  # "15 June – 2 July 2019"
-        rf"{_weekday_prefix('w1')}{_DAY_START}{_day('d1')}{_OF}{_month('m1')}{_year_suffix('y1')}"
-        rf"{_DASH}{_weekday_prefix('w2')}{_day('d2')}{_OF}{_month('m2', True)}"
-        rf"{_year_suffix('y2')}",
+        rf"{_day('d1')}{_OF}{_month('m1')}{_year_suffix('y1')}{_DASH}{_weekday_inside('w2')}"
+        rf"{_day('d2')}{_OF}{_month('m2', True)}{_year_suffix('y2')}",
     ),
     (
         "mdy_mdy",  # "June 30 – July 2, 2019"
-        rf"{_weekday_prefix('w1')}{_month('m1')}{S}*{_day('d1')}{_year_suffix('y1')}"
-        rf"{_DASH}{_weekday_prefix('w2')}{_month('m2')}{S}*{_day('d2')}{_year_suffix('y2')}",
+        rf"{_month('m1')}{H}*{_day('d1')}{_year_suffix('y1')}{_DASH}{_weekday_inside('w2')}"
+        rf"{_month('m2')}{H}*{_day('d2')}{_year_suffix('y2')}",
     ),
     (
-        "dd_m",  # "15-16 June", "from 11 to 15 September 2017", "1st–3rd March 2020"
-        rf"{_weekday_prefix('w1')}{_DAY_START}{_day('d1')}{_DASH}{_weekday_prefix('w2')}"
-        rf"{_day('d2')}{_OF}{_month('m1', True)}{_year_suffix('y1')}",
+        "dd_m",  # "15-16 June", "11 to 15 September 2017", "1st–3rd March 2020"
+        rf"{_day('d1')}{_DASH}{_weekday_inside('w2')}{_day('d2')}{_OF}{_month('m1', True)}"
+        rf"{_year_suffix('y1')}",
     ),
     (
         "m_dd",  # "June 15-16, 2019", "Jan. 12-14, 2007"
-        rf"{_weekday_prefix('w1')}{_month('m1')}{S}*{_day('d1')}{_DASH}{_day('d2')}"
-        rf"{_year_suffix('y1')}",
+        rf"{_month('m1')}{H}*{_day('d1')}{_DASH}{_day('d2')}{_year_suffix('y1')}",
     ),
     (
-        "dm",  # "Friday 30 June", "30th of June 2017", "1 Julydiscussing"
-        rf"{_weekday_prefix('w1')}{_DAY_START}{_day('d1')}{_OF}{_month('m1', True)}"
-        rf"{_year_suffix('y1')}",
+        "dm",  # "30 June", "30th of June 2017", "1 Julydiscussing"
+        rf"{_day('d1')}{_OF}{_month('m1', True)}{_year_suffix('y1')}",
     ),
     (
-        "md",  # "Friday, November 30", "THURSDAY, JAN. 11", "June 30th, 2019"
-        rf"{_weekday_prefix('w1')}{_month('m1')}{S}*{_day('d1')}{_year_suffix('y1')}",
+        "md",  # "November 30", "JAN. 11", "June 30th, 2019"
+        rf"{_month('m1')}{H}*{_day('d1')}{_year_suffix('y1')}",
     ),
     (
-        "numeric",  # "(15/6)", "Thursday (16/6)", "15/06/2016", "15.06.2016", "tomorrow (15/6)"
-        rf"(?:(?:{_weekday('w1')}|(?<![a-z])(?P<rel>today|tonight|tomorrow|yesterday)(?![a-z])"
-        rf"|(?<![a-z])(?P<on>on)){S}*,?{S}*)?(?P<open>\({S}*)?(?<![0-9./\-])"
+        "numeric",  # "15/6", "15/06/2016", "15.06.2016"
         r"(?P<a>[0-9][0-9]?)(?P<sep>[/.\-])(?P<b>[0-9][0-9]?)"
-        r"(?:(?P=sep)(?P<y>19[0-9][0-9]|20[0-9][0-9]|2100|[0-9][0-9]))?"
-        rf"(?![0-9]|[./\-][0-9])(?(open){S}*\))",
+        rf"(?:(?P=sep)(?P<y>{_YEAR_NUMBER}|[0-9][0-9]))?(?![0-9]|[./\-][0-9])",
     ),
     (
-        "month_range",  # "May–June 2019", "between May and July"
-        rf"(?:(?<![a-z])(?P<ctx>{MONTH_CONTEXT})(?:{S}|-)+)?{_month('m1')}{_DASH}"
-        rf"{_month('m2')}{_NOT_BEFORE_DAY}{_year_suffix('y1')}",
+        "month_range",  # "May–June 2019", "May and June"
+        rf"{_month('m1')}{_DASH}{_month('m2')}{_NOT_BEFORE_DAY}{_year_suffix('y1')}",
     ),
     (
-        "month",  # "in May", "May 2022", "mid-March", "of March 2006"
-        rf"(?:(?<![a-z])(?P<ctx>{MONTH_CONTEXT})(?:{S}+the{S}+month{S}+of)?(?:{S}|-)+)?"
+        "month",  # "May", "May 2022", "March 2006"
         rf"{_month('m1')}{_NOT_BEFORE_DAY}{_year_suffix('y1')}",
     ),
     (
-        "weekday",  # "on Thursday", "next Tuesday", "this Friday"
-        rf"(?<![a-z])(?P<mod>on|next|this|last|coming|past|from|until|till|by|before|after|since)"
-        rf"{S}+{_weekday('w1', abbreviated=False)}",
+        "weekday",  # "Thursday", when no day follows
+        rf"(?P<w1>{_FULL_WEEKDAY})(?![a-z])(?!{H}*,?{H}*(?:the{H}+)?(?:[0-9]|\())",
     ),
     (
         "relative",  # "today", "tomorrow", "this week", "next weekend", "last month"
-        rf"(?<![a-z])(?P<rel>today(?!['’]s)|tonight|tomorrow|yesterday|"
-        rf"(?P<mod>this|next|last|coming){S}+(?P<unit>weekend|week|month|year))(?![a-z])",
+        r"(?P<rel>today(?!['’]s)|tonight|tomorrow|yesterday|"
+        rf"(?P<mod>this|next|last|coming){H}+(?P<unit>weekend|week|month|year))(?![a-z])",
     ),
     (
-        "year",  # "in 2014", "since 1951", "(2005)", "2012–2020"
-        rf"(?:(?<![a-z])(?P<ctx>{YEAR_CONTEXT}){S}+(?:the{S}+(?:year{S}+)?)?|(?P<open>\(){S}*)?"
-        rf"(?<![0-9.,/:\-]){_year('y1')}"
-        rf"(?:(?:{S}*[-–—]{S}*|{S}+(?:to|until|till|through|and){S}+){_year('y2')})?"
-        rf"(?(open){S}*\))",
+        "year",  # "2014", "2012–2020"
+        rf"{_year('y1', '[12][0-9][0-9][0-9]')}(?![-/.][0-9])"
+        rf"(?:(?:{H}*[-–—]{H}*|{H}+(?:to|until|till|through|and){H}+){_year('y2')})?",
     ),
 ]
-_PATTERNS = [(name, re.compile(source, re.IGNORECASE)) for name, source in _FORMS]
+_PATTERNS = [(name, re.compile(source)) for name, source in _FORMS]
 _PRIORITY = {name: i for i, (name, _) in enumerate(_FORMS)}
+_BY_NAME = dict(_PATTERNS)
+_MONTH_FORMS = ("mdy_mdy", "m_dd", "md", "month_range", "month")
+_DIGIT_PATTERNS = [(n, p) for n, p in _PATTERNS if n not in (*_MONTH_FORMS, "weekday", "relative")]
+_RELATIVE_WORDS = ("today", "tonight", "tomorrow", "yesterday", "this", "next", "last", "coming")
+_WORD_ANCHOR = re.compile(
+    word_trie([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *_RELATIVE_WORDS]) + "(?![a-z])"
+)
+
+# Words looked up backwards from the start of a match; each ends at the match (\Z).
+_WEEKDAY_BEFORE = re.compile(rf"(?P<w>{_ANY_WEEKDAY})\.?{H}*,?{H}*(?:the{H}+)?\Z")
+_NUMERIC_BEFORE = re.compile(
+    rf"(?:(?:(?P<w>{_ANY_WEEKDAY})\.?|(?P<rel>today|tonight|tomorrow|yesterday)|(?P<on>on))"
+    rf"{H}*,?{H}*)?(?P<open>\({H}*)?\Z"
+)
+_MONTH_BEFORE = re.compile(
+    rf"(?P<ctx>{MONTH_CONTEXT})(?:{H}+the{H}+month{H}+of)?(?:{H}|-)+\Z", re.IGNORECASE
+)
+_WEEKDAY_MOD_BEFORE = re.compile(
+    rf"(?P<mod>on|next|this|last|coming|past|from|until|till|by|before|after|since){H}+\Z"
+)
+_YEAR_BEFORE = re.compile(
+    rf"(?:(?P<ctx>{YEAR_CONTEXT}){H}+(?:the{H}+year{H}+)?|(?P<open>\(){H}*)\Z"
+)
+_CLOSE_AFTER = re.compile(rf"{H}*\)")
+_LOOK_BACK = 24
 
 # A cheap test that rules out texts without anything date-like at all.
 _ANY = re.compile(
-    rf"[0-9]|(?<![a-z])(?:{_FULL_MONTH}|{_ABBR_MONTH}|{_FULL_WEEKDAY}|today|tonight|tomorrow|"
-    r"yesterday|week|month|year)",
-    re.IGNORECASE,
+    rf"[0-9]|{_FULL_MONTH}|{_ABBR_MONTH}|{_FULL_WEEKDAY}|today|tonight|tomorrow|yesterday|"
+    r"week|month|year"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z])|\n")
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z]))")
+_NEWLINE = re.compile("\n")
 _BLOCK_END = re.compile(r"\n[^\S\n]*\n")
-_YEAR_AFTER = re.compile(rf"{S}*(?:[.,;:!?)\]\"”’'–—-]|$)", re.MULTILINE)
+_YEAR_AFTER = re.compile(rf"{H}*(?:[.,;:!?)\]\"”’'–—-]|$)", re.MULTILINE)
 _GAP_AFTER = re.compile(
-    rf"{S}*[,(]?{S}*(?:(?:at|from|between|starting{S}+at|beginning{S}+at|starts{S}+at|"
-    rf"begins{S}+at|opening{S}+at|@|,)(?:{S}|\()*)?",
+    rf"{H}*[,(]?{H}*(?:(?:at|from|between|starting{H}+at|beginning{H}+at|starts{H}+at|"
+    rf"begins{H}+at|opening{H}+at|@|,)(?:{H}|\()*)?",
     re.IGNORECASE,
 )
-_GAP_BEFORE = re.compile(rf"{S}*,?{S}*(?:on{S}+)?", re.IGNORECASE)
+_GAP_BEFORE = re.compile(rf"{H}*,?{H}*(?:on{H}+)?", re.IGNORECASE)
 _MAX_GAP = 30
 
 # ---------------------------------------------------------------------------------------------
@@ -296,6 +323,9 @@ class _Candidate:
     start_time: time | None = None
     timezone: str | None = None
     resolved: tuple[PartialDate, PartialDate] | None = None
+    # How much a stated year counts towards the document's year: a year inside a day or month
+    # expression counts more than a year alone, and "since 1951" is history, not the date.
+    weight: int = 2
 
 
 # ---------------------------------------------------------------------------------------------
@@ -304,15 +334,7 @@ class _Candidate:
 
 def _month_number(token: str) -> int:
     key = token.casefold().rstrip(".")
-    if key in MONTHS:
-        return MONTHS[key]
-    if key in MONTH_ABBREVIATIONS:
-        return MONTH_ABBREVIATIONS[key]
-    # a full name run into the next word: "Julydiscussing"
-    for name, number in MONTHS.items():
-        if key.startswith(name):
-            return number
-    raise KeyError(token)
+    return MONTHS[key] if key in MONTHS else MONTH_ABBREVIATIONS[key]
 
 
 def _weekday_number(token: str) -> int:
@@ -322,11 +344,6 @@ def _weekday_number(token: str) -> int:
 
 def _plausible(month: int, day: int | None) -> bool:
     return 1 <= month <= 12 and (day is None or 1 <= day <= _DAYS_IN_MONTH[month - 1])
-
-
-def _is_word_month(token: str) -> bool:
-    """ "may" in lowercase is the verb; "march"/"august" in lowercase are ordinary words."""
-    return token.islower() and token.casefold().rstrip(".") in ("may", "march", "august")
 
 
 def _int(m: re.Match[str], group: str) -> int | None:
@@ -339,122 +356,117 @@ def _two_digit_year(value: int, today: date) -> int:
     return century + value
 
 
-def _build(name: str, m: re.Match[str], text: str, today: date) -> _Candidate | None:
+class _Scan:
+    """One text and its lowercased copy, with the backward look-ups the forms need."""
+
+    def __init__(self, text: str, today: date) -> None:
+        self.text = text
+        low = text.lower()
+        self.low = low if len(low) == len(text) else text.translate(_LOWER)
+        self.today = today
+
+    def word_starts(self, i: int) -> bool:
+        return i == 0 or not self.low[i - 1].isalpha()
+
+    def before(self, pattern: re.Pattern[str], i: int) -> re.Match[str] | None:
+        """A match of pattern ending at i and starting at a word boundary."""
+        pos = max(0, i - _LOOK_BACK)
+        while True:
+            m = pattern.search(self.low, pos, i)
+            if m is None or self.word_starts(m.start()) or not m.group(0)[:1].isalpha():
+                return m
+            pos = m.start() + 1
+
+    def original(self, m: re.Match[str], group: str) -> str:
+        return self.text[m.start(group) : m.end(group)]
+
+    def month(self, m: re.Match[str], group: str) -> int | None:
+        """The month of a month-name group, or None when the word is not meant as a month."""
+        word = self.original(m, group)
+        if word.lower() == "may" and word.islower():
+            return None  # the verb
+        if m.groupdict().get(f"{group}_glued") is not None:
+            following = self.text[m.end(group) : m.end(group) + 1]
+            if word.lower() not in MONTHS or not following.islower():
+                return None
+        return _month_number(word)
+
+    def weekday_before(self, c: _Candidate, i: int) -> None:
+        """Extend a day expression back over "Friday ", "Monday, ", "Friday the "."""
+        m = self.before(_WEEKDAY_BEFORE, i)
+        if m is not None:
+            c.weekday = _weekday_number(m.group("w"))
+            c.start = m.start()
+
+
+def _build(name: str, m: re.Match[str], scan: _Scan) -> _Candidate | None:
+    start = m.start()
+    if name in ("month", "month_range", "md", "m_dd", "mdy_mdy", "weekday", "relative"):
+        if not scan.word_starts(start):
+            return None
+    elif start and scan.low[start - 1] in "0123456789.,:/+-":
+        return None  # the tail of another number, time or numeric date
     groups = m.groupdict()
     priority = _PRIORITY[name]
+    end = m.end()
     if name == "iso":
-        c = _Candidate(m.start(), m.end(), "iso", priority, _int(m, "m"), _int(m, "d"))
-        c.year = _int(m, "y")
+        year, month, day = int(groups["y"]), int(groups["m"]), int(groups["d"])
+        if not (1900 <= year <= 2100 and _plausible(month, day)):
+            return None
+        c = _Candidate(start, end, "iso", priority, month, day, year, month, day, year)
         c.explicit_year = True
         if groups["hh"] is not None:
             c.start_time = time(int(groups["hh"]), int(groups["mi"]))
             z = groups["z"]
-            if z == "Z":
+            if z == "z":
                 c.timezone = "UTC"
             elif z and z[3:].strip(":") == "00":
                 c.timezone = zone_name("UTC", z[0], z[1:3])
-        return c if _plausible(c.month or 0, c.day) else None
-
-    if name == "numeric":
-        a, b = int(groups["a"]), int(groups["b"])
-        sep, y = groups["sep"], groups["y"]
-        if y is None:
-            if sep != "/" or not (groups["open"] or groups["w1"] or groups["on"] or groups["rel"]):
-                return None
-            if (a, b) == (24, 7):
-                return None
-        elif sep != "/" and len(y) != 4:
-            return None
-        if not (_plausible(b, a) or _plausible(a, b)):
-            return None
-        start = m.start("w1") if groups["w1"] else m.start("rel") if groups["rel"] else None
-        if start is None:
-            start = m.start("open") if groups["open"] else m.start("a")
-        c = _Candidate(start, m.end(), "numeric", priority, numeric=(a, b))
-        if groups["w1"]:
-            c.weekday = _weekday_number(groups["w1"])
-        if groups["rel"]:
-            c.relative = groups["rel"].lower()
-        if y is not None:
-            c.year = int(y) if len(y) == 4 else _two_digit_year(int(y), today)
-            c.explicit_year = True
-        if a > 12:
-            c.order = "dmy"
-        elif b > 12:
-            c.order = "mdy"
         return c
 
+    if name == "numeric":
+        return _build_numeric(m, scan, priority)
+
     if name == "weekday":
-        mod = groups["mod"].lower()
-        start = m.start() if mod in ("next", "this", "last", "coming", "past") else m.start("w1")
-        c = _Candidate(start, m.end(), "weekday", priority, mod=mod)
-        c.weekday = _weekday_number(groups["w1"])
+        c = _Candidate(start, end, "weekday", priority, weekday=_weekday_number(groups["w1"]))
+        before = scan.before(_WEEKDAY_MOD_BEFORE, start)
+        if before is None:
+            return None
+        c.mod = before.group("mod")
+        if c.mod in ("next", "this", "last", "coming", "past"):
+            c.start = before.start()
         return c
 
     if name == "relative":
-        c = _Candidate(m.start(), m.end(), "relative", priority)
+        c = _Candidate(start, end, "relative", priority)
         if groups["unit"]:
-            c.mod, c.relative = groups["mod"].lower(), groups["unit"].lower()
+            c.mod, c.relative = groups["mod"], groups["unit"]
         else:
-            c.relative = groups["rel"].lower()
+            c.relative = groups["rel"]
         return c
 
     if name == "year":
-        y1 = int(groups["y1"])
-        y2 = _int(m, "y2")
-        if y2 is not None and not (y1 < y2 <= y1 + 100):
-            return None
-        if not (groups["ctx"] or groups["open"] or y2 is not None):
-            # a bare year only at the end of a phrase: "... Days” 2016", "(in Geneva, 2016)."
-            if not _YEAR_AFTER.match(text, m.end("y1")):
-                return None
-        end = m.end("y2") if y2 is not None else m.end("y1")
-        c = _Candidate(m.start("y1"), end, "year", priority, year=y1, end_year=y2 or y1)
-        c.explicit_year = True
-        return c
+        return _build_year(m, scan, priority)
 
-    # Forms with month names.
-    m1 = groups["m1"]
-    month = _month_number(m1)
+    # Forms with a month name.
+    month = scan.month(m, "m1")
+    if month is None:
+        return None
     y1 = _int(m, "y1")
     if name in ("month", "month_range"):
-        if groups["m1"].lower() == "may" and groups["m1"].islower():
-            return None
-        if y1 is None and (not groups["ctx"] or _is_word_month(m1)):
-            return None
-        if groups["ctx"] and not groups["ctx"].islower() and y1 is None:
-            # "And May" at a sentence start is no context; "In May" is.
-            if groups["ctx"].lower() not in ("in", "since", "until", "during", "by", "from"):
-                return None
-        c = _Candidate(m.start("m1"), m.end(), "month", priority, month=month)
-        c.end_month = month
-        if name == "month_range":
-            m2 = groups["m2"]
-            if _is_word_month(m2):
-                return None
-            c.end_month = _month_number(m2)
-            if c.end_month == month:
-                return None
-        if y1 is not None:
-            c.year = y1
-            c.explicit_year = True
-            if c.end_month is not None and c.end_month < month:
-                c.year = y1 - 1
-            c.end_year = y1
-        return c
-
-    if m1.lower() == "may" and m1.islower():
-        return None
+        return _build_month(name, m, scan, priority, month, y1)
+    if end and scan.low[end - 1] == "." and m.end("m1") == end - 1:
+        end -= 1  # "in 15 June." keeps the full stop out
     d1 = int(groups["d1"])
-    w1 = groups.get("w1")
-    start = m.start("w1") if w1 else min(m.start("d1"), m.start("m1"))
-    c = _Candidate(start, m.end(), "day", priority, month=month, day=d1)
-    if w1:
-        c.weekday = _weekday_number(w1)
+    c = _Candidate(start, end, "day", priority, month=month, day=d1)
+    scan.weekday_before(c, start)
     c.order = "mdy" if name in ("md", "m_dd", "mdy_mdy") else "dmy"
     if name in ("dmy_dmy", "mdy_mdy"):
+        end_month = scan.month(m, "m2")
+        if end_month is None:
+            return None
         c.kind = "range"
-        c.end_month, c.end_day = _month_number(groups["m2"]), int(groups["d2"])
+        c.end_month, c.end_day = end_month, int(groups["d2"])
         y2 = _int(m, "y2")
         if not (_plausible(month, d1) and _plausible(c.end_month, c.end_day)):
             return None
@@ -473,12 +485,10 @@ def _build(name: str, m: re.Match[str], text: str, today: date) -> _Candidate | 
         return c
     if name in ("dd_m", "m_dd"):
         d2 = int(groups["d2"])
-        if d2 <= d1:
+        if d2 <= d1 or not _plausible(month, d2):
             return None
         c.kind = "range"
         c.end_month, c.end_day = month, d2
-        if not _plausible(month, d2):
-            return None
     else:
         c.end_month, c.end_day = month, d1
     if not _plausible(month, d1):
@@ -489,17 +499,133 @@ def _build(name: str, m: re.Match[str], text: str, today: date) -> _Candidate | 
     return c
 
 
+def _build_numeric(m: re.Match[str], scan: _Scan, priority: int) -> _Candidate | None:
+    a, b = int(m.group("a")), int(m.group("b"))
+    sep, y = m.group("sep"), m.group("y")
+    start, end = m.start(), m.end()
+    before = scan.before(_NUMERIC_BEFORE, start)
+    closed = _CLOSE_AFTER.match(scan.low, end)
+    if before is not None and before.group("open") and closed:
+        end = closed.end()
+    else:
+        closed = None
+    if y is None:
+        # Two numbers are a date only in parentheses or after a weekday or "on".
+        if before is None or sep != "/" or (a, b) == (24, 7):
+            return None
+        if not (closed or before.group("w") or before.group("on")):
+            return None
+    elif sep != "/" and len(y) != 4:
+        return None
+    if not (_plausible(b, a) or _plausible(a, b)):
+        return None
+    c = _Candidate(start, end, "numeric", priority, numeric=(a, b))
+    if before is not None:
+        if before.group("w"):
+            c.weekday = _weekday_number(before.group("w"))
+            c.start = before.start()
+        elif before.group("rel") and closed:
+            c.relative = before.group("rel")
+            c.start = before.start()
+        elif closed:
+            c.start = before.start("open")
+    if y is not None:
+        c.year = int(y) if len(y) == 4 else _two_digit_year(int(y), scan.today)
+        c.explicit_year = True
+    if a > 12:
+        c.order = "dmy"
+    elif b > 12:
+        c.order = "mdy"
+    return c
+
+
+def _build_year(m: re.Match[str], scan: _Scan, priority: int) -> _Candidate | None:
+    y1 = int(m.group("y1"))
+    y2 = _int(m, "y2")
+    if not 1900 <= y1 <= 2100 or (y2 is not None and not y1 < y2 <= y1 + 100):
+        return None
+    end = m.end()
+    before = scan.before(_YEAR_BEFORE, m.start())
+    ctx = before.group("ctx") if before is not None else None
+    in_parentheses = (
+        before is not None and before.group("open") and _CLOSE_AFTER.match(scan.low, end)
+    )
+    if not (ctx or in_parentheses or y2 is not None):
+        # A bare year only at the end of a phrase: "... Days” 2016", "(Geneva, 2016)."
+        if not _YEAR_AFTER.match(scan.text, end):
+            return None
+    c = _Candidate(m.start(), end, "year", priority, year=y1, end_year=y2 or y1)
+    c.explicit_year = True
+    c.weight = 0 if ctx == "since" else 1
+    return c
+
+
+def _build_month(
+    name: str, m: re.Match[str], scan: _Scan, priority: int, month: int, y1: int | None
+) -> _Candidate | None:
+    word = scan.original(m, "m1")
+    if y1 is None:
+        before = scan.before(_MONTH_BEFORE, m.start())
+        if before is None:
+            return None
+        # "march", "august" in lowercase are ordinary words; "And May" at a sentence start is
+        # not a context, "In May" is.
+        if word.islower() and word.lower() in ("march", "august"):
+            return None
+        ctx = scan.original(before, "ctx")
+        if not ctx.islower() and ctx.lower() not in ("in", "since", "until", "during", "by"):
+            return None
+    end = m.end()
+    if scan.low[end - 1] == "." and word.lower() in MONTHS:
+        end -= 1
+    c = _Candidate(m.start(), end, "month", priority, month=month, end_month=month)
+    if name == "month_range":
+        end_month = scan.month(m, "m2")
+        if end_month is None or end_month == month:
+            return None
+        second = scan.original(m, "m2")
+        if second.islower() and second.lower() in ("march", "august"):
+            return None
+        c.end_month = end_month
+    if y1 is not None:
+        c.explicit_year = True
+        c.year = y1 - 1 if (c.end_month or month) < month else y1
+        c.end_year = y1
+    return c
+
+
 def _candidates(text: str, today: date) -> list[_Candidate]:
     """Every form's matches, then leftmost-longest without overlaps."""
+    scan = _Scan(text, today)
     found: list[_Candidate] = []
-    for name, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            try:
-                c = _build(name, m, text, today)
-            except (KeyError, ValueError, IndexError):
-                continue
-            if c is not None and c.start < c.end:
-                found.append(c)
+    low = scan.low
+
+    def add(name: str, m: re.Match[str] | None) -> None:
+        if m is None:
+            return
+        try:
+            c = _build(name, m, scan)
+        except (KeyError, ValueError, IndexError):
+            return
+        if c is not None and c.start < c.end:
+            found.append(c)
+
+    for name, pattern in _DIGIT_PATTERNS:
+        for m in pattern.finditer(low):
+            add(name, m)
+    # Words are found once, then only the forms that start with that kind of word are tried.
+    for anchor in _WORD_ANCHOR.finditer(low):
+        pos = anchor.start()
+        if pos and low[pos - 1].isalpha():
+            continue
+        word = anchor.group()
+        if word in WEEKDAYS:
+            add("weekday", _BY_NAME["weekday"].match(low, pos))
+        elif word in _RELATIVE_WORDS:
+            add("relative", _BY_NAME["relative"].match(low, pos))
+        elif word != "may" or not text[pos : pos + 3].islower():
+            for name in _MONTH_FORMS:
+                add(name, _BY_NAME[name].match(low, pos))
     found.sort(key=lambda c: (c.start, -c.end, c.priority))
     chosen: list[_Candidate] = []
     last_end = -1
@@ -523,10 +649,7 @@ def is_us_style(text: str) -> bool:
     exceeds 12 count for; day-first expressions ("15 June") and numeric dates whose first part
     exceeds 12 count against. Ties, and texts without either, are day-first.
     """
-    try:
-        return _us_votes(_candidates(text, date.today()))
-    except RecursionError:  # pragma: no cover - regular expressions of this size do not recurse
-        return False
+    return _us_votes(_candidates(text, date.today()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -538,7 +661,7 @@ class _Layout:
 
     def __init__(self, text: str) -> None:
         self.sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
-        self.lines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.lines = [m.start() for m in _NEWLINE.finditer(text)]
         self.blocks = [m.end() for m in _BLOCK_END.finditer(text)]
 
     def keys(self, offset: int) -> tuple[int, int, int]:
@@ -607,9 +730,11 @@ def _assign_years(
     if not pending:
         return
     layout = _Layout(text)
-    stated = [c for c in candidates if c.explicit_year and c.year is not None]
+    stated = [c for c in candidates if c.explicit_year and c.year is not None and c.weight]
     stated_keys = [(c.start, layout.keys(c.start), c.year) for c in stated]
-    counts = Counter(c.year for c in stated)
+    counts: Counter[int] = Counter()
+    for c in stated:
+        counts[c.year or 0] += c.weight
     dominant = max(counts, key=lambda y: (counts[y], y)) if counts else None
     for c in pending:
         keys = layout.keys(c.start)

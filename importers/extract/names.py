@@ -116,6 +116,10 @@ def find_names(text: str) -> list[NameMention]:
                 name = text[start:end]
         known = first in firsts or fold(words[0][1]) in firsts
         if len(words) == 1:
+            bold = text[max(0, start - 2) : start] == "  " and "-" in name
+            if bold and fold(name.split("-")[0]) in firsts and name.split("-")[1][:1].isupper():
+                out.append(NameMention((start, end), name, None, False, 2))
+                continue
             if not honorific or len(name) < 2 or name.endswith("."):
                 continue
             out.append(NameMention((start, end), name, honorific, True, 1))
@@ -124,8 +128,46 @@ def find_names(text: str) -> list[NameMention]:
             continue
         if _looks_like_org(name):
             continue
+        if not known and not honorific and any(_common_word(w) for _, w in words):
+            continue
         out.append(NameMention((start, end), name, honorific, bool(known or honorific), len(words)))
     return out
+
+
+_SUFFIXES = (
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ship",
+    "ity",
+    "ism",
+    "ical",
+    "ive",
+    "ous",
+    "ance",
+    "ence",
+    "ies",
+    "able",
+    "ible",
+    "eral",
+    "ural",
+    "onal",
+    "ics",
+    "ing",
+    "ings",
+    "ized",
+    "ised",
+)
+
+
+def _common_word(word: str) -> bool:
+    """An English word by its ending ("Multilateral", "Processes"): not a name unless the
+    text gives another reason."""
+    w = fold(word)
+    return len(w) > 5 and (
+        w.endswith(_SUFFIXES) or w.endswith("es") and w[:-2].endswith(("ss", "ch", "sh", "x"))
+    )
 
 
 def _looks_like_org(name: str) -> bool:
@@ -139,7 +181,9 @@ def is_plausible_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 6:
         return False
-    if not all(w[:1].isupper() or fold(w) in {"de", "da", "van", "von", "la", "del", "bin"} for w in words):
+    if not all(
+        w[:1].isupper() or fold(w) in {"de", "da", "van", "von", "la", "del", "bin"} for w in words
+    ):
         return False
     return not _looks_like_org(text) and all(fold(w) not in NOT_NAME for w in words)
 

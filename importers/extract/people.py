@@ -17,24 +17,115 @@ from importers.extract.lexicon import (
     fold,
 )
 from importers.extract.names import NameMention, find_names
-from importers.extract.places import is_place
+from importers.extract.places import demonym_country, is_place
 from importers.extract.text import Text
 from importers.records import Span
 
 # Lower-case words that end an apposition: the clause's verb or a relative pronoun.
 _CLAUSE_WORDS = {
-    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "is", "are",
-    "was", "were", "has", "have", "had", "said", "says", "say", "told", "tells", "added",
-    "adds", "noted", "notes", "who", "which", "that", "also", "headlines", "moderates",
-    "moderated", "delivered", "delivers", "gave", "gives", "opened", "opens", "leads", "led",
-    "took", "takes", "joined", "joins", "spoke", "speaks", "chairs", "chaired", "hosted",
-    "hosts", "presented", "presents", "announced", "explained", "stressed", "welcomed",
-    "highlighted", "called", "urged", "emphasised", "emphasized", "reported", "argued",
-    "pointed", "warned", "did", "does", "being", "been", "explains", "stated", "states",
-    "commented", "comments", "believes", "thinks", "wrote", "writes", "attended", "attends",
-    "participated", "participates", "addressed", "addresses", "discussed", "discusses",
-    "went", "goes", "made", "makes", "set", "sets", "underlined", "declared", "launched",
-    "launches", "remarked", "concluded", "began", "begins", "start", "started", "starts",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "who",
+    "which",
+    "that",
+    "also",
+    "headlines",
+    "moderates",
+    "moderated",
+    "delivered",
+    "delivers",
+    "gave",
+    "gives",
+    "opened",
+    "opens",
+    "leads",
+    "led",
+    "took",
+    "takes",
+    "joined",
+    "joins",
+    "spoke",
+    "speaks",
+    "chairs",
+    "chaired",
+    "hosted",
+    "hosts",
+    "presented",
+    "presents",
+    "announced",
+    "explained",
+    "stressed",
+    "welcomed",
+    "highlighted",
+    "called",
+    "urged",
+    "emphasised",
+    "emphasized",
+    "reported",
+    "argued",
+    "pointed",
+    "warned",
+    "did",
+    "does",
+    "being",
+    "been",
+    "explains",
+    "stated",
+    "states",
+    "commented",
+    "comments",
+    "believes",
+    "thinks",
+    "wrote",
+    "writes",
+    "attended",
+    "attends",
+    "participated",
+    "participates",
+    "addressed",
+    "addresses",
+    "discussed",
+    "discusses",
+    "went",
+    "goes",
+    "made",
+    "makes",
+    "set",
+    "sets",
+    "underlined",
+    "declared",
+    "launched",
+    "launches",
+    "remarked",
+    "concluded",
+    "began",
+    "begins",
+    "start",
+    "started",
+    "starts",
 }
 _PLURAL_TITLE_OK = {"affairs", "relations", "studies", "issues", "rights", "services"}
 
@@ -83,18 +174,24 @@ def _clean_title(title: str) -> str:
 
 
 def _split_title_org(phrase: str) -> tuple[str, str | None]:
-    """"Director of the X Institute" -> ("Director", "X Institute") when what follows "of" is
+    """ "Director of the X Institute" -> ("Director", "X Institute") when what follows "of" is
     an organisation; else the phrase stays a title ("Mayor of Springfield")."""
+    splits = []
     for match in re.finditer(r"\s+(?:of|at|with)\s+(?:the\s+)?", phrase):
-        rest = phrase[match.end() :]
-        head = phrase[: match.start()]
-        first = fold(rest.split()[0]) if rest.split() else ""
-        if (first in ORG_WORDS or rest.split()[0].isupper() or _is_org_phrase(rest)) and (
-            _is_title_phrase(head)
-        ):
-            if not is_place(rest):
-                return head.strip(), rest.strip()
-    return phrase, None
+        rest = phrase[match.end() :].strip().rstrip(".")
+        head = phrase[: match.start()].strip()
+        if not rest or not _is_title_phrase(head) or is_place(rest):
+            continue
+        first = rest.split()[0]
+        bare = re.sub(r"[’']s$", "", first)
+        if fold(first) in ORG_WORDS or (bare.isupper() and len(bare) >= 2):
+            splits.append((0, head, rest))
+        elif _is_org_phrase(rest):
+            splits.append((1, head, rest))
+    if not splits:
+        return phrase, None
+    best = min(splits, key=lambda s: (s[0], -len(s[1])) if s[0] == 0 else (s[0], len(s[1])))
+    return best[1], best[2]
 
 
 def _segments(text: str, start: int, limit: int) -> list[tuple[int, str]]:
@@ -115,18 +212,26 @@ def _segments(text: str, start: int, limit: int) -> list[tuple[int, str]]:
     return [(s + len(seg) - len(seg.lstrip()), seg.strip()) for s, seg in out if seg.strip()]
 
 
+def _unbracket(text: str) -> str:
+    return re.sub(r"\s*\([^)]*\)?", "", text).strip()
+
+
 def _cut_at_clause(segment: str) -> tuple[str, bool]:
     """The segment up to its first clause word, and whether the clause ended there."""
     words = segment.split(" ")
     for i, word in enumerate(words):
-        if word in _CLAUSE_WORDS or (i == 0 and word[:1].islower() and word not in {"a", "an", "the", "former", "chief", "senior", "deputy", "director", "head"} and fold(word) not in TITLE_WORDS):
+        if word in _CLAUSE_WORDS or (
+            i == 0
+            and word[:1].islower()
+            and word
+            not in {"a", "an", "the", "former", "chief", "senior", "deputy", "director", "head"}
+            and fold(word) not in TITLE_WORDS
+        ):
             return " ".join(words[:i]).strip(), True
     return segment, False
 
 
-def post_apposition(
-    text: str, name_end: int, stop: int
-) -> tuple[str | None, str | None]:
+def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, str | None]:
     """Title and organisation written after a name, up to ``stop``."""
     rest = text[name_end:stop]
     title: str | None = None
@@ -153,14 +258,20 @@ def post_apposition(
             break
         if not segment:
             break
-        if title is None and _is_title_phrase(segment) and not _is_org_phrase(segment.split(" of ")[0]):
+        if (
+            title is None
+            and _is_title_phrase(segment)
+            and not _is_org_phrase(segment.split(" of ")[0])
+        ):
             title = segment
         elif title is None and _is_title_phrase(segment) and re.search(r"\)\s+\w", segment):
             # "United Nations Agency (UNA) Representative in X"
             org_part, _, title_part = segment.partition(") ")
             org, title = org_part + ")", title_part
-        elif _is_org_phrase(segment) or (segment[:1].isupper() and not is_place(segment)):
-            if not is_place(segment):
+        elif _is_org_phrase(segment) or (
+            segment[:1].isupper() and not is_place(_unbracket(segment))
+        ):
+            if not is_place(_unbracket(segment)):
                 others.append(segment)
         elif not is_place(segment):
             if title is None and segment[:1].islower() and re.match(r"(?:a|an|the)\s", segment):
@@ -170,11 +281,17 @@ def post_apposition(
             break
     if title:
         title = _clean_title(title)
+        lead_title, lead_org = split_leading_org(title)
+        if lead_title and lead_org:
+            title = lead_title
+            org = org or lead_org
         if not others and org is None:
             title, org = _split_title_org(title)
     if others and org is None:
         orgs = [o for o in others if _is_org_phrase(o)]
-        org = (orgs or others)[-1]
+        org = orgs[-1] if orgs else others[0]
+    if org:
+        org = org.strip().rstrip(".")
     if title and not _is_title_phrase(title):
         title = None
     return title or None, org
@@ -190,6 +307,14 @@ def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | No
     window = window[cut:]
     # "the new WHO Director-General, Dr Jane Roe": a definite description before a comma
     comma = re.search(r"(?:^|\s)(?:the|its|our|their)\s+([^,]{3,120}),\s*$", window, re.I)
+    described = re.search(
+        r"(?:^|\s)(?:the|its|our|their)\s+((?:new\s+|former\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+        r"\s+of\s+[^.;]{3,160}),\s*$",
+        window,
+    )
+    if described and _is_title_phrase(described.group(1).split(" of ")[0]):
+        title, org = _split_title_org(described.group(1))
+        return _clean_title(title), org
     if comma and _is_title_phrase(comma.group(1)):
         phrase = comma.group(1)
         words = phrase.split()
@@ -202,9 +327,12 @@ def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | No
             if word.endswith(","):
                 break
             f = fold(bare)
-            if f in TITLE_WORDS or f in {"of", "for", "on", "and", "in", "to"} or (
-                bare[:1].isupper() and f not in {"the", "a", "an"}
-            ) or (bare[:1].isupper() is False and f in TITLE_WORDS):
+            if (
+                f in TITLE_WORDS
+                or f in {"of", "for", "on", "and", "in", "to"}
+                or (bare[:1].isupper() and f not in {"the", "a", "an"})
+                or (bare[:1].isupper() is False and f in TITLE_WORDS)
+            ):
                 words.insert(0, bare)
                 continue
             if f in {"former", "new", "current", "outgoing", "incoming", "acting", "interim"}:
@@ -215,26 +343,58 @@ def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | No
         phrase = " ".join(words)
     if not words or not _is_title_phrase(phrase):
         return None, None
-    # leading acronyms and possessives name the organisation: "IOM Director", "Ruritania's Minister"
+    return split_leading_org(" ".join(words))
+
+
+_ADJECTIVES = {
+    "legendary",
+    "renowned",
+    "veteran",
+    "famous",
+    "noted",
+    "new",
+    "former",
+    "current",
+    "outgoing",
+    "incoming",
+    "acting",
+    "interim",
+    "then",
+    "longtime",
+}
+
+
+def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
+    """ "IOM Director General" -> ("Director General", "IOM"); "Ruritania's Minister of X" ->
+    ("Minister of X", "Ruritania"); "Freedonian Secretary of State" -> (..., "Freedonia")."""
+    words = phrase.split()
+    kept_adjectives: list[str] = []
+    while words and fold(words[0]) in _ADJECTIVES:
+        if fold(words[0]) in {"former", "acting", "interim"}:
+            kept_adjectives.append(words[0])
+        words.pop(0)
     org_words: list[str] = []
     while words:
         w = words[0]
-        f = fold(w.rstrip("’'s"))
+        f = fold(w)
         if w.endswith(("'s", "’s")):
             org_words.append(w[:-2])
             words.pop(0)
             break
         if f in TITLE_WORDS:
             break
+        country = demonym_country(w)
+        if country and len(words) > 1 and fold(words[1]) in TITLE_WORDS:
+            org_words.append(country)
+            words.pop(0)
+            break
         if w.isupper() or w[:1].isupper():
             org_words.append(w)
             words.pop(0)
             continue
         break
-    title = " ".join(words).strip()
+    title = " ".join(kept_adjectives + words).strip()
     org = " ".join(org_words).strip() or None
-    if org and fold(org) in {"legendary", "renowned", "veteran", "famous", "noted"}:
-        org = None
     if not title or not _is_title_phrase(title):
         return None, None
     if org and not (org.isupper() or _is_org_phrase(org) or is_place(org) or len(org.split()) <= 3):
@@ -254,7 +414,12 @@ def _heading_like(line: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
     if len(words) < 3:
         return False
-    lower = [w for w in words if w[:1].islower() and w not in {"of", "and", "the", "for", "in", "on", "to", "at", "a", "with"}]
+    lower = [
+        w
+        for w in words
+        if w[:1].islower()
+        and w not in {"of", "and", "the", "for", "in", "on", "to", "at", "a", "with"}
+    ]
     return not lower
 
 
@@ -269,6 +434,9 @@ def _structural_cue(text: str, raw: str, mention: NameMention, line: tuple[int, 
         if nxt and (_is_title_phrase(nxt.group(1)) or _is_org_phrase(nxt.group(1).split(",")[0])):
             return True
     if re.search(r"(?:by|include|includes|including|with|featuring|from)\s+$", before):
+        return True
+    last = re.search(r"([\w-]+)\s+$", before)
+    if last and fold(last.group(1)) in TITLE_WORDS and mention.confident:
         return True
     seg = re.search(r"([^,]{3,80}),\s*$", before)
     return bool(seg and (_is_title_phrase(seg.group(1)) or _is_org_phrase(seg.group(1))))
@@ -364,7 +532,11 @@ class PeopleFinder:
         person.spans.append(mention.span)
         self.mention_person[mention.span] = person.key
         honorific = mention.honorific
-        if honorific and not person.honorific and fold(honorific.rstrip(".")) in COURTESY | {"ambassador", "professor"}:
+        if (
+            honorific
+            and not person.honorific
+            and fold(honorific.rstrip(".")) in COURTESY | {"ambassador", "professor"}
+        ):
             person.honorific = honorific
         if honorific and not person.title and fold(honorific.rstrip(".")) in ACADEMIC:
             person.title = honorific

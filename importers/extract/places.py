@@ -141,3 +141,84 @@ def dominant_country(text: str) -> str | None:
     if not counts:
         return None
     return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+_IRREGULAR_DEMONYMS = {
+    "french": "France",
+    "british": "United Kingdom",
+    "english": "United Kingdom",
+    "scottish": "United Kingdom",
+    "welsh": "United Kingdom",
+    "dutch": "Netherlands",
+    "spanish": "Spain",
+    "swedish": "Sweden",
+    "danish": "Denmark",
+    "finnish": "Finland",
+    "irish": "Ireland",
+    "swiss": "Switzerland",
+    "portuguese": "Portugal",
+    "greek": "Greece",
+    "turkish": "Turkey",
+    "polish": "Poland",
+    "norwegian": "Norway",
+    "icelandic": "Iceland",
+    "filipino": "Philippines",
+    "philippine": "Philippines",
+    "thai": "Thailand",
+    "czech": "Czechia",
+    "slovak": "Slovakia",
+    "pakistani": "Pakistan",
+    "iraqi": "Iraq",
+    "israeli": "Israel",
+    "saudi": "Saudi Arabia",
+    "yemeni": "Yemen",
+    "omani": "Oman",
+    "kuwaiti": "Kuwait",
+    "emirati": "United Arab Emirates",
+    "bangladeshi": "Bangladesh",
+    "afghan": "Afghanistan",
+    "malagasy": "Madagascar",
+    "maltese": "Malta",
+    "vietnamese": "Vietnam",
+    "lebanese": "Lebanon",
+    "sudanese": "Sudan",
+    "congolese": "Congo",
+    "senegalese": "Senegal",
+    "nepalese": "Nepal",
+    "nepali": "Nepal",
+    "american": "United States",
+    "us": "United States",
+    "kiwi": "New Zealand",
+    "luxembourgish": "Luxembourg",
+    "belgian": "Belgium",
+    "german": "Germany",
+}
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for place in gazetteer().by_name.values():
+        if not place.is_country:
+            continue
+        name = place.name
+        stem = fold(name)
+        forms = {stem + "n", stem + "an", stem + "ian", stem + "ese", stem + "i"}
+        if stem.endswith(("a", "e", "o", "y")):
+            forms |= {stem[:-1] + "an", stem[:-1] + "ian", stem[:-1] + "ese", stem[:-1] + "i"}
+        if stem.endswith("y"):
+            forms.add(stem[:-1])
+        if stem.endswith("ia"):
+            forms.add(stem + "n")
+        for form in forms:
+            out.setdefault(form, name)
+    for word, country in _IRREGULAR_DEMONYMS.items():
+        out[word] = country
+    return out
+
+
+def demonym_country(word: str) -> str | None:
+    """The country an adjective of nationality names: "Ecuadoran" -> "Ecuador"."""
+    if not word[:1].isupper():
+        return None
+    return _demonyms().get(fold(word.strip(".,")))

@@ -42,23 +42,31 @@ TIMEZONES: dict[str, str] = {
 _TZ_NAMES = "|".join(sorted(TIMEZONES, key=len, reverse=True))
 
 
-def _one(n: int) -> str:
-    """One time of day; groups are suffixed with ``n`` so that a range can hold two."""
+def _clock(n: int) -> str:
+    """A time written with digits; the hour is checked later. Groups are suffixed with ``n``."""
     return (
-        rf"(?:(?P<h{n}>2[0-3]|[01]?[0-9])"
+        rf"(?P<h{n}>[0-9][0-9]?)"
         rf"(?:(?P<sep{n}>[:.h])(?P<mi{n}>[0-5][0-9])|(?P<hh{n}>h(?:rs?)?)(?![a-z]))?"
         rf"(?![0-9])(?:{S}*(?P<ap{n}>[ap])\.?{S}?m(?![a-z])\.?)?"
-        rf"|(?P<word{n}>noon|midday|midnight)(?![a-z]))"
     )
 
 
+def _word(n: int) -> str:
+    return rf"(?P<word{n}>noon|midday|midnight)(?![a-z])"
+
+
 _DASH = rf"(?:{S}*[-–—]{S}*|{S}+(?:to|until|till|and){S}+)"
-_TIME_RE = re.compile(
-    rf"(?<![0-9A-Za-z:.,/\-]){_one(1)}(?:{_DASH}{_one(2)})?"
-    rf"(?:{S}*(?P<tzo>\()?(?P<tz>(?-i:{_TZ_NAMES}))(?![A-Za-z])"
-    rf"(?:{S}?(?P<off>[+-]){S}?(?P<offh>1[0-4]|0?[0-9])(?::?00)?(?![0-9]))?(?(tzo)\)))?",
-    re.IGNORECASE,
+_ZONE = (
+    rf"(?:{S}*(?P<tzo>\()?(?P<tz>{_TZ_NAMES.lower()})(?![a-z])"
+    rf"(?:{S}?(?P<off>[+-]){S}?(?P<offh>1[0-4]|0?[0-9])(?::?00)?(?![0-9]))?(?(tzo)\)))?"
 )
+# Two passes over a lowercased copy, each starting with a plain character class or word so
+# that the engine can skip ahead quickly: times written with digits, and the words.
+_TIME_PATTERNS = [
+    re.compile(rf"(?P<t1>{first})(?:{_DASH}(?P<t2>{_clock(2)}|{_word(2)}))?{_ZONE}")
+    for first in (_clock(1), _word(1))
+]
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
@@ -71,25 +79,23 @@ class TimeMention:
     timezone: str | None
 
 
-def _part(m: re.Match[str], n: int) -> tuple[int, int, str | None, bool] | None:
+def _part(g: dict[str, str | None], n: int) -> tuple[int, int, str | None, bool] | None:
     """(hour, minute, meridiem, bare) of one side, before the meridiem is applied."""
-    word = m.group(f"word{n}")
+    word = g.get(f"word{n}")
     if word:
-        return (0, 0, None, False) if word.lower() == "midnight" else (12, 0, None, False)
-    hour_text = m.group(f"h{n}")
+        return (0, 0, None, False) if word == "midnight" else (12, 0, None, False)
+    hour_text = g.get(f"h{n}")
     if hour_text is None:
         return None
     hour = int(hour_text)
-    minute = int(m.group(f"mi{n}") or 0)
-    ap = m.group(f"ap{n}")
-    ap = ap.lower() if ap else None
-    sep = m.group(f"sep{n}")
-    if ap is not None and not 1 <= hour <= 12:
+    minute = int(g.get(f"mi{n}") or 0)
+    ap = g.get(f"ap{n}")
+    if hour > 23 or (ap is not None and not 1 <= hour <= 12):
         return None
     # "10.30" without am/pm is more often a number than a time.
-    if sep == "." and ap is None:
+    if g.get(f"sep{n}") == "." and ap is None:
         return None
-    bare = m.group(f"mi{n}") is None and m.group(f"hh{n}") is None and ap is None
+    bare = g.get(f"mi{n}") is None and g.get(f"hh{n}") is None and ap is None
     return hour, minute, ap, bare
 
 
@@ -116,34 +122,42 @@ def zone_name(abbreviation: str, sign: str | None = None, hours: str | None = No
     return name
 
 
-def _mention(m: re.Match[str]) -> TimeMention | None:
-    first = _part(m, 1)
+def _mention(m: re.Match[str], text: str) -> TimeMention | None:
+    g = m.groupdict()
+    first = _part(g, 1)
     if first is None:
         return None
-    second = _part(m, 2) if m.group("h2") is not None or m.group("word2") else None
-    tz = m.group("tz")
-    timezone = zone_name(tz, m.group("off"), m.group("offh")) if tz else None
     h1, m1, ap1, bare1 = first
+    second = _part(g, 2) if g.get("h2") is not None or g.get("word2") else None
+    if second is not None and second[3]:
+        second = None  # "10:00 - 5 people": the first side alone
     if second is None:
         if bare1:
             return None
-        return TimeMention((m.start(), m.end()), _apply(h1, m1, ap1), None, timezone)
-    h2, m2, ap2, bare2 = second
-    if bare2:
-        if bare1:
-            return None
-        # "10:00 - 5 people": keep the first side alone.
-        first_end = max(m.end(g) for g in ("h1", "mi1", "hh1", "ap1", "word1"))
-        return TimeMention((m.start(), first_end), _apply(h1, m1, ap1), None, None)
-    end = _apply(h2, m2, ap2)
+        end = m.end("t1")
+        zone = _zone(m, text, end)
+        return TimeMention((m.start(), m.end() if zone else end), _apply(h1, m1, ap1), None, zone)
+    h2, m2, ap2, _ = second
+    finish = _apply(h2, m2, ap2)
     if ap1 is None and ap2 is not None and 1 <= h1 <= 12:
         # "9 to 11 a.m.", "11 to 2 p.m.": the first side borrows the meridiem that fits.
         start = _apply(h1, m1, ap2)
-        if start > end:
+        if start > finish:
             start = _apply(h1, m1, "a")
     else:
         start = _apply(h1, m1, ap1)
-    return TimeMention((m.start(), m.end()), start, end, timezone)
+    end = m.end("t2")
+    zone = _zone(m, text, end)
+    return TimeMention((m.start(), m.end() if zone else end), start, finish, zone)
+
+
+def _zone(m: re.Match[str], text: str, end: int) -> str | None:
+    """The zone written right after the time, in capitals ("CET", not the word "cet")."""
+    if m.group("tz") is None or m.start("tz") < end:
+        return None
+    if not text[m.start("tz") : m.end("tz")].isupper():
+        return None
+    return zone_name(m.group("tz"), m.group("off"), m.group("offh"))
 
 
 def find_times(text: str) -> list[TimeMention]:
@@ -152,12 +166,24 @@ def find_times(text: str) -> list[TimeMention]:
     A bare number ("at 5") is not taken as a time unless it starts a range whose other side is
     a clear time ("9 to 11 a.m."). The span covers the zone when one follows.
     """
+    low = text.lower()
+    if len(low) != len(text):
+        low = text.translate(_LOWER)
     found: list[TimeMention] = []
-    for m in _TIME_RE.finditer(text):
-        try:
-            mention = _mention(m)
-        except ValueError:
-            continue
-        if mention is not None:
-            found.append(mention)
-    return found
+    for pattern in _TIME_PATTERNS:
+        for m in pattern.finditer(low):
+            i = m.start()
+            if i and (low[i - 1].isalnum() or low[i - 1] in ":.,/-"):
+                continue
+            try:
+                mention = _mention(m, text)
+            except ValueError:
+                continue
+            if mention is not None:
+                found.append(mention)
+    found.sort(key=lambda t: (t.span[0], -t.span[1]))
+    kept: list[TimeMention] = []
+    for mention in found:
+        if not kept or mention.span[0] >= kept[-1].span[1]:
+            kept.append(mention)
+    return kept

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from importers.errors import ReadError
@@ -28,8 +29,12 @@ def read_file_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
         raise ReadError(str(path), "no such file") from None
     except OSError as exc:
         raise ReadError(str(path), f"cannot open the file ({exc.strerror or exc})") from None
-    if path.is_dir():
+    except ValueError:
+        raise ReadError(str(path), "invalid file name") from None
+    if stat.S_ISDIR(info.st_mode):
         raise ReadError(str(path), "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError(str(path), "not a regular file")
     if info.st_size > limit:
         reason = (
             f"file too large ({format_megabytes(info.st_size)}; limit {format_megabytes(limit)})"

@@ -161,6 +161,8 @@ class _LineBuilder:
         return "".join(self.pieces)
 
     def end_line(self, keep_empty: bool = False) -> None:
+        if not self.pieces and not keep_empty:
+            return
         raw = self.current()
         if self.pre_depth:
             line = raw.translate(_INVISIBLE).rstrip()

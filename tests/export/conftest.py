@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from db.base import Base
-from db.engine import make_engine, make_sessionmaker
+from db.engine import open_database
 from db.models import (
     ContactPoint,
     Document,
@@ -27,10 +26,10 @@ from db.models import (
 
 @pytest.fixture
 def sessions(db_url: str) -> sessionmaker[Session]:
-    engine = make_engine(db_url)
-    Base.metadata.create_all(engine)
-    yield make_sessionmaker(engine)
-    engine.dispose()
+    """A migrated database in a real SQLite file."""
+    maker = open_database(db_url)
+    yield maker
+    maker.kw["bind"].dispose()
 
 
 def add_person(

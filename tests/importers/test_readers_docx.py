@@ -27,7 +27,9 @@ def build_programme(path: Path) -> Path:
     table = document.add_table(rows=3, cols=3)
     for cell, text in zip(table.rows[0].cells, ["Time", "Session", "Speaker"], strict=True):
         cell.text = text
-    for cell, text in zip(table.rows[1].cells, ["10:00", "Ports panel", "Jonas Vermeer"], strict=True):
+    for cell, text in zip(
+        table.rows[1].cells, ["10:00", "Ports panel", "Jonas Vermeer"], strict=True
+    ):
         cell.text = text
     merged = table.cell(2, 1).merge(table.cell(2, 2))
     table.cell(2, 0).text = "12:00"

@@ -67,7 +67,9 @@ def test_whitespace_is_collapsed_and_blank_lines_are_limited_to_one() -> None:
 
 
 def test_entities_are_decoded() -> None:
-    assert html_to_text(page("<p>Caf&eacute; &amp; &#8220;bar&#8221; &lt;3</p>")) == "Café & “bar” <3"
+    assert (
+        html_to_text(page("<p>Caf&eacute; &amp; &#8220;bar&#8221; &lt;3</p>")) == "Café & “bar” <3"
+    )
 
 
 def test_preformatted_text_keeps_its_lines() -> None:
@@ -132,7 +134,9 @@ def test_title_falls_back_to_first_h1() -> None:
 
 
 def test_declared_charset_is_used_for_legacy_pages(tmp_path: Path) -> None:
-    markup = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1250">'
+    markup = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1250">'
+    )
     markup += "</head><body><p>Győr, Łódź</p></body></html>"
     path = tmp_path / "page.htm"
     path.write_bytes(markup.encode("cp1250"))
@@ -157,8 +161,10 @@ def test_utf16_page_with_bom(tmp_path: Path) -> None:
     [
         (b"", "the file is empty"),
         (b"   \n ", "the file holds only whitespace"),
-        (b"<html><head><title>t</title><script>x()</script></head><body> </body></html>",
-         "the page has no visible text"),
+        (
+            b"<html><head><title>t</title><script>x()</script></head><body> </body></html>",
+            "the page has no visible text",
+        ),
         (bytes(range(256)) * 4, "binary data, not text"),
         (b"%PDF-1.4\n1 0 obj", "a PDF file, not HTML (wrong file extension?)"),
     ],

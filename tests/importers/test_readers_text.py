@@ -107,7 +107,9 @@ def test_unclosed_front_matter_is_just_text(tmp_path: Path) -> None:
 
 def test_markdown_title_comes_from_its_first_heading(tmp_path: Path) -> None:
     body = "Some intro\n\n# Ports and cities forum #\n\n## Programme\n"
-    assert read_document(write(tmp_path, "note.md", body.encode())).title == "Ports and cities forum"
+    assert (
+        read_document(write(tmp_path, "note.md", body.encode())).title == "Ports and cities forum"
+    )
 
 
 def test_plain_txt_has_no_title_from_a_hash_line(tmp_path: Path) -> None:

@@ -1,0 +1,724 @@
+"""Events: named gatherings, the references that point back at them, their dates and places.
+
+A gathering is found by its name (a capitalised phrase headed by a noun such as Forum,
+Conference, Summit, Days), by a generic noun with a name in apposition ("the one-day
+conference, Digital Futures,"), by labelled fields ("WHAT:", "WHEN:", "WHERE:"), or by an act
+with a date ("X, which is expected to be adopted on 10 May"). Mentions with alike names become
+one event; dates are tied to the mention nearest to them in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from importers.extract.dates import DateMention
+from importers.extract.lexicon import BODY_NOUNS, EVENT_NOUNS, MONTHS, WEEKDAYS, fold
+from importers.extract.places import find_places, lookup
+from importers.extract.text import Text
+from importers.records import PartialDate, Span
+
+_CAP = r"(?:[A-Z0-9À-ÖØ-Þ][\w'’&+.-]*)"
+_CONN = r"(?:of|on|for|and|the|in|to|de|des|du|la|le|&|at|a|an)"
+_PHRASE = re.compile(rf"{_CAP}(?:[ ]+(?:{_CONN}[ ]+)*{_CAP})*")
+
+# Capitalised words that start headlines as verbs and never begin an event's name.
+_HEADLINE_VERBS = {
+    "gather",
+    "gathers",
+    "host",
+    "hosts",
+    "hold",
+    "holds",
+    "open",
+    "opens",
+    "launch",
+    "launches",
+    "tackle",
+    "tackles",
+    "address",
+    "addresses",
+    "attend",
+    "attends",
+    "join",
+    "joins",
+    "meet",
+    "meets",
+    "welcome",
+    "welcomes",
+    "kick",
+    "kicks",
+    "begin",
+    "begins",
+    "start",
+    "starts",
+    "wrap",
+    "wraps",
+    "end",
+    "ends",
+    "close",
+    "closes",
+    "celebrate",
+    "celebrates",
+    "mark",
+    "marks",
+    "announce",
+    "announces",
+    "at",
+    "in",
+    "to",
+    "ahead",
+    "after",
+    "before",
+    "during",
+    "from",
+    "says",
+    "said",
+    "urges",
+    "calls",
+    "set",
+    "sets",
+    "will",
+    "convene",
+    "convenes",
+    "headline",
+    "headlines",
+    "also",
+    "see",
+    "about",
+    "with",
+    "by",
+}
+_ORDINAL_WORDS = {
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "inaugural",
+}
+# Words that, right after an event noun, show the phrase names a building.
+_VENUE_WORDS = {
+    "center",
+    "centre",
+    "hall",
+    "building",
+    "office",
+    "complex",
+    "arena",
+    "grounds",
+    "hotel",
+    "venue",
+    "room",
+    "site",
+    "website",
+    "secretariat",
+    "series",
+    "statement",
+    "report",
+    "declaration",
+    "resolution",
+    "organisers",
+    "organizers",
+    "participants",
+    "agenda",
+    "outcome",
+    "process",
+    "chair",
+    "president",
+    "bureau",
+    "member",
+    "members",
+    "director",
+}
+_GENERIC = re.compile(
+    r"\b(?:the|this|that|this\s+year[’']s|next\s+year[’']s)\s+"
+    r"(?:(?:[\w-]+)\s+){0,2}?"
+    r"(event|forum|conference|summit|meeting|school|council|congress|symposium|workshop|"
+    r"seminar|dialogue|gathering|session|assembly|convention|days|week|retreat|"
+    r"consultation|colloquium|roundtable|committee|launch)\b",
+    re.IGNORECASE,
+)
+_APPOSITION = re.compile(
+    r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(conference|forum|summit|symposium|workshop|seminar|meeting|congress|festival|"
+    r"colloquium|dialogue|convention|school|retreat)\s*"
+    r"(?:,\s*|\s+(?:titled|entitled|called|named|themed)\s+|:\s*)"
+    r"[“\"']?([A-Z][^,“”\"\n]{3,140}?)[”\"']?\s*(?=,|\.|;|\s[-–—]\s|$)",
+)
+_ACT = re.compile(
+    r"(?P<name>(?:the\s+)?(?:[A-Z][\w'’-]*)(?:\s+(?:of|on|for|and|the|[A-Z][\w'’-]*)){1,10})"
+    r"\s*,?\s+(?:which|that)?\s*(?:is|are|will\s+be|was|were)\s+"
+    r"(?:(?:expected|set|scheduled|due|planned)\s+to\s+be\s+)?"
+    r"(?P<verb>adopted|launched|signed|inaugurated|unveiled|opened|celebrated|commemorated)\b"
+)
+_LAUNCH = re.compile(
+    r"\bto\s+(launch|inaugurate|open|celebrate|mark)\s+the\s+"
+    r"(?P<name>[A-Z][^.,;:()]{3,100}(?:,\s+[A-Z][^.,;:()]{2,60})*)"
+)
+_NOMINAL = {
+    "adopted": "Adoption",
+    "launched": "Launch",
+    "signed": "Signing",
+    "inaugurated": "Inauguration",
+    "unveiled": "Unveiling",
+    "opened": "Opening",
+    "celebrated": "Celebration",
+    "commemorated": "Commemoration",
+    "launch": "Launch",
+    "inaugurate": "Inauguration",
+    "open": "Opening",
+    "celebrate": "Celebration",
+    "mark": "Celebration",
+}
+_HAPPENING = re.compile(
+    r"\b(take[sn]?\s+place|took\s+place|taking\s+place|will\s+be\s+held|was\s+held|"
+    r"were\s+held|is\s+held|held|meets?|met|meeting|convenes?|convened|opens?|opened|runs?|"
+    r"ran|begins?|began|starts?|started|kicks?\s+off|kicked\s+off|continues|until|gets?\s+"
+    r"underway|underway|scheduled|hosting|hosts?|hosted|organi[sz]ed|gather(?:s|ing)?|"
+    r"taking|takes|on|from|between)\b",
+    re.IGNORECASE,
+)
+_VENUE = re.compile(
+    r"\b(?:at|in)\s+(?P<venue>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|de|the|[A-Z0-9][\w'’.-]*)){0,8})"
+    r"(?:(?:,\s+|\s+in\s+|\s+at\s+)(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))?"
+    r"(?:,\s+(?P<country>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))?"
+)
+_VENUE_NOUNS = {
+    "centre",
+    "center",
+    "hall",
+    "house",
+    "office",
+    "college",
+    "university",
+    "hotel",
+    "palace",
+    "building",
+    "headquarters",
+    "museum",
+    "theatre",
+    "theater",
+    "stadium",
+    "parliament",
+    "campus",
+    "auditorium",
+    "room",
+    "chamber",
+    "library",
+    "church",
+    "cathedral",
+    "school",
+    "institute",
+    "castle",
+    "park",
+    "gardens",
+    "pavilion",
+    "arena",
+    "villa",
+    "club",
+    "factory",
+    "commons",
+    "senate",
+    "capitol",
+    "embassy",
+    "residence",
+    "square",
+    "street",
+    "avenue",
+}
+
+
+_VENUE_STATEMENT = re.compile(r"\b(?:venue|location)\s+(?:is|will\s+be|was)\s+([^.;]{4,160})", re.I)
+
+
+@dataclass
+class EventMention:
+    span: Span
+    title: str
+    head: str  # the gathering noun, lower case
+    generic: bool = False
+    acronym: str | None = None
+    body: bool = False  # headed by a standing body (council, committee): an event when it meets
+    nominal: bool = False  # made from an act ("Adoption of X")
+
+
+@dataclass
+class EventCluster:
+    mentions: list[EventMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    location: str | None = None
+    timezone: str | None = None
+    theme: str | None = None
+
+    @property
+    def named(self) -> list[EventMention]:
+        return [m for m in self.mentions if not m.generic]
+
+    @property
+    def title(self) -> str:
+        named = self.named or self.mentions
+        best = max(named, key=lambda m: (not m.body, len(m.title.split()) <= 14, len(m.title)))
+        return best.title
+
+    @property
+    def head(self) -> str:
+        return (self.named or self.mentions)[0].head
+
+    @property
+    def acronyms(self) -> set[str]:
+        return {m.acronym for m in self.mentions if m.acronym}
+
+    @property
+    def spans(self) -> list[Span]:
+        return [m.span for m in self.mentions]
+
+    @property
+    def first(self) -> int:
+        return min(m.span[0] for m in self.mentions)
+
+
+def _tokens(title: str) -> set[str]:
+    stop = {"the", "of", "on", "and", "for", "a", "an", "in", "to", "at", "by", "with", "s"}
+    words = re.findall(r"[a-z0-9]+", fold(title))
+    return {w for w in words if w not in stop and not re.fullmatch(r"\d+(st|nd|rd|th)?", w)}
+
+
+def titles_alike(a: str, b: str) -> bool:
+    fa = " ".join(re.findall(r"[a-z0-9]+", fold(a)))
+    fb = " ".join(re.findall(r"[a-z0-9]+", fold(b)))
+    if fa and fb and (f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} "):
+        return True
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return False
+    return 2 * len(ta & tb) / (len(ta) + len(tb)) >= 0.6
+
+
+def _head_of(words: list[str]) -> int | None:
+    """Index of the gathering noun heading the phrase: the first event noun followed by a
+    complement ("of/on/for ...") or ending the phrase."""
+    candidates = [i for i, w in enumerate(words) if fold(w.strip("’'")) in EVENT_NOUNS]
+    if not candidates:
+        return None
+    for i in candidates:
+        nxt = fold(words[i + 1]) if i + 1 < len(words) else None
+        if nxt is None or nxt in {"of", "on", "for", "to", "in", "at", "and"}:
+            return i
+    return candidates[-1]
+
+
+def _name_mentions(doc: Text) -> list[EventMention]:
+    text = doc.text
+    out: list[EventMention] = []
+    for match in _PHRASE.finditer(text):
+        words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+        # names end at dates: "Conference of March 2006", "Summit in May"
+        for i, (_, word) in enumerate(words):
+            bare = fold(word.strip(".,"))
+            if (
+                bare in MONTHS - {"may", "march"}
+                or bare in WEEKDAYS
+                or re.fullmatch(r"\d{4}", bare)
+            ):
+                if i > 0:
+                    words = words[:i]
+                    break
+            if (
+                bare in {"may", "march"}
+                and i > 0
+                and fold(words[i - 1][1]) in {"in", "of", "since", "until"}
+            ):
+                words = words[:i]
+                break
+        # a place after "in" ends a name too: "School in Dunedin and the ..."
+        for i in range(1, len(words)):
+            if fold(words[i - 1][1]) == "in" and lookup(words[i][1].strip(".,")):
+                words = words[: i - 1]
+                break
+        head = _head_of([w for _, w in words])
+        if head is None:
+            continue
+        if not words[head][1][:1].isupper():
+            continue
+        # right side: the head's complement, while connected by of/on/for/to/in/and
+        end = head + 1
+        if end < len(words) and fold(words[end][1]) in _VENUE_WORDS:
+            continue
+        if end < len(words) and fold(words[end][1]) in {"of", "on", "for", "to", "in", "and", "at"}:
+            end = len(words)
+        words_r = words[:end]
+        while words_r and fold(words_r[-1][1]) in {
+            "of",
+            "on",
+            "for",
+            "and",
+            "the",
+            "in",
+            "to",
+            "at",
+            "a",
+            "an",
+            "&",
+            "de",
+            "la",
+            "le",
+            "du",
+            "des",
+        }:
+            words_r.pop()
+        # left side: stop at headline verbs and at "and the"
+        start = head
+        while start > 0:
+            prev = fold(words[start - 1][1])
+            if prev in _HEADLINE_VERBS:
+                break
+            if prev == "the" and start >= 2 and fold(words[start - 2][1]) in {"and", "of", "at"}:
+                break
+            start -= 1
+        words_l = words_r[start:]
+        while words_l and (
+            fold(words_l[0][1])
+            in {"of", "on", "for", "and", "the", "in", "to", "at", "a", "an", "&"}
+            or fold(words_l[0][1]) in _ORDINAL_WORDS
+        ):
+            words_l.pop(0)
+        if not words_l:
+            continue
+        s = words_l[0][0]
+        e = words_l[-1][0] + len(words_l[-1][1])
+        title = text[s:e].strip(" ’'\".,:;")
+        e = s + len(title)
+        head_word = fold(words[head][1].strip("’'"))
+        if len(_tokens(title)) < 2:
+            # a bare noun ("Conference", "The Forum") is a reference, not a name
+            out.append(EventMention((s, e), title, head_word, generic=True))
+            continue
+        acronym = None
+        acr = re.match(r"[”\"’']?\s*\(([A-Z][A-Za-z]{1,10})\)", text[e : e + 16])
+        if acr:
+            acronym = acr.group(1)
+        body = head_word in BODY_NOUNS
+        out.append(EventMention((s, e), title, head_word, acronym=acronym, body=body))
+    return out
+
+
+def _apposition_mentions(doc: Text) -> list[EventMention]:
+    out = []
+    for match in _APPOSITION.finditer(doc.text):
+        name = match.group(2).strip()
+        if len(re.findall(r"\b[A-Z]", name)) < 2 or lookup(name):
+            continue
+        out.append(EventMention(match.span(2), name, match.group(1).lower()))
+    return out
+
+
+def _act_mentions(doc: Text) -> list[EventMention]:
+    out = []
+    for match in _ACT.finditer(doc.text):
+        name = re.sub(r"^(?:the|The)\s+", "", match.group("name")).strip()
+        name = re.sub(r"^(?:[A-Z]\w*\s+)*?(?=[A-Z])", "", name) if False else name
+        if len(_tokens(name)) < 2:
+            continue
+        title = f"{_NOMINAL[match.group('verb')]} of the {name}"
+        out.append(EventMention(match.span("name"), title, "act", nominal=True))
+    for match in _LAUNCH.finditer(doc.text):
+        name = match.group("name").strip()
+        name = re.split(r"\s+(?:at|in|on|with|by)\s+(?:the\s+)?(?=[a-z]|[A-Z])", name)[0]
+        if len(_tokens(name)) < 2:
+            continue
+        title = f"{_NOMINAL[match.group(1)]} of the {name}"
+        out.append(EventMention(match.span("name"), title, "launch", nominal=True))
+    return out
+
+
+def _generic_mentions(doc: Text, named: list[EventMention]) -> list[EventMention]:
+    taken = [m.span for m in named]
+    out = []
+    for match in _GENERIC.finditer(doc.text):
+        span = match.span()
+        if any(a <= span[0] < b or a < span[1] <= b for a, b in taken):
+            continue
+        out.append(EventMention(span, match.group(0), match.group(1).lower(), generic=True))
+    return out
+
+
+def _labelled(doc: Text) -> dict[str, tuple[Span, str]]:
+    """Fields of a "WHAT: / WHEN: / WHERE:" block."""
+    fields: dict[str, tuple[Span, str]] = {}
+    labels = {
+        "what": "what",
+        "event": "what",
+        "title": "what",
+        "when": "when",
+        "date": "when",
+        "dates": "when",
+        "where": "where",
+        "venue": "where",
+        "location": "where",
+        "place": "where",
+    }
+    for match in re.finditer(r"(?m)^[ \t]*([A-Za-z]{3,8})[ \t]*:[ \t]*(\S[^\n]*)$", doc.text):
+        key = labels.get(match.group(1).lower())
+        if key and key not in fields:
+            fields[key] = (match.span(2), match.group(2).strip())
+    return fields
+
+
+def find_event_mentions(doc: Text) -> list[EventMention]:
+    named = _name_mentions(doc)
+    named += [m for m in _apposition_mentions(doc) if not _overlaps(m.span, named)]
+    named += [m for m in _act_mentions(doc) if not _overlaps(m.span, named) or True]
+    generic = _generic_mentions(doc, named)
+    mentions = named + generic
+    return sorted(mentions, key=lambda m: m.span[0])
+
+
+def _overlaps(span: Span, mentions: list[EventMention]) -> bool:
+    return any(span[0] < m.span[1] and m.span[0] < span[1] for m in mentions)
+
+
+def cluster_mentions(mentions: list[EventMention]) -> list[EventCluster]:
+    clusters: list[EventCluster] = []
+    for mention in mentions:
+        if mention.generic:
+            continue
+        for cluster in clusters:
+            if any(_same_event(mention, other) for other in cluster.named):
+                cluster.mentions.append(mention)
+                break
+        else:
+            clusters.append(EventCluster([mention]))
+    # acronyms ("the EDD") and generic references ("the Forum") join the latest fitting event
+    for mention in mentions:
+        if not mention.generic:
+            continue
+        target = _resolve_generic(mention, clusters)
+        if target is not None:
+            target.mentions.append(mention)
+    return clusters
+
+
+def _same_event(a: EventMention, b: EventMention) -> bool:
+    if a.nominal != b.nominal:
+        return False
+    if a.acronym and a.acronym == b.title or b.acronym and b.acronym == a.title:
+        return True
+    return titles_alike(a.title, b.title)
+
+
+def _resolve_generic(mention: EventMention, clusters: list[EventCluster]) -> EventCluster | None:
+    word = mention.title.split()[-1].strip(".,’'")
+    before = [c for c in clusters if c.first < mention.span[0]]
+    # an acronym written alone
+    for cluster in clusters:
+        if word in cluster.acronyms:
+            return cluster
+    fitting = [
+        c
+        for c in before
+        if mention.head == "event"
+        or c.head == mention.head
+        or mention.head in fold(c.title).split()
+    ]
+    if not fitting:
+        return None
+    # the event named most recently before the reference
+    return max(
+        fitting,
+        key=lambda c: (
+            max(m.span[0] for m in c.named if m.span[0] < mention.span[0])
+            if any(m.span[0] < mention.span[0] for m in c.named)
+            else -1
+        ),
+    )
+
+
+def acronym_mentions(doc: Text, clusters: list[EventCluster]) -> None:
+    """Bare acronyms of named events ("At the XYZ held in ...") become mentions."""
+    for cluster in clusters:
+        for acronym in cluster.acronyms:
+            for match in re.finditer(rf"\b{re.escape(acronym)}\b", doc.text):
+                span = match.span()
+                if any(m.span[0] <= span[0] <= m.span[1] + 4 for m in cluster.mentions):
+                    continue
+                cluster.mentions.append(EventMention(span, acronym, cluster.head, generic=True))
+
+
+@dataclass
+class Attachment:
+    cluster: EventCluster
+    date: DateMention
+
+
+def attach_dates(
+    doc: Text, clusters: list[EventCluster], dates: list[DateMention]
+) -> list[DateMention]:
+    """Give each date to the event mention it belongs to; returns dates left unattached."""
+    text = doc.text
+    left: list[DateMention] = []
+    by_sentence: dict[int, list[tuple[EventMention, EventCluster]]] = {}
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            sentence = doc.sentence_at(mention.span[0])
+            if sentence:
+                by_sentence.setdefault(sentence.start, []).append((mention, cluster))
+    for date in dates:
+        sentence = doc.sentence_at(date.span[0])
+        if sentence is None:
+            left.append(date)
+            continue
+        candidates = by_sentence.get(sentence.start, [])
+        best: tuple[float, EventCluster] | None = None
+        if _is_dateline(doc, date):
+            named = [(m, c) for m, c in candidates if not m.generic and not m.body]
+            if named:
+                named[0][1].dates.append(date)
+                continue
+        for mention, cluster in candidates:
+            if (
+                mention.body
+                and not mention.generic
+                and not _HAPPENING.search(text[sentence.start : sentence.end])
+            ):
+                continue
+            if mention.generic and date.kind in ("year",):
+                continue
+            if date.span[0] >= mention.span[1]:
+                gap = text[mention.span[1] : date.span[0]]
+                distance = len(gap)
+            else:
+                gap = text[date.span[1] : mention.span[0]]
+                distance = len(gap) * 1.3
+            if date.kind == "year" and distance > 12:
+                continue
+            distance += 40 * len(re.findall(r"[;:]|,\s+(?:and\s+)?the\s", gap))
+            if mention.generic and not _HAPPENING.search(gap):
+                distance += 80
+            if best is None or distance < best[0]:
+                best = (distance, cluster)
+        if best is not None and best[0] < 160:
+            best[1].dates.append(date)
+        else:
+            left.append(date)
+    return left
+
+
+def _is_dateline(doc: Text, date: DateMention) -> bool:
+    """ "15-16 June – City – Text...": a date opening a paragraph, set off by a dash."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, date.span[0]) + 1
+    head = text[line_start : date.span[0]].strip()
+    dash = re.match(r"\s*[-–—]\s", text[date.span[1] : date.span[1] + 3])
+    return len(head) <= 30 and bool(dash) and (not head or head[-1:] in "-–—,")
+
+
+def event_dates(cluster: EventCluster) -> tuple[PartialDate | None, PartialDate | None]:
+    """The event's first and last day from the dates tied to it, at their precision."""
+    if not cluster.dates:
+        return None, None
+    rank = {"day": 3, "month": 2, "year": 1}
+    best = max(rank[str(d.start.precision)] for d in cluster.dates)
+    chosen = [d for d in cluster.dates if rank[str(d.start.precision)] == best]
+    ranges = [d for d in chosen if d.end != d.start]
+    if best == 3:
+        anchor = (ranges or chosen)[0]
+        start, end = anchor.start, anchor.end
+        # other days of the same event within a fortnight widen it ("opens Friday ... this
+        # weekend")
+        for d in chosen:
+            if abs((d.start.first_day() - start.first_day()).days) <= 14:
+                start = min(start, d.start, key=lambda p: p.first_day())
+                end = max(end, d.end, key=lambda p: p.last_day())
+        return start, end
+    anchor = chosen[0]
+    return anchor.start, anchor.end
+
+
+def attach_locations(doc: Text, clusters: list[EventCluster]) -> None:
+    text = doc.text
+    for cluster in clusters:
+        for mention in sorted(cluster.mentions, key=lambda m: (m.generic, m.span[0])):
+            sentence = doc.sentence_at(mention.span[0])
+            if sentence is None:
+                continue
+            # a city inside the name itself ("Cairo Conference on ...")
+            window = text[mention.span[1] : sentence.end]
+            venue = _venue_after(window)
+            if venue:
+                cluster.location = venue[0]
+                cluster.timezone = venue[1]
+                break
+        if cluster.location is None and cluster.named:
+            statement = _VENUE_STATEMENT.search(text)
+            if statement and any(
+                abs(m.span[0] - statement.start()) < 400 for m in cluster.mentions
+            ):
+                venue = _venue_after(" at " + statement.group(1))
+                if venue:
+                    cluster.location, cluster.timezone = venue
+        if cluster.location is None:
+            for place in find_places(cluster.title):
+                cluster.location = place.text
+                cluster.timezone = place.place.timezone
+                break
+
+
+def _venue_after(window: str) -> tuple[str, str | None] | None:
+    for match in _VENUE.finditer(window[:220]):
+        venue = match.group("venue").strip()
+        venue = re.sub(r"^the\s+", "", venue)
+        city = match.group("city")
+        country = match.group("country")
+        words = {fold(w.strip("’'s.,")) for w in venue.split()}
+        place = lookup(venue.rstrip(".,"))
+        if place:
+            parts = [venue.rstrip(".,")]
+            if city and lookup(city):
+                parts.append(city)
+            return ", ".join(parts), place.timezone
+        if words & _VENUE_NOUNS or re.search(r"[’']s\s", venue):
+            parts = [venue.rstrip(".,")]
+            tz = None
+            for extra in (city, country):
+                if extra and lookup(extra.rstrip(".,")):
+                    parts.append(extra.rstrip(".,"))
+                    tz = tz or lookup(extra.rstrip(".,")).timezone
+            if tz is None:
+                for place in find_places(venue):
+                    tz = place.place.timezone
+            return ", ".join(parts), tz
+    return None
+
+
+def labelled_event(doc: Text, clusters: list[EventCluster], dates: list[DateMention]) -> None:
+    """Apply a "WHAT: / WHEN: / WHERE:" block to the event it names."""
+    fields = _labelled(doc)
+    if "what" not in fields or not ("when" in fields or "where" in fields):
+        return
+    span, name = fields["what"]
+    target = next((c for c in clusters if any(titles_alike(name, m.title) for m in c.named)), None)
+    if target is None:
+        target = EventCluster([EventMention(span, name, "event")])
+        clusters.append(target)
+    if "when" in fields:
+        when_span, _ = fields["when"]
+        inside = [d for d in dates if when_span[0] <= d.span[0] < when_span[1]]
+        if inside:
+            for cluster in clusters:
+                cluster.dates = [d for d in cluster.dates if d not in inside]
+            target.dates = inside + [
+                d for d in target.dates if d.start.precision != inside[0].start.precision
+            ]
+            target.dates = inside
+    if "where" in fields:
+        _, where = fields["where"]
+        target.location = where.strip().rstrip(".")
+        for place in find_places(where):
+            target.timezone = place.place.timezone
+            break

@@ -1,0 +1,432 @@
+"""Panels (sessions inside an event) and the people in them with their roles.
+
+A panel is a session noun ("high-level panel", "debate lab", "opening plenary") with a title in
+quotes or after "on", or a line of a timed programme ("10 a.m. -- Opening plenary with ...").
+Roles come from cues around the names: "moderated by", "will include", "opening remarks by",
+"X moderates", "X will take part in", "keynote speech", "hosted by", "chaired by".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import time
+
+from importers.extract.dates import DateMention
+from importers.extract.lexicon import PANEL_KINDS, fold
+from importers.extract.names import NameMention
+from importers.extract.text import Text
+from importers.extract.times import find_times
+from importers.records import PartialDate, Span
+
+_KINDS = sorted(
+    {k for k in PANEL_KINDS if k not in {"stand", "exhibition", "launch"}}, key=len, reverse=True
+)
+_KIND_RE = re.compile(
+    r"(?<![\w-])("
+    + "|".join(re.escape(k).replace(r"\ ", r"[\s-]") for k in _KINDS)
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_HIGH_LEVEL_EVENT = re.compile(
+    r"(?<![\w-])high[\s-]level\s+(?:event|session|debate|dialogue)(?![\w-])", re.I
+)
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{4,200}?)[”\"]")
+_ON_TOPIC = re.compile(
+    r"^\s+(?:on|about|entitled|titled|called)\s+(?!the\s+(?:same|day|occasion|sidelines)\b)"
+    r"([^,.;:()“”\"]{4,120}?)(?=\s+(?:at|in|as|during|with|will|which|that|to|for|and\s+will)\b|[,.;:(]|$)"
+)
+# Determiners and adjectives that make a session noun a reference to one session.
+_DETERMINED = re.compile(
+    r"(?:\b(?:a|an|the|this|its|their|our|one|interactive|two|three|special|separate|"
+    r"dedicated|public|closed|parallel|final|first|opening|closing|afternoon|morning|evening)"
+    r"\s+(?:[\w-]+\s+){0,2}[“\"]?$)|(?:^|\n|--\s*|[–—]\s*)$",
+    re.IGNORECASE,
+)
+
+# (cue regex, role, names come after the cue?)
+_AFTER_CUES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"\bmoderated\s+by\b|\bmoderators?\s*(?::|will\s+be|is|are|include)|\bfacilitated\s+by\b",
+            re.I,
+        ),
+        "moderator",
+    ),
+    (re.compile(r"\bchaired\s+by\b|\bco-chaired\s+by\b|\bchairs?\s*:", re.I), "chair"),
+    (re.compile(r"\bhosted\s+by\b", re.I), "host"),
+    (re.compile(r"\borgani[sz]ed\s+by\b", re.I), "organiser"),
+    (
+        re.compile(
+            r"\bkeynote\s+(?:speech|address|lecture|remarks)?\s*(?:by|from|of|with)\b|\bkeynote\s+speakers?\s*(?::|will\s+be|is|are|include)",
+            re.I,
+        ),
+        "keynote",
+    ),
+    (
+        re.compile(
+            r"\b(?:opening|closing|welcoming|introductory|welcome)?\s*(?:remarks|address(?:es)?|speech(?:es)?|statements?|presentations?|welcome|words)\s+(?:by|from|on\s+behalf\s+of)\b",
+            re.I,
+        ),
+        "speaker",
+    ),
+    (
+        re.compile(
+            r"\bspeakers?\s*(?::|will\s+be|are|include|including)|\bwill\s+(?:be\s+)?address(?:ed)?\s+by\b|\bfeatur(?:e|es|ing)\s+(?!opening|closing|remarks)",
+            re.I,
+        ),
+        "speaker",
+    ),
+    (
+        re.compile(
+            r"\b(?:plenary|session|panel|debate|lecture|conversation|discussion)\s+with\b", re.I
+        ),
+        "speaker",
+    ),
+    (
+        re.compile(
+            r"\bpanel(?:l)?ists?\s*(?::|will\s+be|are|include|including)?|\bwill\s+include\b|\bincluding\b|\bparticipants\s+(?:include|are)\b",
+            re.I,
+        ),
+        "panelist",
+    ),
+]
+_BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"^\s*,?\s*(?:will\s+)?moderates?\b|^\s*,?\s*(?:will\s+)?moderate\b", re.I),
+        "moderator",
+    ),
+    (re.compile(r"^\s*,?\s*(?:will\s+)?chairs?\b(?!\s+of)", re.I), "chair"),
+    (re.compile(r"^\s*,?\s*(?:will\s+)?(?:host|hosts)\b", re.I), "host"),
+    (
+        re.compile(
+            r"^\s*,?\s*(?:will\s+|this\s+week\s+)?(?:deliver(?:s|ed)?|give[sn]?|gave)\s+(?:a|the)\s+keynote",
+            re.I,
+        ),
+        "keynote",
+    ),
+    (
+        re.compile(
+            r"^\s*,?\s*(?:will\s+)?(?:headline|headlines|opens?|open|address(?:es)?|speak(?:s)?|present(?:s)?|introduce(?:s)?|deliver(?:s)?)\b",
+            re.I,
+        ),
+        "speaker",
+    ),
+    (
+        re.compile(
+            r"^\s*,?\s*(?:will\s+)?(?:take|takes|took|taking)\s+part\b|^\s*,?\s*(?:will\s+)?(?:join|joins|participate|participates|sit|sits)\b|^\s*,?\s*(?:will\s+)?(?:lead|leads)\s+(?:the\s+)?discussions?\b",
+            re.I,
+        ),
+        "panelist",
+    ),
+]
+# Sessions named by what people do in them: "will lead discussions on X", "will present X".
+_VERB_SESSIONS = [
+    (
+        re.compile(
+            r"(?<=\blead\s)discussions?(?=\s+on\s)|(?<=\bhold\s)discussions?(?=\s+on\s)", re.I
+        ),
+        "panel discussion",
+    ),
+    (
+        re.compile(r"(?<=\bwill\s)present(?=\s+(?:the|a|an|his|her|their|its)\s)", re.I),
+        "presentation",
+    ),
+]
+_PRONOUN_START = re.compile(
+    r"^\s*(?:It|They|She|He|Here|The\s+(?:panel|session|debate|lab|discussion))\b"
+)
+_PROGRAMME_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<time>\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h\d{0,2})?(?:\s*[-–—]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?)?)"
+    r"[ \t]*(?:--|[-–—:|])[ \t]*(?P<body>\S[^\n]*)$"
+)
+
+
+@dataclass
+class PanelCluster:
+    kind: str
+    title: str | None
+    spans: list[Span] = field(default_factory=list)
+    date: PartialDate | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    people: list[tuple[str, str]] = field(default_factory=list)  # (person key, role)
+    own_event: str | None = None  # a line naming its own event is not a panel of the main one
+
+    def add(self, key: str, role: str) -> None:
+        for i, (k, r) in enumerate(self.people):
+            if k == key:
+                # a stronger role wins over "panelist" from a loose cue
+                if r == "panelist" and role != "panelist":
+                    self.people[i] = (k, role)
+                return
+        self.people.append((key, role))
+
+
+def _normal_kind(kind: str) -> str:
+    kind = re.sub(r"[\s-]+", " ", kind.lower()).strip()
+    if kind in {"high level panel", "high level event", "high level session"}:
+        return "high-level panel"
+    return kind
+
+
+def _title_near(text: str, start: int, end: int, limit: int) -> tuple[str | None, Span | None]:
+    after = text[end:limit]
+    quoted = re.match(r"\s*[:,]?\s*[“\"]([^“”\"\n]{4,200}?)[”\"]", after)
+    if quoted:
+        return quoted.group(1).strip(" .,"), (end + quoted.start(1), end + quoted.end(1))
+    before = text[max(0, start - 220) : start]
+    quoted = re.search(
+        r"[“\"]([^“”\"\n]{4,200}?)[”\"]\s*(?:\w+\s+){0,5}(?:at\s+)?(?:an?\s+|the\s+)?(?:interactive\s+)?[“\"]?$",
+        before,
+    )
+    if quoted:
+        offset = max(0, start - 220)
+        return quoted.group(1).strip(" .,"), (offset + quoted.start(1), offset + quoted.end(1))
+    topic = _ON_TOPIC.match(after)
+    if topic:
+        return topic.group(1).strip(), (end + topic.start(1), end + topic.end(1))
+    obj = re.match(r"\s+(?:the|a|an|his|her|their|its)\s+([^,.;:()“”\"]{4,120})", after)
+    if obj and text[start:end].lower() == "present":
+        return obj.group(1).strip(), (end + obj.start(1), end + obj.end(1))
+    later = re.search(
+        r"(?:question|theme|title|topic|titled|entitled|called)\s*:?\s*[“\"]([^“”\"\n]{4,200}?)[”\"]",
+        after,
+    )
+    if later:
+        return later.group(1).strip(" .,"), (end + later.start(1), end + later.end(1))
+    return None, None
+
+
+def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
+    """Session mentions outside event names, merged when they name the same session."""
+    text = doc.text
+    clusters: list[PanelCluster] = []
+    found: list[tuple[Span, str]] = []
+    for match in _HIGH_LEVEL_EVENT.finditer(text):
+        if any(a <= match.start() < b for a, b in exclude):
+            continue
+        found.append((match.span(), "high-level panel"))
+    for pattern, kind in _VERB_SESSIONS:
+        for match in pattern.finditer(text):
+            found.append((match.span(), kind))
+    for match in _KIND_RE.finditer(text):
+        if any(a <= match.start() < b for a, b in exclude) or any(
+            a <= match.start() < b for (a, b), _ in found
+        ):
+            continue
+        found.append((match.span(), _normal_kind(match.group(1))))
+    for (start, end), kind in sorted(found):
+        line_start = text.rfind("\n", 0, start) + 1
+        if kind not in ("panel discussion", "presentation") and not _DETERMINED.search(
+            text[max(line_start, start - 40) : start]
+        ):
+            continue
+        sentence = doc.sentence_at(start)
+        limit = sentence.end if sentence else len(text)
+        title, _ = _title_near(text, start, end, limit)
+        if title and len(title.split()) > 25:
+            title = None
+        cluster = _matching(clusters, kind, title)
+        if cluster is None:
+            cluster = PanelCluster(kind, title)
+            clusters.append(cluster)
+        elif title and not cluster.title:
+            cluster.title = title
+        cluster.spans.append((start, end))
+    return clusters
+
+
+def _matching(clusters: list[PanelCluster], kind: str, title: str | None) -> PanelCluster | None:
+    from importers.extract.events import titles_alike
+
+    same_kind = [c for c in clusters if c.kind == kind or kind.split()[-1] == c.kind.split()[-1]]
+    if title:
+        for cluster in clusters:
+            if cluster.title and titles_alike(cluster.title, title):
+                return cluster
+        untitled = [c for c in same_kind if not c.title]
+        if untitled:
+            return untitled[-1]
+        # a second title for the same session ("the panel on X" then its quoted name)
+        titled = [c for c in same_kind if c.kind == kind]
+        return titled[-1] if titled and kind == "high-level panel" else None
+    return same_kind[-1] if same_kind else None
+
+
+def programme_panels(doc: Text, dates: list[DateMention]) -> list[PanelCluster]:
+    """Lines of a timed programme under day headings: one panel per line."""
+    text = doc.text
+    out: list[PanelCluster] = []
+    headings = [d for d in dates if d.start.precision == "day" and _is_heading(text, d.span)]
+    for match in _PROGRAMME_LINE.finditer(text):
+        times = find_times(match.group("time") + " ")
+        if not times and not re.search(r"[ap]\.?m|[:h]\d", match.group("time")):
+            continue
+        current = [h for h in headings if h.span[1] <= match.start()]
+        if not current:
+            continue
+        body = match.group("body").strip()
+        kind_match = _KIND_RE.search(body)
+        kind = _normal_kind(kind_match.group(1)) if kind_match else "session"
+        if kind_match and kind_match.start() > 0:
+            # "Opening plenary", "the afternoon plenary": keep the adjective before the noun
+            adjective = re.search(r"(\w+)\s+$", body[: kind_match.start()])
+            if adjective and adjective.group(1).lower() in {
+                "opening",
+                "closing",
+                "afternoon",
+                "morning",
+                "evening",
+                "final",
+                "special",
+                "press",
+            }:
+                kind = f"{adjective.group(1).lower()} {kind}"
+        title = None
+        quoted = _QUOTED.search(body)
+        if quoted:
+            title = quoted.group(1).strip(" .,")
+        elif (
+            kind_match and kind_match.start() == 0 and not re.search(r"\b(?:with|from|by)\b", body)
+        ):
+            title = body.rstrip(".")
+        panel = PanelCluster(kind, title, [match.span("body")], current[-1].start)
+        if times:
+            panel.start_time = times[0].start
+            panel.end_time = times[0].end
+        out.append(panel)
+        # further quoted session names on the same line ("Plus sessions on "A"; "B"")
+        if quoted:
+            for extra in _QUOTED.finditer(body, quoted.end()):
+                name = extra.group(1).strip(" .,;")
+                if len(name) > 3:
+                    out.append(
+                        PanelCluster(
+                            "session",
+                            name,
+                            [match.span("body")],
+                            current[-1].start,
+                            panel.start_time,
+                        )
+                    )
+    return out
+
+
+def _is_heading(text: str, span: Span) -> bool:
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    line_end = len(text) if line_end == -1 else line_end
+    line = text[line_start:line_end]
+    rest = (text[line_start : span[0]] + text[span[1] : line_end]).strip(" ,.:*#-")
+    return len(rest) <= 12 and len(line) <= 60
+
+
+def assign_roles(
+    doc: Text,
+    panels: list[PanelCluster],
+    names: list[NameMention],
+    key_of: dict[Span, str],
+) -> list[tuple[str, str]]:
+    """Give people their roles in panels; returns the (key, role) pairs that belong to the
+    event as a whole (no session named)."""
+    text = doc.text
+    event_level: list[tuple[str, str]] = []
+    spans_of = sorted(((s, p) for p in panels for s in p.spans), key=lambda sp: sp[0][0])
+    current: PanelCluster | None = None
+    last_seen = -1
+    for sentence in doc.sentences:
+        s_text = text[sentence.start : sentence.end]
+        in_sentence = [(s, p) for s, p in spans_of if sentence.start <= s[0] < sentence.end]
+        people = [
+            m for m in names if sentence.start <= m.span[0] < sentence.end and m.span in key_of
+        ]
+        if in_sentence:
+            target = in_sentence[0][1]
+        elif (
+            current is not None
+            and _PRONOUN_START.match(s_text)
+            and sentence.start - last_seen < 700
+        ):
+            target = current
+        else:
+            target = None
+        cues: list[tuple[int, int, str]] = []
+        for pattern, role in _AFTER_CUES:
+            for match in pattern.finditer(s_text):
+                cues.append((sentence.start + match.start(), sentence.start + match.end(), role))
+        cues.sort()
+        # drop cues inside a longer cue ("including" inside "panelists including")
+        merged: list[tuple[int, int, str]] = []
+        for cue in cues:
+            if merged and cue[0] < merged[-1][1]:
+                continue
+            merged.append(cue)
+        assigned: set[Span] = set()
+        for i, (c_start, c_end, role) in enumerate(merged):
+            stop = merged[i + 1][0] if i + 1 < len(merged) else sentence.end
+            for mention in people:
+                if c_end <= mention.span[0] < stop and mention.span not in assigned:
+                    if role == "panelist" and target is None and not in_sentence:
+                        continue
+                    assigned.add(mention.span)
+                    _give(
+                        target, key_of[mention.span], role, event_level, in_sentence, mention.span
+                    )
+        for mention in people:
+            if mention.span in assigned:
+                continue
+            after = text[mention.span[1] : min(sentence.end, mention.span[1] + 160)]
+            # skip an apposition: "Jane Roe, Director of X, will moderate"
+            after_clause = re.sub(
+                r"^\s*,[^,]{0,120}?,(?=\s*(?:will|moderates|chairs|headlines|delivered|takes|took))",
+                "",
+                after,
+            )
+            after_clause = re.sub(r"^\s*(?:this\s+week|today|tomorrow|also)\s+", " ", after_clause)
+            after_clause = re.sub(
+                r"^\s*(?:from|of)\s+[A-Z][^,]{0,60}?(?=\s+will\b)", "", after_clause
+            )
+            for pattern, role in _BEFORE_CUES:
+                if pattern.search(after_clause):
+                    assigned.add(mention.span)
+                    target_here = target
+                    if target_here is None:
+                        near = [
+                            p
+                            for s, p in spans_of
+                            if s[0] >= mention.span[1] and s[0] < sentence.end
+                        ]
+                        target_here = near[0] if near else None
+                    _give(
+                        target_here,
+                        key_of[mention.span],
+                        role,
+                        event_level,
+                        in_sentence,
+                        mention.span,
+                    )
+                    break
+        if in_sentence:
+            current = in_sentence[-1][1]
+            last_seen = sentence.start
+    return event_level
+
+
+def _give(
+    panel: PanelCluster | None,
+    key: str,
+    role: str,
+    event_level: list[tuple[str, str]],
+    in_sentence: list,
+    span: Span,
+) -> None:
+    if panel is not None:
+        panel.add(key, role)
+    else:
+        if (key, role) not in event_level:
+            event_level.append((key, role))
+
+
+def same_kind(a: str, b: str) -> bool:
+    return fold(a).split()[-1] == fold(b).split()[-1]

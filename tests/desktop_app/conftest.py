@@ -1,0 +1,29 @@
+"""Fixtures for the window tests: a real SQLite database filled through db.store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_data import add_extraction, water_forum_extraction
+from PySide6.QtCore import QSettings
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.engine import open_database
+
+
+@pytest.fixture
+def sessions(db_url: str) -> sessionmaker[Session]:
+    return open_database(db_url)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def forum_db(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
+    """The water forum, suggested (not yet accepted)."""
+    add_extraction(sessions, water_forum_extraction())
+    return sessions
