@@ -426,6 +426,7 @@ class _DocumentWriter:
         return event
 
     def panel(self, event: Event, record: PanelRecord, sequence: int | None) -> Panel:
+        sequence = record.sequence if record.sequence is not None else sequence
         values = {
             "title": record.title,
             "kind": record.kind,

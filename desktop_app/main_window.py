@@ -333,7 +333,6 @@ class MainWindow(QMainWindow):
             self.progress_dialog = None
         if self.worker is not None:
             self.worker.wait()
-            self.worker.deleteLater()
             self.worker = None
 
     def _import_crashed(self, message: str) -> None:

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Qt, Signal, Slot
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import store
@@ -54,6 +54,7 @@ class ImportWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Import everything; runs in the worker thread once :meth:`start` was called."""
+        main_thread = QCoreApplication.instance().thread()
         try:
             summary = store.import_documents(
                 self._sessions,
@@ -63,8 +64,11 @@ class ImportWorker(QObject):
                 cancel=self._cancel.is_set,
             )
         except Exception as exc:  # noqa: BLE001 - reported to the user, not swallowed
+            self.moveToThread(main_thread)
             self.crashed.emit(f"{type(exc).__name__}: {exc}")
         else:
+            # Handed back before the thread ends, so the window can drop it safely.
+            self.moveToThread(main_thread)
             self.finished.emit(summary)
 
     def start(self) -> QThread:
@@ -72,8 +76,9 @@ class ImportWorker(QObject):
         thread = QThread()
         self.moveToThread(thread)
         thread.started.connect(self.run)
-        self.finished.connect(thread.quit)
-        self.crashed.connect(thread.quit)
+        # Direct: quit() is thread-safe and must not wait for the window's event loop.
+        self.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        self.crashed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread = thread
         thread.start()
         return thread

@@ -243,6 +243,13 @@ def _approximate(component: Component, summary: str, when: _When) -> tuple[str, 
     return summary, precision
 
 
+def _sequence(component: Component) -> int | None:
+    try:
+        return int(component["SEQUENCE"]) if "SEQUENCE" in component else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _description(component: Component) -> str | None:
     """DESCRIPTION, or the stored text alone when our export added panels and people to it."""
     if component.get(X_DESCRIPTION) is not None:
@@ -261,11 +268,6 @@ def _event_record(component: Component, panels: tuple[PanelRecord, ...]) -> Even
         start, end = PartialDate(start.year), PartialDate(end.year)
     categories = _categories(component)
     people, _ = _participants(component)
-    sequence = component.get("SEQUENCE")
-    try:
-        sequence = int(sequence) if sequence is not None else None
-    except (TypeError, ValueError):
-        sequence = None
     return EventRecord(
         title=title,
         kind=categories[0].lower() if categories else "event",
@@ -279,7 +281,7 @@ def _event_record(component: Component, panels: tuple[PanelRecord, ...]) -> Even
         panels=panels,
         people=tuple(people),
         uid=normalise_uid(_text(component, "UID")),
-        sequence=sequence,
+        sequence=_sequence(component),
     )
 
 
@@ -303,6 +305,7 @@ def _panel_record(component: Component, parent: Component) -> PanelRecord:
         location=location,
         people=tuple(people),
         uid=normalise_uid(_text(component, "UID")),
+        sequence=_sequence(component),
     )
 
 

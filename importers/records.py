@@ -97,6 +97,7 @@ class PanelRecord:
     people: tuple[Participant, ...] = ()
     spans: tuple[Span, ...] = ()
     uid: str | None = None  # set when read from an .ics export
+    sequence: int | None = None  # the panel's own SEQUENCE in an .ics export
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
             "alarm_days": args.alarm_days,
         }
         if args.output:
-            count = export.export_ics(sessions, args.output, name=args.name, **scope, **options)
+            count = export.export_ics(sessions, args.output, name=args.name, **(scope | options))
         else:
             from db import queries
 

@@ -42,8 +42,7 @@ def extract(document: DocumentText) -> Extraction:
     mentions = find_event_mentions(doc)
     clusters = cluster_mentions(mentions)
     acronym_mentions(doc, clusters)
-    main = _main_event(clusters, dates, doc)
-    _resolve_generic_events(mentions, clusters, main)
+    _resolve_generic_events(mentions, clusters, _main_event(clusters, dated_only=False))
 
     event_spans = [m.span for c in clusters for m in c.named]
     panels = find_panels(doc, event_spans)
@@ -53,6 +52,7 @@ def extract(document: DocumentText) -> Extraction:
     labelled_event(doc, clusters, dates)
     attach_locations(doc, clusters)
     timed = _own_events(doc, timed, clusters)
+    main = _main_event(clusters, dated_only=True)
     panels = _merge_timed(panels, timed)
 
     event_people = assign_roles(doc, panels, finder.mentions, finder.mention_person)
@@ -93,10 +93,12 @@ def _merge_contacts(finder: PeopleFinder, blocks: list[ContactBlock]) -> None:
         person.confident = True
 
 
-def _main_event(
-    clusters: list[EventCluster], dates: list[DateMention], doc: Text
-) -> EventCluster | None:
-    candidates = [c for c in clusters if not all(m.body for m in c.named)]
+def _main_event(clusters: list[EventCluster], *, dated_only: bool) -> EventCluster | None:
+    """The event a text is about: the first one named that is not a standing body, or, once
+    dates are known, the first one that has dates."""
+    candidates = [
+        c for c in clusters if not all(m.body for m in c.named) or (dated_only and c.dates)
+    ]
     if not candidates:
         return None
     return min(candidates, key=lambda c: c.first)

@@ -257,13 +257,16 @@ _WEEKDAY_MOD_BEFORE = re.compile(
 _YEAR_BEFORE = re.compile(
     rf"(?:(?P<ctx>{YEAR_CONTEXT}){H}+(?:the{H}+year{H}+)?|(?P<open>\(){H}*)\Z"
 )
+_DETERMINER_BEFORE = re.compile(rf"(?:the|a|an|this|that|its|their|our|his|her){H}+\Z")
+_NEXT_WORD = re.compile(rf"{H}+([^\W\d_]+)")
 _CLOSE_AFTER = re.compile(rf"{H}*\)")
 _LOOK_BACK = 24
 
 # A cheap test that rules out texts without anything date-like at all.
 _ANY = re.compile(
     rf"[0-9]|{_FULL_MONTH}|{_ABBR_MONTH}|{_FULL_WEEKDAY}|today|tonight|tomorrow|yesterday|"
-    r"week|month|year"
+    r"week|month|year",
+    re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z]))")
 _NEWLINE = re.compile("\n")
@@ -469,7 +472,7 @@ def _build(name: str, m: re.Match[str], scan: _Scan) -> _Candidate | None:
         c.end_month, c.end_day = end_month, int(groups["d2"])
         y2 = _int(m, "y2")
         if not (_plausible(month, d1) and _plausible(c.end_month, c.end_day)):
-            return None
+            return _void(c)
         wrap = (c.end_month, c.end_day) < (month, d1)
         if y1 is not None and y2 is not None:
             if (y2, c.end_month, c.end_day) <= (y1, month, d1):
@@ -486,16 +489,22 @@ def _build(name: str, m: re.Match[str], scan: _Scan) -> _Candidate | None:
     if name in ("dd_m", "m_dd"):
         d2 = int(groups["d2"])
         if d2 <= d1 or not _plausible(month, d2):
-            return None
+            return _void(c)
         c.kind = "range"
         c.end_month, c.end_day = month, d2
     else:
         c.end_month, c.end_day = month, d1
     if not _plausible(month, d1):
-        return None
+        return _void(c)
     if y1 is not None:
         c.year = c.end_year = y1
         c.explicit_year = True
+    return c
+
+
+def _void(c: _Candidate) -> _Candidate:
+    """A day expression that names no real day ("31 June"): it hides what it covers."""
+    c.kind = "void"
     return c
 
 
@@ -550,9 +559,13 @@ def _build_year(m: re.Match[str], scan: _Scan, priority: int) -> _Candidate | No
     in_parentheses = (
         before is not None and before.group("open") and _CLOSE_AFTER.match(scan.low, end)
     )
-    if not (ctx or in_parentheses or y2 is not None):
-        # A bare year only at the end of a phrase: "... Days” 2016", "(Geneva, 2016)."
-        if not _YEAR_AFTER.match(scan.text, end):
+    if not (ctx or in_parentheses or y2 is not None or _YEAR_AFTER.match(scan.text, end)):
+        # Otherwise a bare year only before an ordinary word after "the": "the 2014 summit",
+        # not "the 2030 Agenda" (a name) nor "received 2000 letters" (a count).
+        following = _NEXT_WORD.match(scan.text, end)
+        if not (following and following.group(1).islower()):
+            return None
+        if scan.before(_DETERMINER_BEFORE, m.start()) is None:
             return None
     c = _Candidate(m.start(), end, "year", priority, year=y1, end_year=y2 or y1)
     c.explicit_year = True
@@ -633,7 +646,7 @@ def _candidates(text: str, today: date) -> list[_Candidate]:
         if c.start >= last_end:
             chosen.append(c)
             last_end = c.end
-    return chosen
+    return [c for c in chosen if c.kind != "void"]
 
 
 def _us_votes(candidates: list[_Candidate]) -> bool:
@@ -804,38 +817,52 @@ def _relative_range(c: _Candidate, reference: date) -> tuple[PartialDate, Partia
 
 
 def _resolve_relative(candidates: list[_Candidate], reference: date | None) -> None:
+    """Dates for weekday names and relative words, from the reference or the text around."""
     if reference is None:
         # "today (18/05)", "tomorrow (15/6)": the explicit date tells what day the text is from.
         for c in candidates:
             if c.kind == "numeric" and c.relative and c.resolved:
-                day = c.resolved[0].first_day()
-                reference = day - timedelta(days=_RELATIVE_DAYS.get(c.relative, 0))
+                try:
+                    day = c.resolved[0].first_day()
+                    reference = day - timedelta(days=_RELATIVE_DAYS.get(c.relative, 0))
+                except (ValueError, OverflowError):
+                    continue
                 break
     anchors = [c for c in candidates if c.resolved and c.kind in ("range", "day", "numeric", "iso")]
     starts = [c.start for c in anchors]
     for c in candidates:
-        if c.kind == "relative" and reference is not None:
-            c.resolved = _relative_range(c, reference)
-        elif c.kind == "weekday" and c.weekday is not None:
-            if reference is not None:
-                d = _weekday_from(reference, c.weekday, c.mod)
-            else:
-                i = bisect.bisect_left(starts, c.start) - 1
-                if i < 0:
-                    continue
-                anchor = anchors[i]
-                assert anchor.resolved is not None
-                first = anchor.resolved[0].first_day()
-                last = anchor.resolved[1].last_day()
-                d = _weekday_from(first, c.weekday, c.mod)
-                if c.mod not in ("next", "last", "past"):
-                    within = [
-                        first + timedelta(days=k)
-                        for k in range(min((last - first).days, 13) + 1)
-                        if (first + timedelta(days=k)).weekday() == c.weekday
-                    ]
-                    d = within[0] if within else _week_of(first) + timedelta(days=c.weekday)
-            c.resolved = (PartialDate.from_date(d), PartialDate.from_date(d))
+        if c.kind not in ("relative", "weekday"):
+            continue
+        anchor = None
+        i = bisect.bisect_left(starts, c.start) - 1
+        if i >= 0:
+            anchor = anchors[i].resolved
+        try:
+            c.resolved = _resolve_one(c, reference, anchor)
+        except (ValueError, OverflowError):  # a reference at the edge of the calendar
+            c.resolved = None
+
+
+def _resolve_one(
+    c: _Candidate, reference: date | None, anchor: tuple[PartialDate, PartialDate] | None
+) -> tuple[PartialDate, PartialDate] | None:
+    if c.kind == "relative":
+        return _relative_range(c, reference) if reference is not None else None
+    if c.weekday is None:
+        return None
+    if reference is not None:
+        d = _weekday_from(reference, c.weekday, c.mod)
+    elif anchor is not None:
+        # The nearest explicit date before it: a day of that range, else of that week.
+        first, last = anchor[0].first_day(), anchor[1].last_day()
+        d = _weekday_from(first, c.weekday, c.mod)
+        if c.mod not in ("next", "last", "past"):
+            days = (first + timedelta(days=k) for k in range(min((last - first).days, 13) + 1))
+            within = [day for day in days if day.weekday() == c.weekday]
+            d = within[0] if within else _week_of(first) + timedelta(days=c.weekday)
+    else:
+        return None
+    return PartialDate.from_date(d), PartialDate.from_date(d)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -873,6 +900,13 @@ def _close(c: _Candidate) -> tuple[PartialDate, PartialDate] | None:
     start.last_day()
     end.last_day()
     return start, end
+
+
+def _valid(start: PartialDate, end: PartialDate) -> bool:
+    try:
+        return start.first_day() <= end.last_day() and start.last_day() <= end.last_day()
+    except ValueError:
+        return False
 
 
 def _attach_times(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -945,7 +979,7 @@ def find_dates(
         if c.kind not in ("weekday", "relative"):
             try:
                 c.resolved = _close(c)
-            except ValueError:
+            except (ValueError, OverflowError):
                 c.resolved = None
     _resolve_relative(candidates, reference)
     mentions = [
@@ -960,7 +994,7 @@ def find_dates(
             c.timezone,
         )
         for c in candidates
-        if c.resolved is not None
+        if c.resolved is not None and _valid(*c.resolved)
     ]
     if not mentions:
         return []

@@ -352,6 +352,10 @@ def _name_mentions(doc: Text) -> list[EventMention]:
             continue
         if end < len(words) and fold(words[end][1]) in {"of", "on", "for", "to", "in", "and", "at"}:
             end = len(words)
+            for i in range(head + 1, len(words)):
+                if fold(words[i][1]) in _HEADLINE_VERBS - {"at", "in", "to", "from", "with", "by"}:
+                    end = i
+                    break
         words_r = words[:end]
         while words_r and fold(words_r[-1][1]) in {
             "of",
@@ -429,7 +433,7 @@ def _act_mentions(doc: Text) -> list[EventMention]:
         out.append(EventMention(match.span("name"), title, "act", nominal=True))
     for match in _LAUNCH.finditer(doc.text):
         name = match.group("name").strip()
-        name = re.split(r"\s+(?:at|in|on|with|by)\s+(?:the\s+)?(?=[a-z]|[A-Z])", name)[0]
+        name = re.split(r"\s+(?:at|in|with|by)\s+", name)[0]
         if len(_tokens(name)) < 2:
             continue
         title = f"{_NOMINAL[match.group(1)]} of the {name}"
@@ -444,7 +448,8 @@ def _generic_mentions(doc: Text, named: list[EventMention]) -> list[EventMention
         span = match.span()
         if any(a <= span[0] < b or a < span[1] <= b for a, b in taken):
             continue
-        out.append(EventMention(span, match.group(0), match.group(1).lower(), generic=True))
+        head = match.group(1).lower()
+        out.append(EventMention(span, match.group(0), head, generic=True, body=head in BODY_NOUNS))
     return out
 
 
@@ -581,11 +586,7 @@ def attach_dates(
                 named[0][1].dates.append(date)
                 continue
         for mention, cluster in candidates:
-            if (
-                mention.body
-                and not mention.generic
-                and not _HAPPENING.search(text[sentence.start : sentence.end])
-            ):
+            if mention.body and not _meets_after(text, mention.span[1]):
                 continue
             if mention.generic and date.kind in ("year",):
                 continue
@@ -607,6 +608,22 @@ def attach_dates(
         else:
             left.append(date)
     return left
+
+
+_MEETS = re.compile(
+    r"^\s*(?:\([A-Z][A-Za-z]{1,10}\)\s*)?(?:[,–—-][^,–—.]{1,120}[,–—]\s*)?"
+    r"(?:(?:which|that|will|is|was|also|to\s+be|has|have|had|then|first|now|formally)\s+){0,3}"
+    r"(?:meets?|met|meeting|convenes?|convened|gathers?|gathered|sits|sat|opens?|opened|"
+    r"begins?|began|starts?|started|runs?|ran|continues|takes?\s+place|took\s+place|taking\s+place|"
+    r"held|be\s+held|gets?\s+underway|kicks?\s+off|closes?|ends?|session)\b",
+    re.IGNORECASE,
+)
+
+
+def _meets_after(text: str, end: int) -> bool:
+    """A standing body (council, committee, school) is an event only where it meets: "the
+    Committee will meet in ...", "the Council which takes place ..."."""
+    return bool(_MEETS.match(text[end : end + 200]))
 
 
 def _is_dateline(doc: Text, date: DateMention) -> bool:
@@ -647,9 +664,9 @@ def attach_locations(doc: Text, clusters: list[EventCluster]) -> None:
             sentence = doc.sentence_at(mention.span[0])
             if sentence is None:
                 continue
-            # a city inside the name itself ("Cairo Conference on ...")
-            window = text[mention.span[1] : sentence.end]
-            venue = _venue_after(window)
+            venue = _venue_after(text[mention.span[1] : sentence.end])
+            if venue is None and mention.nominal:
+                venue = _venue_after(text[sentence.start : mention.span[0]])
             if venue:
                 cluster.location = venue[0]
                 cluster.timezone = venue[1]

@@ -114,6 +114,8 @@ def find_names(text: str) -> list[NameMention]:
             if tail:
                 end += tail.end()
                 name = text[start:end]
+                out.append(NameMention((start, end), name, honorific, True, 3))
+                continue
         known = first in firsts or fold(words[0][1]) in firsts
         if len(words) == 1:
             bold = text[max(0, start - 2) : start] == "  " and "-" in name

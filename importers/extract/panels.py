@@ -38,7 +38,7 @@ _ON_TOPIC = re.compile(
 )
 # Determiners and adjectives that make a session noun a reference to one session.
 _DETERMINED = re.compile(
-    r"(?:\b(?:a|an|the|this|its|their|our|one|interactive|two|three|special|separate|"
+    r"(?:\b(?:a|an|the|this|its|their|our|one|interactive|with|two|three|special|separate|"
     r"dedicated|public|closed|parallel|final|first|opening|closing|afternoon|morning|evening)"
     r"\s+(?:[\w-]+\s+){0,2}[“\"]?$)|(?:^|\n|--\s*|[–—]\s*)$",
     re.IGNORECASE,
@@ -285,6 +285,8 @@ def programme_panels(doc: Text, dates: list[DateMention]) -> list[PanelCluster]:
                 kind = f"{adjective.group(1).lower()} {kind}"
         title = None
         quoted = _QUOTED.search(body)
+        if not kind_match and not quoted:
+            continue
         if quoted:
             title = quoted.group(1).strip(" .,")
         elif (
@@ -379,8 +381,8 @@ def assign_roles(
             after = text[mention.span[1] : min(sentence.end, mention.span[1] + 160)]
             # skip an apposition: "Jane Roe, Director of X, will moderate"
             after_clause = re.sub(
-                r"^\s*,[^,]{0,120}?,(?=\s*(?:will|moderates|chairs|headlines|delivered|takes|took))",
-                "",
+                r"^\s*,[^,]{0,120}?(?:,\s*|\s+)(?=(?:will|moderates|chairs|headlines|delivered|takes|took)\b)",
+                " ",
                 after,
             )
             after_clause = re.sub(r"^\s*(?:this\s+week|today|tomorrow|also)\s+", " ", after_clause)

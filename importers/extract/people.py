@@ -282,7 +282,7 @@ def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, st
     if title:
         title = _clean_title(title)
         lead_title, lead_org = split_leading_org(title)
-        if lead_title and lead_org:
+        if lead_title and lead_org and not others:
             title = lead_title
             org = org or lead_org
         if not others and org is None:
@@ -402,6 +402,11 @@ def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
     return title, org
 
 
+def _has_own_title(text: str, end: int) -> bool:
+    nxt = re.match(r"\s*,\s*(?:an?\s+|the\s+)?([^,]{2,80})", text[end : end + 90])
+    return bool(nxt and _is_title_phrase(nxt.group(1)))
+
+
 def _in_quotes(text: str, start: int, line_start: int) -> bool:
     before = text[line_start:start]
     opens = before.count("“") + before.count("«")
@@ -456,6 +461,13 @@ class PeopleFinder:
         mentions = find_names(text)
         kept: list[NameMention] = []
         for mention in mentions:
+            if (
+                not mention.confident
+                and kept
+                and self._in_apposition_of(kept[-1], mention)
+                and not _has_own_title(text, mention.span[1])
+            ):
+                continue
             line = self._line(mention.span[0])
             if _in_quotes(text, mention.span[0], line[0]):
                 continue
@@ -472,6 +484,15 @@ class PeopleFinder:
             if mention.tokens == 1:
                 self._add_short(mention)
         self.mentions = [m for m in kept if m.span in self.mention_person]
+
+    def _in_apposition_of(self, previous: NameMention, mention: NameMention) -> bool:
+        """"Jane Roe, Director, Acme Trust": a capitalised phrase that continues the
+        description of the name before it is an organisation, not another person."""
+        between = self.doc.text[previous.span[1] : mention.span[0]]
+        if "\n" in between or len(between) > 160:
+            return False
+        words = set(re.findall(r"[a-z]+", between))
+        return not (words & _CLAUSE_WORDS) and " and " not in between and "," in between
 
     def _line(self, offset: int) -> tuple[int, int]:
         text = self.doc.text

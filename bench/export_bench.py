@@ -1,0 +1,124 @@
+"""Export speed: 10,000 events → .ics and 10,000 people → .vcf from a real SQLite file.
+
+Prints plain lines such as ``ics 10000 events: 1.23 s``: the whole export (query with eager
+loading, serialisation, atomic write) and, separately, the serialisation alone.
+
+    .venv/bin/python bench/export_bench.py [--events N] [--people N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import tempfile
+import time
+from pathlib import Path
+
+from db import queries
+from db.engine import open_database
+from db.models import ContactPoint, Event, Organisation, Panel, Participation, Person
+from desktop_app.export import export_ics, export_vcf
+from desktop_app.export.ics import render_ics
+from desktop_app.export.vcf import render_vcf
+
+ZONES = [None, "Europe/Prague", "Europe/Brussels", "UTC", "America/New_York"]
+
+
+def populate(sessions, n_events: int, n_people: int) -> None:  # noqa: ANN001
+    start = dt.date(2015, 1, 1)
+    with sessions.begin() as s:
+        orgs = [Organisation(name=f"Organisation {i}, a.s.") for i in range(200)]
+        people = []
+        for i in range(n_people):
+            person = Person(
+                full_name=f"Zdeněk Čížek {i}",
+                given_name="Zdeněk",
+                family_name=f"Čížek {i}",
+                job_title="Head of Unit; Water, Rivers",
+                organisation=orgs[i % len(orgs)],
+                status="accepted",
+                notes="Met at the forum\nCall back" if i % 3 == 0 else None,
+            )
+            person.contacts = [
+                ContactPoint(kind="phone", value=f"+4202345{i:05d}"),
+                ContactPoint(kind="email", value=f"person{i}@example.org"),
+            ]
+            if i % 4 == 0:
+                person.contacts.append(ContactPoint(kind="fax", value=f"+4202346{i:05d}"))
+            people.append(person)
+        s.add_all(people)
+        for i in range(n_events):
+            day = start + dt.timedelta(days=i % 3000)
+            timed = i % 2 == 0
+            event = Event(
+                title=f"Forum on water and cities number {i}",
+                kind="forum",
+                start_date=day,
+                start_precision="day",
+                end_date=day + dt.timedelta(days=i % 3),
+                end_precision="day",
+                start_time=dt.time(9, 30) if timed else None,
+                end_time=dt.time(17, 0) if timed else None,
+                timezone=ZONES[i % len(ZONES)] if timed else None,
+                location="Congress Centre, Hall A",
+                description="A forum about rivers, lakes and cities; with lunch.",
+                status="accepted" if i % 5 else "suggested",
+            )
+            if i % 3 == 0:  # some events have a couple of panels with people
+                for k in range(2):
+                    panel = Panel(
+                        title=f"Panel {k}",
+                        kind="high-level panel",
+                        date=day,
+                        date_precision="day",
+                        start_time=dt.time(10 + k * 2),
+                        end_time=dt.time(11 + k * 2),
+                        status="accepted",
+                    )
+                    panel.participations = [
+                        Participation(person=people[(i + k + j) % n_people], role=role)
+                        for j, role in enumerate(("moderator", "panelist", "panelist"))
+                    ]
+                    event.panels.append(panel)
+            s.add(event)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--people", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        sessions = open_database(f"sqlite:///{folder / 'bench.sqlite'}")
+        t0 = time.perf_counter()
+        populate(sessions, args.events, args.people)
+        print(f"setup {args.events} events, {args.people} people: "
+              f"{time.perf_counter() - t0:.2f} s")  # fmt: skip
+
+        t0 = time.perf_counter()
+        count = export_ics(sessions, folder / "out.ics")
+        whole = time.perf_counter() - t0
+        with sessions() as s:
+            events = queries.events_for_export(s)
+            t0 = time.perf_counter()
+            text = render_ics(events)
+            alone = time.perf_counter() - t0
+        print(f"ics {count} events: {whole:.2f} s")
+        print(f"ics {count} events, serialisation only: {alone:.2f} s ({len(text) >> 20} MiB)")
+
+        t0 = time.perf_counter()
+        count = export_vcf(sessions, folder / "out.vcf")
+        whole = time.perf_counter() - t0
+        with sessions() as s:
+            people = queries.people_for_export(s)
+            t0 = time.perf_counter()
+            text = render_vcf(people)
+            alone = time.perf_counter() - t0
+        print(f"vcf {count} people: {whole:.2f} s")
+        print(f"vcf {count} people, serialisation only: {alone:.2f} s ({len(text) >> 20} MiB)")
+        sessions.kw["bind"].dispose()
+
+
+if __name__ == "__main__":
+    main()
