@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QFont
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import queries
-from db.models import Event
+from db.models import Event, Status
 from desktop_app.item_models.formatting import format_span, format_times
 from desktop_app.item_models.roles import ObjectRole, SortRole
 
@@ -130,6 +131,10 @@ class EventsModel(QAbstractTableModel):
                 return str(event.status)
         if role == ObjectRole:
             return event
+        if role == Qt.ItemDataRole.FontRole and event.status != Status.ACCEPTED:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == SortRole:
             if column == self.COL_WHEN:
                 return event.start_date.isoformat() if event.start_date else "9999"

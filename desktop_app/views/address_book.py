@@ -49,9 +49,9 @@ class AddressBookView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(PeopleModel.COL_NAME, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.setColumnWidth(PeopleModel.COL_NAME, 170)
-        self.table.setColumnWidth(PeopleModel.COL_TITLE, 160)
-        self.table.setColumnWidth(PeopleModel.COL_EMAIL, 190)
+        self.table.setColumnWidth(PeopleModel.COL_NAME, 160)
+        self.table.setColumnWidth(PeopleModel.COL_TITLE, 150)
+        self.table.setColumnWidth(PeopleModel.COL_EMAIL, 180)
         self.detail = PersonDetail(ctx)
 
         left = QWidget()
@@ -65,7 +65,7 @@ class AddressBookView(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 500])
+        splitter.setSizes([640, 460])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -26,6 +26,7 @@ from desktop_app.item_models.events import EventsModel
 from desktop_app.item_models.month import MonthModel
 from desktop_app.item_models.roles import ObjectRole
 from desktop_app.views.context import AppContext
+from desktop_app.views.event_list import compact_event_list
 from desktop_app.views.icons import icon
 from desktop_app.views.month_grid import MonthGrid
 
@@ -36,26 +37,6 @@ MONTH, WEEK, AGENDA = range(3)
 def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
-
-
-def compact_event_table(model: EventsModel, parent: QWidget) -> QTableView:
-    """A borderless two-column list (when, title) of events."""
-    table = QTableView(parent)
-    table.setModel(model)
-    for column in range(model.columnCount()):
-        table.setColumnHidden(column, column not in (EventsModel.COL_WHEN, EventsModel.COL_TITLE))
-    header = table.horizontalHeader()
-    header.moveSection(EventsModel.COL_WHEN, 0)
-    header.setSectionResizeMode(EventsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-    header.setSectionResizeMode(EventsModel.COL_WHEN, QHeaderView.ResizeMode.ResizeToContents)
-    header.setVisible(False)
-    table.verticalHeader().setVisible(False)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    return table
 
 
 class CalendarView(QWidget):
@@ -131,13 +112,13 @@ class CalendarView(QWidget):
         self.upcoming_note = QLabel()
         self.upcoming_note.setWordWrap(True)
         self.upcoming_note.setProperty("role", "note")
-        self.upcoming = compact_event_table(self.upcoming_model, side)
+        self.upcoming = compact_event_list(self.upcoming_model, side)
         approx_heading = QLabel("Date approximate")
         approx_heading.setProperty("role", "heading")
         self.approximate_note = QLabel("Events known only to a month or a year.")
         self.approximate_note.setWordWrap(True)
         self.approximate_note.setProperty("role", "note")
-        self.approximate = compact_event_table(self.approximate_model, side)
+        self.approximate = compact_event_list(self.approximate_model, side)
         side_layout.addWidget(heading)
         side_layout.addWidget(self.upcoming_note)
         side_layout.addWidget(self.upcoming, 3)

@@ -178,6 +178,8 @@ class EventDetail(QWidget):
         self.start_edit.set_value(event.start_date)
         self.end_edit.set_value(event.end_date)
         self.precision_label.setText(PRECISION_TEXT.get(event.start_precision or "day", ""))
+        for edit in self.findChildren(QLineEdit):
+            edit.setCursorPosition(0)
         self.body.setHtml(event_html(event))
         self.placeholder.hide()
         self.editor.show()

@@ -39,12 +39,12 @@ class EventsView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(EventsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(EventsModel.COL_WHEN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(EventsModel.COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setColumnWidth(EventsModel.COL_LOCATION, 120)
-        self.table.setColumnHidden(EventsModel.COL_KIND, True)
+        header.setSectionResizeMode(EventsModel.COL_WHEN, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(EventsModel.COL_WHEN, 170)
+        # Place, kind and status are in the detail; the list stays readable when narrow.
+        for column in (EventsModel.COL_LOCATION, EventsModel.COL_KIND, EventsModel.COL_STATUS):
+            self.table.setColumnHidden(column, True)
         self.detail = EventDetail(ctx)
 
         left = QWidget()

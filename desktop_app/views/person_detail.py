@@ -198,6 +198,8 @@ class PersonDetail(QWidget):
             values = contacts_of(person, kind)
             shown = [format_phone(v) for v in values] if kind != "email" else values
             self.contact_edits[field].setText(", ".join(shown))
+        for edit in self.findChildren(QLineEdit):
+            edit.setCursorPosition(0)
         self.body.setHtml(person_html(person))
         self.placeholder.hide()
         self.editor.show()

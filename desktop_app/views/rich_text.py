@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
@@ -20,6 +21,7 @@ ROLE_COLOURS = {
     "contact": "#4a5568",
 }
 STATUS_COLOURS = {"suggested": "#b7791f", "accepted": "#2f855a", "rejected": "#c53030"}
+_SPACES = re.compile(r"\s+")
 HIGHLIGHT = "background-color:#fbd38d; color:#1a202c; font-weight:bold"
 
 
@@ -46,19 +48,26 @@ def document_label(document: Document) -> str:
     return document.title or Path(document.path).name
 
 
+def _squeeze(text: str) -> str:
+    return escape(_SPACES.sub(" ", text))
+
+
 def source_sentence(mention: Mention) -> str:
     """The sentence around a mention with the words found highlighted."""
     before, found, after = sentence_around(mention.document.text, mention.start, mention.end)
     return (
-        f"{escape(' '.join(before.split()))} "
-        f'<span style="{HIGHLIGHT}">{escape(" ".join(found.split()))}</span>'
-        f" {escape(' '.join(after.split()))}"
+        f"{_squeeze(before)}"
+        f'<span style="{HIGHLIGHT}">{_squeeze(found.strip())}</span>'
+        f"{_squeeze(after)}"
     )
 
 
 def sources_block(mentions: list[Mention], limit: int = 12) -> str:
     """One paragraph per mention: document name, then the highlighted sentence."""
-    ordered = sorted(mentions, key=lambda m: (m.document_id, m.start))
+    ordered = sorted(
+        (m for m in mentions if any(c.isalnum() for c in m.document.text[m.start : m.end])),
+        key=lambda m: (m.document_id, m.start),
+    )
     parts = []
     for mention in ordered[:limit]:
         parts.append(

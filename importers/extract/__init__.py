@@ -57,7 +57,9 @@ def extract(document: DocumentText) -> Extraction:
 
     event_people = assign_roles(doc, panels, finder.mentions, finder.mention_person)
     events = _event_records(clusters, main, panels, event_people, finder)
-    people = _person_records(finder)
+    with_roles = {p.name for e in events for panel in e.panels for p in panel.people}
+    with_roles |= {p.name for e in events for p in e.people}
+    people = _person_records(finder, with_roles)
     return Extraction(document=document, events=tuple(events), people=tuple(people))
 
 
@@ -141,13 +143,18 @@ def _attach_panel_dates(
             if not inside:
                 continue
             nearest = min(inside, key=lambda d: abs(d.span[0] - span[0]))
-            if abs(nearest.span[0] - span[0]) > 120:
+            others = [
+                p for p in panels if p is not panel
+                for s in p.spans if sentence.start <= s[0] < sentence.end
+            ]
+            if abs(nearest.span[0] - span[0]) > 120 and others:
                 continue
             if panel.date is None:
                 panel.date = nearest.start
                 if nearest.start_time:
                     panel.start_time, panel.end_time = nearest.start_time, nearest.end_time
-            left.remove(nearest)
+            if abs(nearest.span[0] - span[0]) <= 120 and nearest in left:
+                left.remove(nearest)
     return left
 
 
@@ -239,10 +246,10 @@ def _first_time(cluster: EventCluster):  # noqa: ANN202
     return None
 
 
-def _person_records(finder: PeopleFinder) -> list[PersonRecord]:
+def _person_records(finder: PeopleFinder, with_roles: set[str]) -> list[PersonRecord]:
     out = []
     for person in finder.people.values():
-        if not person.confident and not (person.title or person.organisation):
+        if not (person.confident or person.title or person.organisation or person.name in with_roles):
             continue
         honorific = person.honorific.rstrip(". ") if person.honorific else None
         out.append(
