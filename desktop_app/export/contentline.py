@@ -18,8 +18,7 @@ LIMIT = 75  # octets per physical line, excluding CRLF (RFC 5545 §3.1, RFC 6350
 # "TSAFE-CHAR"); line breaks are turned into the ``\n`` escape first.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
-_TEXT_SPECIALS = re.compile(r"[\\;,\n]")
-_TEXT_REPLACEMENTS = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
+_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
 
 
 def clean(value: str) -> str:
@@ -36,8 +35,9 @@ def escape_text(value: str) -> str:
     After escaping, no character of the value can end the property or start a new line, so
     a hostile value cannot add a property.
     """
-    value = clean(value)
-    return _TEXT_SPECIALS.sub(lambda m: _TEXT_REPLACEMENTS[m.group()], value)
+    if not value.isprintable():  # line breaks, control or other unusual characters
+        value = clean(value)
+    return value.translate(_ESCAPES)
 
 
 def text_list(values: Iterable[str], sep: str = ",") -> str:

@@ -14,7 +14,7 @@ import functools
 import re
 import zoneinfo
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from icalendar import Timezone
 
@@ -312,36 +312,43 @@ def _event_people(event: Event) -> list[Participation]:
 # --- components -----------------------------------------------------------------------------
 
 
-def _participants(participations: list[Participation], stamp: str) -> str:
+def _participants(participations: list[Participation], opts: _Options) -> str:
     """RFC 9073 §7.1 PARTICIPANT components, one per person and role."""
     out = []
     for p in participations:
-        person = p.person
         role = (p.role or "speaker").lower()
-        rows = [
-            "BEGIN:PARTICIPANT" + CRLF,
-            line("UID", escape_text(person_uid(person))),
-            line("DTSTAMP", stamp),
-            line("PARTICIPANT-TYPE", PARTICIPANT_TYPES.get(role, "ACTIVE")),
-            line("SUMMARY", escape_text(person.full_name)),
-            line(X_ROLE, escape_text(role), TEXT),
-        ]
-        detail = ", ".join(
-            b
-            for b in (
-                person.job_title,
-                person.organisation.name if person.organisation is not None else None,
-            )
-            if b
-        )
-        if detail:
-            rows.append(line("DESCRIPTION", escape_text(detail)))
-        email = next((c.value for c in person.contacts if c.kind == "email"), None)
-        if email and _EMAIL.match(email):
-            rows.append(line("CALENDAR-ADDRESS", f"mailto:{email}"))
-        rows.append("END:PARTICIPANT" + CRLF)
-        out.append("".join(rows))
+        key = (id(p.person), role)  # the objects live as long as the export
+        text = opts.cache.get(key)
+        if text is None:
+            text = opts.cache[key] = _participant(p.person, role, opts.stamp)
+        out.append(text)
     return "".join(out)
+
+
+def _participant(person: Person, role: str, stamp: str) -> str:
+    rows = [
+        "BEGIN:PARTICIPANT" + CRLF,
+        line("UID", escape_text(person_uid(person))),
+        line("DTSTAMP", stamp),
+        line("PARTICIPANT-TYPE", PARTICIPANT_TYPES.get(role, "ACTIVE")),
+        line("SUMMARY", escape_text(person.full_name)),
+        line(X_ROLE, escape_text(role), TEXT),
+    ]
+    detail = ", ".join(
+        b
+        for b in (
+            person.job_title,
+            person.organisation.name if person.organisation is not None else None,
+        )
+        if b
+    )
+    if detail:
+        rows.append(line("DESCRIPTION", escape_text(detail)))
+    email = next((c.value for c in person.contacts if c.kind == "email"), None)
+    if email and _EMAIL.match(email):
+        rows.append(line("CALENDAR-ADDRESS", f"mailto:{email}"))
+    rows.append("END:PARTICIPANT" + CRLF)
+    return "".join(rows)
 
 
 @dataclass(frozen=True)
@@ -350,6 +357,8 @@ class _Options:
     include_rejected: bool
     alarm_days: int | None
     stamp: str
+    # PARTICIPANT text by (person, role): people recur across panels of a large export.
+    cache: dict[tuple[int, str], str] = field(default_factory=dict, compare=False)
 
 
 def _alarm(summary: str, days: int) -> str:
@@ -401,7 +410,7 @@ def _event_component(event: Event, opts: _Options) -> list[tuple[str, str]]:
         rows.append(line("CATEGORIES", text_list([event.kind])))
     if opts.alarm_days is not None:
         rows.append(_alarm(summary, opts.alarm_days))
-    rows.append(_participants(_visible(_event_people(event), opts.include_rejected), opts.stamp))
+    rows.append(_participants(_visible(_event_people(event), opts.include_rejected), opts))
     rows.append("END:VEVENT" + CRLF)
     out = [(uid, "".join(rows))]
     if approximate:
@@ -438,7 +447,7 @@ def _panel_component(panel: Panel, event: Event, parent: str, opts: _Options) ->
     )
     if panel.kind:
         rows.append(line("CATEGORIES", text_list([panel.kind])))
-    rows.append(_participants(_visible(panel.participations, opts.include_rejected), opts.stamp))
+    rows.append(_participants(_visible(panel.participations, opts.include_rejected), opts))
     rows.append("END:VEVENT" + CRLF)
     return "".join(rows)
 

@@ -18,7 +18,7 @@ from importers.extract.events import (
 )
 from importers.extract.panels import PanelCluster, assign_roles, find_panels, programme_panels
 from importers.extract.people import PeopleFinder, Person, person_key
-from importers.extract.places import dominant_country
+from importers.extract.places import dominant_country, find_places
 from importers.extract.text import Text
 from importers.records import (
     DocumentText,
@@ -34,6 +34,12 @@ def extract(document: DocumentText) -> Extraction:
     """Find the events (with their panels) and the people in one document."""
     doc = Text(document.text)
     dates = find_dates(doc.text, reference=document.reference_date)
+    released = _release_date(doc, dates)
+    if released is not None:
+        if document.reference_date is None:
+            dates = find_dates(doc.text, reference=released.start.first_day())
+        # the day a text was issued is not the day of what it announces
+        dates = [d for d in dates if d.span != released.span]
     finder = PeopleFinder(doc)
     finder.run()
     region = dominant_country(doc.text)
@@ -56,6 +62,8 @@ def extract(document: DocumentText) -> Extraction:
     panels = _merge_timed(panels, timed)
 
     event_people = assign_roles(doc, panels, finder.mentions, finder.mention_person)
+    if main is not None:
+        _main_from_programme(doc, main, panels)
     events = _event_records(clusters, main, panels, event_people, finder)
     with_roles = {p.name for e in events for panel in e.panels for p in panel.people}
     with_roles |= {p.name for e in events for p in e.people}
@@ -83,8 +91,10 @@ def _merge_contacts(finder: PeopleFinder, blocks: list[ContactBlock]) -> None:
         if block.name_span:
             person.spans.append(block.name_span)
         person.spans.append(block.span)
-        if block.organisation and not person.organisation:
+        if block.organisation and not person.organisation and block.organisation != person.title:
             person.organisation = block.organisation
+        if person.organisation and person.organisation == (block.title or person.title):
+            person.organisation = None
         if block.title and not person.title:
             person.title = block.title
         for attr in ("phones", "mobiles", "faxes", "emails", "urls"):
@@ -175,10 +185,64 @@ def _own_events(
     return kept
 
 
+_RELEASE_CONTEXT = re.compile(
+    r"(?:for\s+immediate\s+release|press\s+release|news\s+release|media\s+release|published|"
+    r"posted|released|issued|date)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _release_date(doc: Text, dates: list[DateMention]) -> DateMention | None:
+    """The day a text was issued: a single day heading the text on a line of its own, after a
+    "For immediate release" line, or opening a dateline ("Nairobi, 4 May 2023 – ...")."""
+    text = doc.text
+    for date in dates[:6]:
+        if date.start != date.end or str(date.start.precision) != "day" or not date.explicit_year:
+            continue
+        line_start = text.rfind("\n", 0, date.span[0]) + 1
+        line_end = text.find("\n", date.span[1])
+        line_end = len(text) if line_end == -1 else line_end
+        before = text[line_start : date.span[0]]
+        after = text[date.span[1] : line_end]
+        previous = text[max(0, line_start - 60) : max(0, line_start - 1)]
+        alone = not before.strip(" *#,") and not after.strip(" *#.,")
+        dateline = re.fullmatch(r"\s*[A-Z][\w .’'-]{1,40},\s*", before) and re.match(r"\s*(?:--|[-–—])\s", after)
+        headings = sum(1 for d in dates if _alone_on_line(text, d.span))
+        if dateline or (alone and (_RELEASE_CONTEXT.search(previous) or (date.span[0] < 300 and headings == 1))):
+            return date
+        if _RELEASE_CONTEXT.search(before):
+            return date
+    return None
+
+
+def _alone_on_line(text: str, span: tuple[int, int]) -> bool:
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    line_end = len(text) if line_end == -1 else line_end
+    return not (text[line_start : span[0]] + text[span[1] : line_end]).strip(" *#.,:")
+
+
+def _main_from_programme(doc: Text, main: EventCluster, panels: list[PanelCluster]) -> None:
+    """An event known only to its year or month takes the days of its programme, and a
+    venue given on a labelled line."""
+    days = [p.date for p in panels if p.date is not None and str(p.date.precision) == "day"]
+    start, _ = event_dates(main)
+    if days and (start is None or str(start.precision) != "day"):
+        first, last = min(days, key=lambda d: d.first_day()), max(days, key=lambda d: d.first_day())
+        main.dates = [DateMention(main.spans[0], first, last, "range", True)]
+    if main.location is None:
+        venue = re.search(r"(?im)^[ \t]*(?:venue|location|where|place)[ \t]*:[ \t]*(\S[^\n]*)$", doc.text)
+        if venue:
+            main.location = venue.group(1).strip().rstrip(".")
+            for place in find_places(venue.group(1)):
+                main.timezone = place.place.timezone
+                break
+
+
 def _merge_timed(panels: list[PanelCluster], timed: list[PanelCluster]) -> list[PanelCluster]:
     if not timed:
         return panels
-    timed_spans = [p.spans[0] for p in timed]
+    timed_spans = [s for p in timed for s in p.spans]
     rest = [p for p in panels if not any(a <= s[0] < b for s in p.spans for a, b in timed_spans)]
     return timed + rest
 

@@ -98,14 +98,12 @@ _RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 # ---------------------------------------------------------------------------------------------
 # Grammar parts
 #
-# The patterns run on an ASCII-lowercased copy of the text (same length, so offsets hold) and
+# The patterns run on a lowercased copy of the text (same length, so offsets hold) and
 # each starts with its core token: a digit, a month name, a weekday name or a relative word.
 # That lets the regular expression engine skip quickly to where a date can start; the words
 # before the core ("Friday", "in", "on", "(") are looked up backwards from the match.
 
 H = r"[^\S\n]"  # horizontal white space: an expression never continues on the next line
-_FULL_MONTH = "|".join(MONTHS)
-_ABBR_MONTH = "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
 _FULL_WEEKDAY = "|".join(WEEKDAYS)
 _ANY_WEEKDAY = "|".join([*WEEKDAYS, *sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True)])
 _YEAR_NUMBER = r"(?:19[0-9][0-9]|20[0-9][0-9]|2100)"
@@ -245,29 +243,25 @@ _WORD_ANCHOR = re.compile(
 # Words looked up backwards from the start of a match; each ends at the match (\Z).
 _WEEKDAY_BEFORE = re.compile(rf"(?P<w>{_ANY_WEEKDAY})\.?{H}*,?{H}*(?:the{H}+)?\Z")
 _NUMERIC_BEFORE = re.compile(
-    rf"(?:(?:(?P<w>{_ANY_WEEKDAY})\.?|(?P<rel>today|tonight|tomorrow|yesterday)|(?P<on>on))"
+    rf"(?:(?:(?<![a-z])(?P<w>{_ANY_WEEKDAY})\.?|(?P<rel>today|tonight|tomorrow|yesterday)|(?P<on>on))"
     rf"{H}*,?{H}*)?(?P<open>\({H}*)?\Z"
 )
 _MONTH_BEFORE = re.compile(
-    rf"(?P<ctx>{MONTH_CONTEXT})(?:{H}+the{H}+month{H}+of)?(?:{H}|-)+\Z", re.IGNORECASE
+    rf"(?<![a-z])(?P<ctx>{word_trie(MONTH_CONTEXT.split('|'))})"
+    rf"(?:{H}+the{H}+month{H}+of)?(?:{H}|-)+\Z"
 )
 _WEEKDAY_MOD_BEFORE = re.compile(
     rf"(?P<mod>on|next|this|last|coming|past|from|until|till|by|before|after|since){H}+\Z"
 )
 _YEAR_BEFORE = re.compile(
-    rf"(?:(?P<ctx>{YEAR_CONTEXT}){H}+(?:the{H}+year{H}+)?|(?P<open>\(){H}*)\Z"
+    rf"(?:(?<![a-z])(?P<ctx>{word_trie(YEAR_CONTEXT.split('|'))}){H}+(?:the{H}+year{H}+)?"
+    rf"|(?P<open>\(){H}*)\Z"
 )
 _DETERMINER_BEFORE = re.compile(rf"(?:the|a|an|this|that|its|their|our|his|her){H}+\Z")
 _NEXT_WORD = re.compile(rf"{H}+([^\W\d_]+)")
 _CLOSE_AFTER = re.compile(rf"{H}*\)")
 _LOOK_BACK = 24
 
-# A cheap test that rules out texts without anything date-like at all.
-_ANY = re.compile(
-    rf"[0-9]|{_FULL_MONTH}|{_ABBR_MONTH}|{_FULL_WEEKDAY}|today|tonight|tomorrow|yesterday|"
-    r"week|month|year",
-    re.IGNORECASE,
-)
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z]))")
 _NEWLINE = re.compile("\n")
 _BLOCK_END = re.compile(r"\n[^\S\n]*\n")
@@ -279,6 +273,7 @@ _GAP_AFTER = re.compile(
 )
 _GAP_BEFORE = re.compile(rf"{H}*,?{H}*(?:on{H}+)?", re.IGNORECASE)
 _MAX_GAP = 30
+_APPOSITION = re.compile(rf"{H}*[,(:–—-]?{H}*")
 
 # ---------------------------------------------------------------------------------------------
 # Public values
@@ -816,18 +811,38 @@ def _relative_range(c: _Candidate, reference: date) -> tuple[PartialDate, Partia
     return p, p
 
 
-def _resolve_relative(candidates: list[_Candidate], reference: date | None) -> None:
+def _implied_reference(text: str, candidates: list[_Candidate]) -> date | None:
+    """The day a text without a reference date was written, when it says so itself.
+
+    "today (18/05)", "tomorrow (15/6)", or "Today, 15 June 2016," put a relative word right next
+    to an explicit day; that day, less the word's offset, is the day of writing.
+    """
+    for i, c in enumerate(candidates):
+        if c.relative not in _RELATIVE_DAYS:
+            continue
+        explicit: _Candidate | None = None
+        if c.kind == "numeric":
+            explicit = c
+        elif c.kind == "relative" and i + 1 < len(candidates):
+            following = candidates[i + 1]
+            if following.kind in ("day", "numeric", "iso") and _APPOSITION.fullmatch(
+                text, c.end, following.start
+            ):
+                explicit = following
+        if explicit is None or explicit.resolved is None:
+            continue
+        try:
+            day = explicit.resolved[0].first_day()
+            return day - timedelta(days=_RELATIVE_DAYS[c.relative])
+        except (ValueError, OverflowError):
+            continue
+    return None
+
+
+def _resolve_relative(text: str, candidates: list[_Candidate], reference: date | None) -> None:
     """Dates for weekday names and relative words, from the reference or the text around."""
     if reference is None:
-        # "today (18/05)", "tomorrow (15/6)": the explicit date tells what day the text is from.
-        for c in candidates:
-            if c.kind == "numeric" and c.relative and c.resolved:
-                try:
-                    day = c.resolved[0].first_day()
-                    reference = day - timedelta(days=_RELATIVE_DAYS.get(c.relative, 0))
-                except (ValueError, OverflowError):
-                    continue
-                break
+        reference = _implied_reference(text, candidates)
     anchors = [c for c in candidates if c.resolved and c.kind in ("range", "day", "numeric", "iso")]
     starts = [c.start for c in anchors]
     for c in candidates:
@@ -965,7 +980,7 @@ def find_dates(
     decides from the text (:func:`is_us_style`). Mentions that cannot be given a year, and
     dates that do not exist ("31 June"), are left out.
     """
-    if not isinstance(text, str) or not _ANY.search(text):
+    if not isinstance(text, str) or not text:
         return []
     today = date.today()
     candidates = _candidates(text, today)
@@ -981,7 +996,7 @@ def find_dates(
                 c.resolved = _close(c)
             except (ValueError, OverflowError):
                 c.resolved = None
-    _resolve_relative(candidates, reference)
+    _resolve_relative(text, candidates, reference)
     mentions = [
         DateMention(
             (c.start, c.end),

@@ -348,7 +348,7 @@ def _name_mentions(doc: Text) -> list[EventMention]:
             continue
         # right side: the head's complement, while connected by of/on/for/to/in/and
         end = head + 1
-        if end < len(words) and fold(words[end][1]) in _VENUE_WORDS:
+        if end < len(words) and fold(words[end][1].strip(".,;:")) in _VENUE_WORDS:
             continue
         if end < len(words) and fold(words[end][1]) in {"of", "on", "for", "to", "in", "and", "at"}:
             end = len(words)
@@ -380,7 +380,7 @@ def _name_mentions(doc: Text) -> list[EventMention]:
         start = head
         while start > 0:
             prev = fold(words[start - 1][1])
-            if prev in _HEADLINE_VERBS:
+            if prev in _HEADLINE_VERBS or prev in {"of", "on", "for", "to", "in", "at", "the", "a", "an"}:
                 break
             if prev == "the" and start >= 2 and fold(words[start - 2][1]) in {"and", "of", "at"}:
                 break
@@ -642,15 +642,24 @@ def event_dates(cluster: EventCluster) -> tuple[PartialDate | None, PartialDate 
     rank = {"day": 3, "month": 2, "year": 1}
     best = max(rank[str(d.start.precision)] for d in cluster.dates)
     chosen = [d for d in cluster.dates if rank[str(d.start.precision)] == best]
+    # dates written out win over "next week" and lone weekdays
+    explicit = [d for d in chosen if d.kind not in ("relative", "weekday")]
+    loose = [d for d in chosen if d not in explicit]
+    chosen = explicit or chosen
     ranges = [d for d in chosen if d.end != d.start]
     if best == 3:
         anchor = (ranges or chosen)[0]
         start, end = anchor.start, anchor.end
-        # other days of the same event within a fortnight widen it ("opens Friday ... this
-        # weekend")
+        # other days of the same event within a fortnight widen it ("opens Friday 30 June")
         for d in chosen:
             if abs((d.start.first_day() - start.first_day()).days) <= 14:
                 start = min(start, d.start, key=lambda p: p.first_day())
+                end = max(end, d.end, key=lambda p: p.last_day())
+        # "... and continues this weekend" extends it; "next week" around it does not
+        for d in loose if explicit else []:
+            around = d.start.first_day() <= start.first_day() and d.end.last_day() >= end.last_day()
+            gap = (d.start.first_day() - end.last_day()).days
+            if not around and d.start.first_day() >= start.first_day() and gap <= 3:
                 end = max(end, d.end, key=lambda p: p.last_day())
         return start, end
     anchor = chosen[0]

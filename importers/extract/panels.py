@@ -34,7 +34,9 @@ _HIGH_LEVEL_EVENT = re.compile(
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{4,200}?)[”\"]")
 _ON_TOPIC = re.compile(
     r"^\s+(?:on|about|entitled|titled|called)\s+(?!the\s+(?:same|day|occasion|sidelines)\b)"
-    r"([^,.;:()“”\"]{4,120}?)(?=\s+(?:at|in|as|during|with|will|which|that|to|for|and\s+will)\b|[,.;:(]|$)"
+    r"(?!(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d)"
+    r"([^,.;:()“”\"]{4,120}?)(?=\s+(?:at|in|as|during|with|will|which|that|to|for|and\s+will|"
+    r"moderated|chaired|hosted|organi[sz]ed|led|featuring|by|on\s+\d)\b|[,.;:(]|$)"
 )
 # Determiners and adjectives that make a session noun a reference to one session.
 _DETERMINED = re.compile(
@@ -138,7 +140,7 @@ _PRONOUN_START = re.compile(
 )
 _PROGRAMME_LINE = re.compile(
     r"(?m)^[ \t]*(?P<time>\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h\d{0,2})?(?:\s*[-–—]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?)?)"
-    r"[ \t]*(?:--|[-–—:|])[ \t]*(?P<body>\S[^\n]*)$"
+    r"[ \t]*(?:--|[-–—:|])?[ \t]*(?P<body>[^\s\d][^\n]*)$"
 )
 
 
@@ -289,11 +291,14 @@ def programme_panels(doc: Text, dates: list[DateMention]) -> list[PanelCluster]:
             continue
         if quoted:
             title = quoted.group(1).strip(" .,")
-        elif (
-            kind_match and kind_match.start() == 0 and not re.search(r"\b(?:with|from|by)\b", body)
-        ):
-            title = body.rstrip(".")
-        panel = PanelCluster(kind, title, [match.span("body")], current[-1].start)
+        elif kind_match and kind_match.start() == 0:
+            after = re.sub(r"^\s*(?:\d+|[IVX]+|[A-Z])?\s*[:–—-]\s*", "", body[kind_match.end() :])
+            if after != body[kind_match.end() :] and len(after) >= 3:
+                title = after.rstrip(".")  # "Panel 2: Data for development"
+            elif after.strip() and not re.search(r"\b(?:with|from|by)\b", body):
+                title = body.rstrip(".")  # "Press briefing on the new report"
+        spans = [match.span("body"), *_continuation(text, match.end())]
+        panel = PanelCluster(kind, title, spans, current[-1].start)
         if times:
             panel.start_time = times[0].start
             panel.end_time = times[0].end
@@ -313,6 +318,22 @@ def programme_panels(doc: Text, dates: list[DateMention]) -> list[PanelCluster]:
                         )
                     )
     return out
+
+
+def _continuation(text: str, end: int) -> list[Span]:
+    """Lines under a programme line that describe it (speakers, moderator), up to a blank line,
+    the next timed line or a heading."""
+    spans = []
+    pos = end + 1
+    while pos < len(text):
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[pos:line_end]
+        if not line.strip() or _PROGRAMME_LINE.match(line) or len(line.strip()) < 3:
+            break
+        spans.append((pos, line_end))
+        pos = line_end + 1
+    return spans
 
 
 def _is_heading(text: str, span: Span) -> bool:

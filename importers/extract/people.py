@@ -127,6 +127,12 @@ _CLAUSE_WORDS = {
     "started",
     "starts",
 }
+_HONORIFIC_WORDS = r"Dr|Mr|Mrs|Ms|Mx|Prof|Professor|Ambassador|Sir|Dame|Rev|Hon|H\.E"
+_ROLE_LABEL = re.compile(
+    r"(?:speakers?|panel(?:l)?ists?|moderators?|chairs?|co-chairs?|hosts?|keynotes?|"
+    r"discussants?|presenters?|facilitators?|participants|with)\s*:\s*(?:[^:\n]*[,;]\s*)?$",
+    re.IGNORECASE,
+)
 _PLURAL_TITLE_OK = {"affairs", "relations", "studies", "issues", "rights", "services"}
 
 
@@ -163,7 +169,7 @@ def _is_org_phrase(phrase: str) -> bool:
     if re.search(r"\([A-Z][A-Za-z&]{1,12}\)", phrase):
         return True
     if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
-        return True
+        return fold(words[0]) not in TITLE_WORDS
     return any(fold(w) in ORG_WORDS for w in words)
 
 
@@ -233,6 +239,9 @@ def _cut_at_clause(segment: str) -> tuple[str, bool]:
 
 def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, str | None]:
     """Title and organisation written after a name, up to ``stop``."""
+    semicolon = text.find(";", name_end, stop)
+    if semicolon != -1:
+        stop = semicolon  # "A, Minister, X; B, Professor, Y": one entry per person
     rest = text[name_end:stop]
     title: str | None = None
     org: str | None = None
@@ -244,6 +253,7 @@ def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, st
     lead = re.match(r"\s+(?:of|from|at)\s+(?:the\s+)?", rest)
     if lead:
         phrase, _ = _cut_at_clause(re.split(r"[,;:.]\s", rest[lead.end() :] + " ")[0].strip())
+        phrase = re.sub(r"\s+(?:and|or)(?:\s+(?:" + _HONORIFIC_WORDS + r")\.?)?$", "", phrase)
         if phrase and phrase[:1].isupper() and not is_place(phrase):
             org = phrase
         rest = rest[lead.end() + len(phrase) :]
@@ -312,6 +322,11 @@ def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | No
         r"\s+of\s+[^.;]{3,160}),\s*$",
         window,
     )
+    possessive = re.search(r"(?:^|\s)([A-Z][\w.-]*[’']s\s+[^,]{3,100}),\s*$", window)
+    if possessive and not described:
+        title, org = split_leading_org(possessive.group(1))
+        if title:
+            return _clean_title(title), org
     if described and _is_title_phrase(described.group(1).split(" of ")[0]):
         title, org = _split_title_org(described.group(1))
         return _clean_title(title), org
@@ -440,6 +455,8 @@ def _structural_cue(text: str, raw: str, mention: NameMention, line: tuple[int, 
             return True
     if re.search(r"(?:by|include|includes|including|with|featuring|from)\s+$", before):
         return True
+    if _ROLE_LABEL.search(before):
+        return True
     last = re.search(r"([\w-]+)\s+$", before)
     if last and fold(last.group(1)) in TITLE_WORDS and mention.confident:
         return True
@@ -527,8 +544,10 @@ class PeopleFinder:
         post_title, post_org = post_apposition(text, mention.span[1], stop)
         title = post_title or pre_title
         org = post_org or pre_org
-        if not title and honorific and fold(honorific.rstrip(".")) in ACADEMIC:
-            title = honorific
+        if not title and honorific:
+            bare = fold(honorific.rstrip("."))
+            if bare in ACADEMIC or (bare in TITLE_HEADS and bare not in COURTESY):
+                title = honorific
         if title and not person.title:
             person.title = title
         if org and not person.organisation:

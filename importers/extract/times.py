@@ -46,7 +46,7 @@ def _clock(n: int) -> str:
     """A time written with digits; the hour is checked later. Groups are suffixed with ``n``."""
     return (
         rf"(?P<h{n}>[0-9][0-9]?)"
-        rf"(?:(?P<sep{n}>[:.h])(?P<mi{n}>[0-5][0-9])|(?P<hh{n}>h(?:rs?)?)(?![a-z]))?"
+        rf"(?:(?P<sep{n}>[:.h])(?P<mi{n}>[0-5][0-9])(?::[0-5][0-9])?|(?P<hh{n}>h(?:rs?)?)(?![a-z]))?"
         rf"(?![0-9])(?:{S}*(?P<ap{n}>[ap])\.?{S}?m(?![a-z])\.?)?"
     )
 

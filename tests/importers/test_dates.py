@@ -237,6 +237,16 @@ def test_relative_word_next_to_an_explicit_date_anchors_the_others():
     ]
 
 
+def test_relative_word_in_apposition_to_a_date_dates_the_text():
+    text = "Today, 15 June 2016, the council meets. Tomorrow it votes; next Friday it closes."
+    assert found(text) == [
+        ("Today", "2016-06-15", "2016-06-15", "relative"),
+        ("15 June 2016", "2016-06-15", "2016-06-15", "day"),
+        ("Tomorrow", "2016-06-16", "2016-06-16", "relative"),
+        ("next Friday", "2016-06-17", "2016-06-17", "weekday"),
+    ]
+
+
 def test_possessive_today_is_not_a_date():
     assert found("today's challenges", reference=date(2020, 1, 1)) == []
 

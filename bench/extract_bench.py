@@ -1,0 +1,141 @@
+"""Extraction yardstick: documents per second for the extractor, the date grammar and dateparser.
+
+Builds 1,000 documents of about 4 KB from the bundled samples (paragraphs shuffled, years and
+days shifted so that no two documents are the same), then times on one core:
+
+- ``importers.extract.extract`` on every document,
+- ``importers.extract.dates.find_dates`` alone on every document,
+- ``dateparser.search.search_dates`` (English only) on the same texts; it is much slower, so
+  by default it runs on a subset and the rate is extrapolated (the output says so).
+
+    .venv/bin/python bench/extract_bench.py [--documents 1000] [--dateparser-documents 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import time
+from collections.abc import Callable
+
+from importers.extract import extract
+from importers.extract.dates import find_dates
+from importers.records import DocumentText
+from resources import sample_documents
+
+TARGET_SIZE = 4096
+_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+_DAY_BEFORE_MONTH = re.compile(
+    r"(?<![0-9])([1-9]|1[0-9]|2[0-8])(?=(?:st|nd|rd|th)?[ \u00a0]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+)
+
+
+def _paragraphs() -> list[str]:
+    """The samples cut into paragraphs (blank-line blocks, or lines for single-spaced pages)."""
+    paragraphs: list[str] = []
+    for sample in sample_documents():
+        text = sample.read_text(encoding="utf-8")
+        blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+        if len(blocks) < 5:
+            blocks = [line.strip() for line in text.splitlines() if line.strip()]
+        paragraphs.extend(blocks)
+    return paragraphs
+
+
+def _vary(paragraph: str, rng: random.Random, year_shift: int) -> str:
+    """Shift every year by the document's offset and every day before a month by a few."""
+    day_shift = rng.randint(-3, 3)
+
+    def year(m: re.Match[str]) -> str:
+        value = int(m.group()) + year_shift
+        return str(value) if 1900 <= value <= 2100 else m.group()
+
+    def day(m: re.Match[str]) -> str:
+        return str(min(28, max(1, int(m.group(1)) + day_shift)))
+
+    return _DAY_BEFORE_MONTH.sub(day, _YEAR.sub(year, paragraph))
+
+
+def build_documents(count: int, seed: int = 7) -> list[DocumentText]:
+    """``count`` documents of about 4 KB each, made from shuffled, shifted sample paragraphs."""
+    paragraphs = _paragraphs()
+    documents: list[DocumentText] = []
+    for i in range(count):
+        rng = random.Random(seed * 100_003 + i)
+        year_shift = rng.randint(-8, 8)
+        order = paragraphs[:]
+        rng.shuffle(order)
+        parts: list[str] = []
+        size = 0
+        for paragraph in order:
+            if size >= TARGET_SIZE:
+                break
+            varied = _vary(paragraph, rng, year_shift)
+            parts.append(varied)
+            size += len(varied) + 2
+        text = "\n\n".join(parts)[: TARGET_SIZE + 512]
+        documents.append(DocumentText(path=f"bench-{i:04d}.txt", format="txt", text=text))
+    return documents
+
+
+def _rate(label: str, items: list, run: Callable[[object], object]) -> float:
+    started = time.perf_counter()
+    for item in items:
+        run(item)
+    elapsed = time.perf_counter() - started
+    return len(items) / elapsed if elapsed > 0 else float("inf")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument(
+        "--dateparser-documents",
+        type=int,
+        default=50,
+        help="how many of the documents dateparser runs on (0 skips it; the rate is "
+        "extrapolated to all documents)",
+    )
+    args = parser.parse_args(argv)
+
+    documents = build_documents(args.documents)
+    texts = [d.text for d in documents]
+    mean_size = sum(len(t) for t in texts) / max(1, len(texts))
+    print(f"documents: {len(documents)} of {mean_size:.0f} characters on average")
+
+    # Warm up once so that compiling regular expressions and imports are not timed.
+    extract(documents[0])
+    find_dates(texts[0])
+
+    extractor = _rate("extractor", documents, extract)
+    print(f"extractor: {extractor:.1f} documents/s")
+    grammar = _rate("find_dates", texts, find_dates)
+    print(f"find_dates: {grammar:.1f} documents/s")
+    print(f"find_dates: {1000 * TARGET_SIZE / mean_size / grammar:.3f} ms per 4 KB")
+
+    if args.dateparser_documents > 0:
+        from dateparser.search import search_dates
+
+        settings = {"RETURN_AS_TIMEZONE_AWARE": False}
+        subset = texts[: args.dateparser_documents]
+        search_dates(subset[0], languages=["en"], settings=settings)  # loads its data
+        baseline = _rate(
+            "dateparser",
+            subset,
+            lambda text: search_dates(text, languages=["en"], settings=settings),
+        )
+        note = (
+            f" (measured on {len(subset)} of {len(texts)} documents, extrapolated)"
+            if len(subset) < len(texts)
+            else ""
+        )
+        print(f"dateparser.search_dates: {baseline:.1f} documents/s{note}")
+        print(f"extractor / dateparser: {extractor / baseline:.1f}x")
+        print(f"find_dates / dateparser: {grammar / baseline:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
