@@ -80,11 +80,9 @@ def run(args: argparse.Namespace) -> int:
         if args.output:
             count = export.export_ics(sessions, args.output, name=args.name, **(scope | options))
         else:
-            from db import queries
-
             with sessions() as s:
                 events = select_events(
-                    queries.events_for_export(s, **scope),
+                    export.load_events(s, **scope),
                     include_approximate=args.include_approximate,
                     include_rejected=args.include_rejected,
                 )
@@ -101,11 +99,9 @@ def run(args: argparse.Namespace) -> int:
         if args.output:
             count = export.export_vcf(sessions, args.output, version=args.vcard_version, **scope)
         else:
-            from db import queries
-
             with sessions() as s:
                 people = select_people(
-                    queries.people_for_export(s, **scope), include_rejected=args.include_rejected
+                    export.load_people(s, **scope), include_rejected=args.include_rejected
                 )
                 _to_stdout(iter_vcf(people, version=args.vcard_version))
                 count = len(people)

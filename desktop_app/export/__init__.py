@@ -12,13 +12,22 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 
+from db.models import Event, Panel, Person
 from desktop_app.export.atomic import atomic_write
 from desktop_app.export.ics import DEFAULT_NAME, iter_ics, select_events
 from desktop_app.export.vcf import iter_vcf, select_people
 
-__all__ = ["atomic_write", "export_ics", "export_vcf", "session_scope"]
+__all__ = [
+    "atomic_write",
+    "export_ics",
+    "export_vcf",
+    "load_events",
+    "load_people",
+    "session_scope",
+]
 
 
 @contextlib.contextmanager
@@ -29,6 +38,34 @@ def session_scope(source: Session | sessionmaker[Session]) -> Iterator[Session]:
         return
     with source() as session:
         yield session
+
+
+def load_events(session: Session, **scope: object) -> list[Event]:
+    """:func:`db.queries.events_for_export` (``scope`` as its keyword arguments)."""
+    from db import queries
+
+    return queries.events_for_export(session, **scope)  # type: ignore[arg-type]
+
+
+def load_people(session: Session, **scope: object) -> list[Person]:
+    """:func:`db.queries.people_for_export`, plus the events of the panels people take part
+    in, loaded in one query rather than one per panel when the notes are written."""
+    from db import queries
+
+    people = queries.people_for_export(session, **scope)  # type: ignore[arg-type]
+    panel_ids = {
+        p.panel_id
+        for person in people
+        for p in person.participations
+        if p.panel_id is not None and "event" in inspect(p.panel).unloaded
+    }
+    ids = sorted(panel_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        session.scalars(
+            select(Panel).where(Panel.id.in_(chunk)).options(joinedload(Panel.event))
+        ).all()
+    return people
 
 
 def export_ics(
@@ -46,10 +83,8 @@ def export_ics(
 ) -> int:
     """Write the chosen events (and their panels) to an .ics file; return the number of
     events written (panels are part of their event)."""
-    from db import queries
-
     with session_scope(source) as session:
-        events = queries.events_for_export(
+        events = load_events(
             session,
             date_from=date_from,
             date_to=date_to,
@@ -84,10 +119,8 @@ def export_vcf(
     version: str = "3.0",
 ) -> int:
     """Write the chosen people to a .vcf file; return the number of vCards written."""
-    from db import queries
-
     with session_scope(source) as session:
-        people = queries.people_for_export(
+        people = load_people(
             session,
             search=search,
             person_ids=list(person_ids) if person_ids is not None else None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
 import phonenumbers
@@ -22,6 +23,7 @@ from desktop_app.export.contentline import CRLF, clean, escape_text, line, text_
 VERSIONS = ("3.0", "4.0")
 PRODID = f"-//Forum Desk//Forum Desk {__version__}//EN"
 X_NOTE = "X-FORUMDESK-NOTE"
+_E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 
 
 def person_uid(person: Person) -> str:
@@ -62,6 +64,8 @@ def e164(value: str) -> str:
     value = value.strip()
     if value.startswith("tel:"):
         value = value[4:]
+    if _E164.match(value):  # what the database stores: no need to parse it again
+        return value
     try:
         number = phonenumbers.parse(value, None)
     except phonenumbers.NumberParseException:

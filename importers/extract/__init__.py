@@ -154,8 +154,11 @@ def _attach_panel_dates(
                 continue
             nearest = min(inside, key=lambda d: abs(d.span[0] - span[0]))
             others = [
-                p for p in panels if p is not panel
-                for s in p.spans if sentence.start <= s[0] < sentence.end
+                p
+                for p in panels
+                if p is not panel
+                for s in p.spans
+                if sentence.start <= s[0] < sentence.end
             ]
             if abs(nearest.span[0] - span[0]) > 120 and others:
                 continue
@@ -206,9 +209,14 @@ def _release_date(doc: Text, dates: list[DateMention]) -> DateMention | None:
         after = text[date.span[1] : line_end]
         previous = text[max(0, line_start - 60) : max(0, line_start - 1)]
         alone = not before.strip(" *#,") and not after.strip(" *#.,")
-        dateline = re.fullmatch(r"\s*[A-Z][\w .’'-]{1,40},\s*", before) and re.match(r"\s*(?:--|[-–—])\s", after)
+        dateline = re.fullmatch(r"\s*[A-Z][\w .’'-]{1,40},\s*", before) and re.match(
+            r"\s*(?:--|[-–—])\s", after
+        )
         headings = sum(1 for d in dates if _alone_on_line(text, d.span))
-        if dateline or (alone and (_RELEASE_CONTEXT.search(previous) or (date.span[0] < 300 and headings == 1))):
+        first_line = not text[:line_start].strip()
+        if dateline or (
+            alone and (_RELEASE_CONTEXT.search(previous) or (first_line and headings == 1))
+        ):
             return date
         if _RELEASE_CONTEXT.search(before):
             return date
@@ -231,7 +239,9 @@ def _main_from_programme(doc: Text, main: EventCluster, panels: list[PanelCluste
         first, last = min(days, key=lambda d: d.first_day()), max(days, key=lambda d: d.first_day())
         main.dates = [DateMention(main.spans[0], first, last, "range", True)]
     if main.location is None:
-        venue = re.search(r"(?im)^[ \t]*(?:venue|location|where|place)[ \t]*:[ \t]*(\S[^\n]*)$", doc.text)
+        venue = re.search(
+            r"(?im)^[ \t]*(?:venue|location|where|place)[ \t]*:[ \t]*(\S[^\n]*)$", doc.text
+        )
         if venue:
             main.location = venue.group(1).strip().rstrip(".")
             for place in find_places(venue.group(1)):
@@ -313,7 +323,9 @@ def _first_time(cluster: EventCluster):  # noqa: ANN202
 def _person_records(finder: PeopleFinder, with_roles: set[str]) -> list[PersonRecord]:
     out = []
     for person in finder.people.values():
-        if not (person.confident or person.title or person.organisation or person.name in with_roles):
+        if not (
+            person.confident or person.title or person.organisation or person.name in with_roles
+        ):
             continue
         honorific = person.honorific.rstrip(". ") if person.honorific else None
         out.append(

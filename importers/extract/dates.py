@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from importers.extract.times import TimeMention, find_times, zone_name
+from importers.extract.times import TimeMention, find_times, times_in, zone_name
 from importers.records import PartialDate, Span
 
 __all__ = ["DateMention", "TimeMention", "find_dates", "find_times", "is_us_style"]
@@ -602,9 +602,9 @@ def _build_month(
     return c
 
 
-def _candidates(text: str, today: date) -> list[_Candidate]:
+def _candidates(scan: _Scan) -> list[_Candidate]:
     """Every form's matches, then leftmost-longest without overlaps."""
-    scan = _Scan(text, today)
+    text = scan.text
     found: list[_Candidate] = []
     low = scan.low
 
@@ -657,7 +657,7 @@ def is_us_style(text: str) -> bool:
     exceeds 12 count for; day-first expressions ("15 June") and numeric dates whose first part
     exceeds 12 count against. Ties, and texts without either, are day-first.
     """
-    return _us_votes(_candidates(text, date.today()))
+    return _us_votes(_candidates(_Scan(text, date.today())))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -924,8 +924,8 @@ def _valid(start: PartialDate, end: PartialDate) -> bool:
         return False
 
 
-def _attach_times(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    times = find_times(text)
+def _attach_times(text: str, low: str, mentions: list[DateMention]) -> list[DateMention]:
+    times = times_in(text, low)
     if not times:
         return mentions
     starts = [t.span[0] for t in times]
@@ -983,7 +983,8 @@ def find_dates(
     if not isinstance(text, str) or not text:
         return []
     today = date.today()
-    candidates = _candidates(text, today)
+    scan = _Scan(text, today)
+    candidates = _candidates(scan)
     if not candidates:
         return []
     if us_style is None:
@@ -1013,4 +1014,4 @@ def find_dates(
     ]
     if not mentions:
         return []
-    return _attach_times(text, mentions)
+    return _attach_times(text, scan.low, mentions)

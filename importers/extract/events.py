@@ -145,7 +145,7 @@ _GENERIC = re.compile(
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(
-    r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?i:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
     r"(conference|forum|summit|symposium|workshop|seminar|meeting|congress|festival|"
     r"colloquium|dialogue|convention|school|retreat)\s*"
     r"(?:,\s*|\s+(?:titled|entitled|called|named|themed)\s+|:\s*)"
@@ -326,6 +326,10 @@ def _name_mentions(doc: Text) -> list[EventMention]:
                 or bare in WEEKDAYS
                 or re.fullmatch(r"\d{4}", bare)
             ):
+                head_before = i > 0 and fold(words[i - 1][1].strip("’'\"”")) in EVENT_NOUNS
+                if re.fullmatch(r"\d{4}", bare) and head_before:
+                    words = words[: i + 1]  # "Cities Forum 2021": the edition is in the name
+                    break
                 if i > 0:
                     words = words[:i]
                     break
@@ -348,6 +352,8 @@ def _name_mentions(doc: Text) -> list[EventMention]:
             continue
         # right side: the head's complement, while connected by of/on/for/to/in/and
         end = head + 1
+        if end < len(words) and re.fullmatch(r"\d{4}", words[end][1].strip("’'\"”.,")):
+            end += 1  # "Cities Forum 2021"
         if end < len(words) and fold(words[end][1].strip(".,;:")) in _VENUE_WORDS:
             continue
         if end < len(words) and fold(words[end][1]) in {"of", "on", "for", "to", "in", "and", "at"}:
@@ -380,7 +386,17 @@ def _name_mentions(doc: Text) -> list[EventMention]:
         start = head
         while start > 0:
             prev = fold(words[start - 1][1])
-            if prev in _HEADLINE_VERBS or prev in {"of", "on", "for", "to", "in", "at", "the", "a", "an"}:
+            if prev in _HEADLINE_VERBS or prev in {
+                "of",
+                "on",
+                "for",
+                "to",
+                "in",
+                "at",
+                "the",
+                "a",
+                "an",
+            }:
                 break
             if prev == "the" and start >= 2 and fold(words[start - 2][1]) in {"and", "of", "at"}:
                 break
@@ -712,9 +728,9 @@ def _venue_after(window: str) -> tuple[str, str | None] | None:
             parts = [venue.rstrip(".,")]
             tz = None
             for extra in (city, country):
-                if extra and lookup(extra.rstrip(".,")):
+                if extra and lookup(extra.rstrip(".,"), lenient=True):
                     parts.append(extra.rstrip(".,"))
-                    tz = tz or lookup(extra.rstrip(".,")).timezone
+                    tz = tz or lookup(extra.rstrip(".,"), lenient=True).timezone
             if tz is None:
                 for place in find_places(venue):
                     tz = place.place.timezone

@@ -25,7 +25,10 @@ L = f"[{re.escape(_LOWER)}]"
 
 # One name word: "Laura", "MacDonald", "O'Brien", "Underhill-Sem", "Ruki-Rangi-O-Tangaroa", "J."
 _WORD = rf"(?:{U}\.(?= {U})|{U}{L}*(?:{U}{L}+)?(?:[-'’]{U}?{L}*)*(?<![-'’]))"
-_PARTICLE = r"(?:de|da|del|della|der|den|van|von|di|du|le|la|bin|bint|ibn|al|el|dos|das|do|y|te|ter|ten|zu|st\.?)"
+_PARTICLE = (
+    r"(?:de|da|del|della|der|den|van|von|di|du|le|la|bin|bint|ibn|al|el|dos|das|do|y|te|ter"
+    r"|ten|zu|st\.?)"
+)
 _NAME_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_WORD}){{0,5}}(?![\w'’-])")
 
 _HONORIFIC_RUN = re.compile(

@@ -42,7 +42,7 @@ _ON_TOPIC = re.compile(
 _DETERMINED = re.compile(
     r"(?:\b(?:a|an|the|this|its|their|our|one|interactive|with|two|three|special|separate|"
     r"dedicated|public|closed|parallel|final|first|opening|closing|afternoon|morning|evening)"
-    r"\s+(?:[\w-]+\s+){0,2}[“\"]?$)|(?:^|\n|--\s*|[–—]\s*)$",
+    r"\s+(?:[\w-]+\s+){0,2}[“\"]?$)|(?:^|\n|--\s*|[–—]\s*|[”\"]\s*)$",
     re.IGNORECASE,
 )
 
@@ -139,7 +139,8 @@ _PRONOUN_START = re.compile(
     r"^\s*(?:It|They|She|He|Here|The\s+(?:panel|session|debate|lab|discussion))\b"
 )
 _PROGRAMME_LINE = re.compile(
-    r"(?m)^[ \t]*(?P<time>\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h\d{0,2})?(?:\s*[-–—]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?)?)"
+    r"(?m)^[ \t]*(?P<time>\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h\d{0,2})?"
+    r"(?:\s*[-–—]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?)?)"
     r"[ \t]*(?:--|[-–—:|])?[ \t]*(?P<body>[^\s\d][^\n]*)$"
 )
 
@@ -386,7 +387,7 @@ def assign_roles(
                 continue
             merged.append(cue)
         assigned: set[Span] = set()
-        for i, (c_start, c_end, role) in enumerate(merged):
+        for i, (_c_start, c_end, role) in enumerate(merged):
             stop = merged[i + 1][0] if i + 1 < len(merged) else sentence.end
             for mention in people:
                 if c_end <= mention.span[0] < stop and mention.span not in assigned:

@@ -176,7 +176,7 @@ def _is_org_phrase(phrase: str) -> bool:
 def _clean_title(title: str) -> str:
     title = re.sub(r"^(?:a|an|the|its|their|his|her|our)\s+", "", title.strip(), flags=re.I)
     title = re.sub(r"\s+from\s+.*$", "", title)  # "a young leader from Kenya"
-    return title.strip(" ,;:-–—")
+    return title.strip(" ,;:-–—.")
 
 
 def _split_title_org(phrase: str) -> tuple[str, str | None]:
@@ -318,7 +318,7 @@ def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | No
     # "the new WHO Director-General, Dr Jane Roe": a definite description before a comma
     comma = re.search(r"(?:^|\s)(?:the|its|our|their)\s+([^,]{3,120}),\s*$", window, re.I)
     described = re.search(
-        r"(?:^|\s)(?:the|its|our|their)\s+((?:new\s+|former\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+        r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+((?:new\s+|former\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
         r"\s+of\s+[^.;]{3,160}),\s*$",
         window,
     )
@@ -503,7 +503,7 @@ class PeopleFinder:
         self.mentions = [m for m in kept if m.span in self.mention_person]
 
     def _in_apposition_of(self, previous: NameMention, mention: NameMention) -> bool:
-        """"Jane Roe, Director, Acme Trust": a capitalised phrase that continues the
+        """ "Jane Roe, Director, Acme Trust": a capitalised phrase that continues the
         description of the name before it is an organisation, not another person."""
         between = self.doc.text[previous.span[1] : mention.span[0]]
         if "\n" in between or len(between) > 160:

@@ -85,12 +85,15 @@ _COUNTRY_ALIASES = {
 }
 
 
-def lookup(name: str) -> Place | None:
-    """The place called ``name`` if it is a country or a city of the gazetteer."""
+def lookup(name: str, *, lenient: bool = False) -> Place | None:
+    """The place called ``name`` if it is a country or a city of the gazetteer. Small cities
+    whose names are also common words count only where the context says a place follows
+    (``lenient``: "College in X", "X, Country")."""
     place = gazetteer().by_name.get(fold(name.strip()))
     if place is None:
         return None
-    if not place.is_country and place.population < _MIN_POPULATION and " " not in name.strip():
+    small = place.population < _MIN_POPULATION and " " not in name.strip()
+    if not place.is_country and small and not lenient:
         return None
     return place
 
@@ -192,6 +195,28 @@ _IRREGULAR_DEMONYMS = {
     "luxembourgish": "Luxembourg",
     "belgian": "Belgium",
     "german": "Germany",
+    "peruvian": "Peru",
+    "argentine": "Argentina",
+    "argentinian": "Argentina",
+    "panamanian": "Panama",
+    "salvadoran": "El Salvador",
+    "honduran": "Honduras",
+    "ghanaian": "Ghana",
+    "ivorian": "Ivory Coast",
+    "mozambican": "Mozambique",
+    "cameroonian": "Cameroon",
+    "burkinabe": "Burkina Faso",
+    "togolese": "Togo",
+    "burmese": "Myanmar",
+    "laotian": "Laos",
+    "kazakh": "Kazakhstan",
+    "uzbek": "Uzbekistan",
+    "bosnian": "Bosnia and Herzegovina",
+    "montenegrin": "Montenegro",
+    "cypriot": "Cyprus",
+    "kyrgyz": "Kyrgyzstan",
+    "tajik": "Tajikistan",
+    "turkmen": "Turkmenistan",
 }
 
 

@@ -169,6 +169,11 @@ def find_times(text: str) -> list[TimeMention]:
     low = text.lower()
     if len(low) != len(text):
         low = text.translate(_LOWER)
+    return times_in(text, low)
+
+
+def times_in(text: str, low: str) -> list[TimeMention]:
+    """:func:`find_times` given a lowercased copy of text of the same length."""
     found: list[TimeMention] = []
     for pattern in _TIME_PATTERNS:
         for m in pattern.finditer(low):

@@ -96,7 +96,7 @@ texts = st.one_of(st.text(max_size=300), pieced)
 references = st.one_of(st.none(), st.dates())
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, references, st.one_of(st.none(), st.booleans()))
 def test_find_dates_returns_ordered_valid_mentions(text: str, reference, us_style) -> None:
     mentions = find_dates(text, reference, us_style)
@@ -114,7 +114,7 @@ def test_find_dates_returns_ordered_valid_mentions(text: str, reference, us_styl
             assert m.start_time is not None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(texts)
 def test_find_times_and_is_us_style_never_raise(text: str) -> None:
     for t in find_times(text):

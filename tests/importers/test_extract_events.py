@@ -1,0 +1,199 @@
+"""Events and panels: names, dates tied to the right gathering, places, sessions and roles."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from importers.extract import extract
+from importers.records import DocumentText, EventRecord, Extraction
+
+
+def run(text: str, reference: date | None = None) -> Extraction:
+    return extract(DocumentText(path="t.txt", format="txt", text=text, reference_date=reference))
+
+
+def events_of(text: str, reference: date | None = None) -> dict[str, EventRecord]:
+    return {e.title: e for e in run(text, reference).events}
+
+
+def iso(event: EventRecord) -> tuple[str | None, str | None]:
+    return (event.start.iso() if event.start else None, event.end.iso() if event.end else None)
+
+
+def test_named_event_with_a_day_range_and_a_city() -> None:
+    events = events_of(
+        "The Baltic Energy Forum will take place on 3-4 October 2022 in Riga, bringing together "
+        "ministers and investors."
+    )
+    forum = events["Baltic Energy Forum"]
+    assert iso(forum) == ("2022-10-03", "2022-10-04")
+    assert forum.location == "Riga"
+    assert forum.timezone == "Europe/Riga"
+
+
+def test_events_in_a_list_take_their_own_months_and_the_sentences_year() -> None:
+    events = events_of(
+        "Three meetings matter in 2019: the Arctic Ocean Summit in March, the Global Forum on "
+        "Fisheries in June, and the Ministerial Conference on Oceans in November."
+    )
+    assert iso(events["Arctic Ocean Summit"]) == ("2019-03", "2019-03")
+    assert iso(events["Global Forum on Fisheries"]) == ("2019-06", "2019-06")
+    assert iso(events["Ministerial Conference on Oceans"]) == ("2019-11", "2019-11")
+
+
+def test_month_precision_is_kept() -> None:
+    events = events_of("The Regional Conference on Housing of April 2011 was held in Lisbon.")
+    conference = events["Regional Conference on Housing"]
+    assert iso(conference) == ("2011-04", "2011-04")
+    assert conference.location == "Lisbon"
+
+
+def test_dateline_range_belongs_to_the_event_of_the_paragraph() -> None:
+    events = events_of(
+        "3-5 May – The minister will speak tomorrow (3/5) at the three-day “Mountain Water "
+        "Days” event in Kathmandu. The Mountain Water Days were first held in 2015."
+    )
+    assert iso(events["Mountain Water Days"]) == ("2015-05-03", "2015-05-05")
+
+
+def test_undated_references_are_not_events() -> None:
+    result = run("The Global Forum on Fisheries (GFF) is a process that brings states together.")
+    assert result.events == ()
+
+
+def test_a_standing_body_is_an_event_only_when_it_meets() -> None:
+    events = events_of(
+        "The Northern Health Committee – the body of ministers of the region – will meet in "
+        "Tallinn from 11 to 14 September 2023. The Northern Health Council published a report "
+        "on 2 May 2023."
+    )
+    assert iso(events["Northern Health Committee"]) == ("2023-09-11", "2023-09-14")
+    assert "Northern Health Council" not in events
+
+
+def test_what_when_where_block() -> None:
+    events = events_of(
+        "WHAT: 2011 Community Radio Convention\n"
+        "WHERE: Civic Centre Hall, Leeds\n"
+        "WHEN: Mar. 4-6, 2011\n"
+        "WHO: station volunteers\n"
+    )
+    convention = events["2011 Community Radio Convention"]
+    assert iso(convention) == ("2011-03-04", "2011-03-06")
+    assert convention.location == "Civic Centre Hall, Leeds"
+
+
+def test_a_dated_act_becomes_an_event() -> None:
+    events = events_of(
+        "Talks continue on the Ocean Treaty for Small Islands, which is expected to be signed "
+        "on 5 and 6 June 2025 in Fiji."
+    )
+    treaty = events["Signing of the Ocean Treaty for Small Islands"]
+    assert iso(treaty) == ("2025-06-05", "2025-06-06")
+    assert treaty.location == "Fiji"
+
+
+def test_generic_reference_carries_the_date_and_venue_to_the_named_event() -> None:
+    text = (
+        "The Coastal Policy School takes place this weekend.\n"
+        "The venue is Harbour College in Napier and the School opens on Friday 7 July at "
+        "6 pm and continues until Sunday."
+    )
+    school = events_of(text, reference=date(2023, 7, 3))["Coastal Policy School"]
+    assert iso(school) == ("2023-07-07", "2023-07-09")
+    assert "Napier" in school.location
+    assert school.start_time == time(18, 0)
+
+
+def test_release_date_is_not_the_event_date() -> None:
+    events = events_of(
+        "Lusaka, 2 February 2024 – Ministers will meet for the African Seed Week, which runs "
+        "from 19 to 23 February 2024."
+    )
+    assert iso(events["African Seed Week"]) == ("2024-02-19", "2024-02-23")
+
+
+def test_year_inferred_from_the_reference_date() -> None:
+    events = events_of(
+        "The one-day conference, Futures of Public Media, will run on Friday, December 1.",
+        reference=date(2023, 11, 27),
+    )
+    assert iso(events["Futures of Public Media"]) == ("2023-12-01", "2023-12-01")
+
+
+def test_panel_with_quoted_title_moderator_and_panelists() -> None:
+    text = (
+        "Cities Forum 2021 opens on 8 June 2021 in Porto.\n"
+        "On 8 June a high-level panel “Housing for all: what works” will include "
+        "Rita Alves, Mayor of Braga, and Jonas Berg, Director, Nordic Housing Agency.\n"
+        "It will be moderated by Emma Clarke, Editor of City Review."
+    )
+    forum = events_of(text)["Cities Forum 2021"]
+    (panel,) = forum.panels
+    assert panel.title == "Housing for all: what works"
+    assert panel.kind == "high-level panel"
+    assert panel.date.iso() == "2021-06-08"
+    roles = {p.name: p.role for p in panel.people}
+    assert roles == {"Rita Alves": "panelist", "Jonas Berg": "panelist", "Emma Clarke": "moderator"}
+
+
+def test_opening_remarks_and_subject_verbs_give_roles() -> None:
+    text = (
+        "The Youth Climate Summit will be held on 2 April 2022 in Accra. The summit will begin "
+        "with opening remarks from Kwame Boateng, Minister of Environment, and Aisha Bello, "
+        "President of the Youth Council. Later, Daniel Osei moderates “Voices of the Coast” "
+        "panel."
+    )
+    summit = events_of(text)["Youth Climate Summit"]
+    by_kind = {p.kind: p for p in summit.panels}
+    opening = by_kind["opening remarks"]
+    assert {(p.name, p.role) for p in opening.people} == {
+        ("Kwame Boateng", "speaker"),
+        ("Aisha Bello", "speaker"),
+    }
+    assert opening.date.iso() == "2022-04-02"  # a one-day event's sessions are on its day
+    coast = next(p for p in summit.panels if p.title == "Voices of the Coast")
+    assert [(p.name, p.role) for p in coast.people] == [("Daniel Osei", "moderator")]
+
+
+def test_timed_programme_under_day_headings() -> None:
+    text = (
+        "Urban Mobility Congress 2024\n\n"
+        "Tuesday, 12 March 2024\n"
+        "09:00 – 09:30 Opening session\n"
+        "Welcome remarks by Dr. Amina Yusuf, Director-General, Transit Council\n"
+        "09:30 – 11:00 Panel 1: Financing clean buses\n"
+        "Moderator: Jonas Lind, Senior Economist, Northern Bank\n"
+        "Panellists: Priya Raman, Minister of Transport; Carl Mendes, CEO, BusCo\n\n"
+        "Wednesday, 13 March 2024\n"
+        "10:00 – 11:00 Keynote address by Sir Richard Hollins\n"
+    )
+    congress = events_of(text)["Urban Mobility Congress 2024"]
+    assert iso(congress) == ("2024-03-12", "2024-03-13")
+    panels = {p.kind: p for p in congress.panels}
+    assert panels["opening session"].start_time == time(9, 0)
+    assert [(p.name, p.role) for p in panels["opening session"].people] == [
+        ("Amina Yusuf", "speaker")
+    ]
+    panel = panels["panel"]
+    assert panel.title == "Financing clean buses"
+    assert panel.date.iso() == "2024-03-12"
+    assert {p.name: p.role for p in panel.people} == {
+        "Jonas Lind": "moderator",
+        "Priya Raman": "panelist",
+        "Carl Mendes": "panelist",
+    }
+    keynote = panels["keynote address"]
+    assert keynote.date.iso() == "2024-03-13"
+    assert [(p.name, p.role) for p in keynote.people] == [("Richard Hollins", "keynote")]
+
+
+def test_several_mentions_become_one_event() -> None:
+    text = (
+        "The Danube Rivers Forum (DRF) opens on 9 May 2018 in Vienna. "
+        "More than 300 delegates will attend the Danube Rivers Forum. At the DRF, ministers "
+        "will sign a declaration."
+    )
+    result = run(text)
+    assert [e.title for e in result.events] == ["Danube Rivers Forum"]
+    assert len(result.events[0].spans) >= 3

@@ -1,0 +1,156 @@
+"""People: names, honorifics, job titles and organisations from appositions, short forms."""
+
+from __future__ import annotations
+
+from importers.extract import extract
+from importers.records import DocumentText, PersonRecord
+
+
+def people_of(text: str) -> dict[str, PersonRecord]:
+    result = extract(DocumentText(path="t.txt", format="txt", text=text))
+    return {p.name: p for p in result.people}
+
+
+def test_organisation_and_title_before_the_name() -> None:
+    people = people_of("ACME Deputy Director General Maria Svensson opened the meeting.")
+    person = people["Maria Svensson"]
+    assert person.title == "Deputy Director General"
+    assert person.organisation == "ACME"
+
+
+def test_title_and_organisation_after_the_name() -> None:
+    people = people_of(
+        "The debate will include Henrik Olsen, Head of Research, Nordic Policy Institute (NPI), "
+        "and Grace Mbeki, Chief Economist, Continental Trade Bank."
+    )
+    assert people["Henrik Olsen"].title == "Head of Research"
+    assert people["Henrik Olsen"].organisation == "Nordic Policy Institute (NPI)"
+    assert people["Grace Mbeki"].title == "Chief Economist"
+    assert people["Grace Mbeki"].organisation == "Continental Trade Bank"
+
+
+def test_title_of_an_organisation_is_split() -> None:
+    people = people_of(
+        "It will be moderated by Olga Petrova, Director of the Baltic Policy Institute."
+    )
+    assert people["Olga Petrova"].title == "Director"
+    assert people["Olga Petrova"].organisation == "Baltic Policy Institute"
+
+
+def test_title_of_a_city_stays_a_title() -> None:
+    people = people_of("A welcome from Dr. Samuel Okoro, Mayor of Lagos, opens the day.")
+    person = people["Samuel Okoro"]
+    assert person.title == "Mayor of Lagos"
+    assert person.honorific == "Dr"
+
+
+def test_possessive_country_is_the_organisation() -> None:
+    people = people_of(
+        "Panellists including Paulo Henriques, Brazil's Deputy Minister of Labour, will speak."
+    )
+    assert people["Paulo Henriques"].organisation == "Brazil"
+    assert people["Paulo Henriques"].title == "Deputy Minister of Labour"
+
+
+def test_nationality_adjective_names_the_country() -> None:
+    people = people_of("Speakers include Ana Castillo, Peruvian Secretary of State for Trade.")
+    assert people["Ana Castillo"].organisation == "Peru"
+    assert people["Ana Castillo"].title == "Secretary of State for Trade"
+
+
+def test_definite_description_before_a_comma() -> None:
+    people = people_of(
+        "The Director of the Pacific Office for Oceans, Tevita Fifita, will take part in the "
+        "debate."
+    )
+    assert people["Tevita Fifita"].title == "Director"
+    assert people["Tevita Fifita"].organisation == "Pacific Office for Oceans"
+
+
+def test_honorific_kept_apart_and_short_form_resolved() -> None:
+    text = (
+        "Ambassador Claire Dubois, Special Envoy for Oceans, arrived on Monday. "
+        "“We must act now,” said Ambassador Dubois."
+    )
+    people = people_of(text)
+    assert list(people) == ["Claire Dubois"]
+    person = people["Claire Dubois"]
+    assert person.honorific == "Ambassador"
+    assert person.title == "Special Envoy for Oceans"
+    assert len(person.spans) == 2
+
+
+def test_academic_honorific_is_the_title_when_no_other() -> None:
+    people = people_of("Associate Professor Mereana Tuhiwai of the School of Law chairs the panel.")
+    person = people["Mereana Tuhiwai"]
+    assert person.title == "Associate Professor"
+    assert person.organisation == "School of Law"
+
+
+def test_peerage_name_keeps_its_place() -> None:
+    people = people_of("The reception was hosted by Baroness Whitley of Ashford and friends.")
+    assert "Whitley of Ashford" in people
+    assert people["Whitley of Ashford"].honorific == "Baroness"
+
+
+def test_bold_speaker_list_entries() -> None:
+    text = (
+        "Confirmed speakers:\n\n"
+        "Professor **Ingrid Halvorsen**, Director of the Centre for Arctic Studies, "
+        "University of Tromsø\n\n"
+        "**Kofi Asante-Mensah**, Executive Director, Sahel Futures (a regional think tank)\n"
+    )
+    people = people_of(text)
+    assert people["Ingrid Halvorsen"].organisation == "University of Tromsø"
+    assert people["Ingrid Halvorsen"].title.startswith("Director of the Centre for Arctic Studies")
+    assert people["Kofi Asante-Mensah"].title == "Executive Director"
+    assert people["Kofi Asante-Mensah"].organisation.startswith("Sahel Futures")
+
+
+def test_organisation_in_an_apposition_chain_is_not_a_person() -> None:
+    people = people_of(
+        "**Ursula Brandt**, Executive Director, Tukana Moana (a community trust), Fiji\n"
+    )
+    assert "Tukana Moana" not in people
+    assert people["Ursula Brandt"].organisation.startswith("Tukana Moana")
+
+
+def test_semicolon_separated_entries() -> None:
+    people = people_of(
+        "Panellists: Ravi Menon, Minister of Water, Ruritania; Carla Souza, CEO, AquaBrasil; "
+        "Helen Novak, Professor, University of Zagreb"
+    )
+    assert people["Ravi Menon"].organisation == "Ruritania"
+    assert people["Carla Souza"].title == "CEO"
+    assert people["Carla Souza"].organisation == "AquaBrasil"
+    assert people["Helen Novak"].organisation == "University of Zagreb"
+
+
+def test_names_in_quoted_titles_and_headings_are_not_people() -> None:
+    people = people_of(
+        "Key Challenges and Ways Forward\n"
+        "The session “Grace Under Pressure: Markets in Crisis” ended at noon."
+    )
+    assert people == {}
+
+
+def test_contact_block_joins_the_person_named_in_the_text() -> None:
+    text = (
+        "Minister Lena Fischer will open the forum.\n\n"
+        "For more information please contact:\n"
+        "Lena Fischer, Ministry of Culture, Tel: +49 30 18272 0, Email: L.Fischer@example.de\n"
+    )
+    people = people_of(text)
+    person = people["Lena Fischer"]
+    assert person.phones == ("+4930182720",)
+    assert person.emails == ("l.fischer@example.de",)
+    assert person.organisation == "Ministry of Culture"
+
+
+def test_national_number_takes_the_documents_country() -> None:
+    text = (
+        "Speakers will gather in Wellington for the Pacific Media Summit on 3 May 2024.\n"
+        "Media enquiries:\nAroha Walker\nPhone: (04) 472 1000\n"
+    )
+    people = people_of(text)
+    assert people["Aroha Walker"].phones == ("+6444721000",)
