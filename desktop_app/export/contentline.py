@@ -18,7 +18,6 @@ LIMIT = 75  # octets per physical line, excluding CRLF (RFC 5545 §3.1, RFC 6350
 # "TSAFE-CHAR"); line breaks are turned into the ``\n`` escape first.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
-_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
 
 
 def clean(value: str) -> str:
@@ -37,7 +36,16 @@ def escape_text(value: str) -> str:
     """
     if not value.isprintable():  # line breaks, control or other unusual characters
         value = clean(value)
-    return value.translate(_ESCAPES)
+    # str.replace is much faster than str.translate with a mapping; backslashes go first.
+    if "\\" in value:
+        value = value.replace("\\", "\\\\")
+    if ";" in value:
+        value = value.replace(";", "\\;")
+    if "," in value:
+        value = value.replace(",", "\\,")
+    if "\n" in value:
+        value = value.replace("\n", "\\n")
+    return value
 
 
 def text_list(values: Iterable[str], sep: str = ",") -> str:

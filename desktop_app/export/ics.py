@@ -95,7 +95,8 @@ def _utc_stamp(value: dt.datetime | None) -> str:
         value = dt.datetime.now(dt.UTC)
     if value.tzinfo is None:  # SQLite hands stored UTC times back naive
         value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    v = value.astimezone(dt.UTC)
+    return f"{v.year:04d}{v.month:02d}{v.day:02d}T{v.hour:02d}{v.minute:02d}{v.second:02d}Z"
 
 
 def _date(value: dt.date) -> str:

@@ -157,6 +157,9 @@ _ACT = re.compile(
     r"(?:(?:expected|set|scheduled|due|planned)\s+to\s+be\s+)?"
     r"(?P<verb>adopted|launched|signed|inaugurated|unveiled|opened|celebrated|commemorated)\b"
 )
+_ACT_VERB = re.compile(
+    r"\b(?:adopted|launched|signed|inaugurated|unveiled|opened|celebrated|commemorated)\b"
+)
 _LAUNCH = re.compile(
     r"\bto\s+(launch|inaugurate|open|celebrate|mark)\s+the\s+"
     r"(?P<name>[A-Z][^.,;:()]{3,100}(?:,\s+[A-Z][^.,;:()]{2,60})*)"
@@ -440,9 +443,16 @@ def _apposition_mentions(doc: Text) -> list[EventMention]:
 
 def _act_mentions(doc: Text) -> list[EventMention]:
     out = []
-    for match in _ACT.finditer(doc.text):
+    text = doc.text
+    # the full pattern backtracks a lot: run it only in a window before each act verb
+    for verb in _ACT_VERB.finditer(text):
+        start = max(0, verb.start() - 220)
+        match = _ACT.search(text, start, verb.end())
+        while match and match.end() < verb.end():
+            match = _ACT.search(text, match.end(), verb.end())
+        if not match:
+            continue
         name = re.sub(r"^(?:the|The)\s+", "", match.group("name")).strip()
-        name = re.sub(r"^(?:[A-Z]\w*\s+)*?(?=[A-Z])", "", name) if False else name
         if len(_tokens(name)) < 2:
             continue
         title = f"{_NOMINAL[match.group('verb')]} of the {name}"

@@ -5,7 +5,7 @@ given names. Nothing here names a particular person, place or organisation."""
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 HONORIFICS = {
@@ -1007,8 +1007,11 @@ ROLE_NOUNS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents: 'Tomáš' -> 'tomas'."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 

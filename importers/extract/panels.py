@@ -67,7 +67,7 @@ _AFTER_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:opening|closing|welcoming|introductory|welcome)?\s*(?:remarks|address(?:es)?|speech(?:es)?|statements?|presentations?|welcome|words)\s+(?:by|from|on\s+behalf\s+of)\b",
+            r"\b(?:(?:opening|closing|welcoming|introductory|welcome)\s+)?(?:remarks|address(?:es)?|speech(?:es)?|statements?|presentations?|welcome|words)\s+(?:by|from|on\s+behalf\s+of)\b",
             re.I,
         ),
         "speaker",
@@ -93,6 +93,11 @@ _AFTER_CUES: list[tuple[re.Pattern[str], str]] = [
         "panelist",
     ),
 ]
+# one pass over the text for every cue; the group name says which cue matched
+_ALL_AFTER_CUES = re.compile(
+    "|".join(f"(?P<c{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(_AFTER_CUES)),
+    re.IGNORECASE,
+)
 _BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(r"^\s*,?\s*(?:will\s+)?moderates?\b|^\s*,?\s*(?:will\s+)?moderate\b", re.I),
@@ -357,14 +362,31 @@ def assign_roles(
     text = doc.text
     event_level: list[tuple[str, str]] = []
     spans_of = sorted(((s, p) for p in panels for s in p.spans), key=lambda sp: sp[0][0])
+    # bucket everything by sentence once instead of scanning per sentence
+    spans_by: dict[int, list[tuple[Span, PanelCluster]]] = {}
+    for span, panel in spans_of:
+        spans_by.setdefault(doc.sentence_index(span[0]), []).append((span, panel))
+    people_by: dict[int, list[NameMention]] = {}
+    for mention in names:
+        if mention.span in key_of:
+            people_by.setdefault(doc.sentence_index(mention.span[0]), []).append(mention)
+    cues_by: dict[int, list[tuple[int, int, str]]] = {}
+    for match in _ALL_AFTER_CUES.finditer(text):
+        index = doc.sentence_index(match.start())
+        if index in people_by:
+            role = _AFTER_CUES[int(match.lastgroup[1:])][1]
+            cues_by.setdefault(index, []).append((match.start(), match.end(), role))
     current: PanelCluster | None = None
     last_seen = -1
-    for sentence in doc.sentences:
+    for index, sentence in enumerate(doc.sentences):
+        in_sentence = spans_by.get(index, [])
+        people = people_by.get(index)
+        if not people:
+            if in_sentence:
+                current = in_sentence[-1][1]
+                last_seen = sentence.start
+            continue
         s_text = text[sentence.start : sentence.end]
-        in_sentence = [(s, p) for s, p in spans_of if sentence.start <= s[0] < sentence.end]
-        people = [
-            m for m in names if sentence.start <= m.span[0] < sentence.end and m.span in key_of
-        ]
         if in_sentence:
             target = in_sentence[0][1]
         elif (
@@ -375,11 +397,7 @@ def assign_roles(
             target = current
         else:
             target = None
-        cues: list[tuple[int, int, str]] = []
-        for pattern, role in _AFTER_CUES:
-            for match in pattern.finditer(s_text):
-                cues.append((sentence.start + match.start(), sentence.start + match.end(), role))
-        cues.sort()
+        cues = sorted(cues_by.get(index, []))
         # drop cues inside a longer cue ("including" inside "panelists including")
         merged: list[tuple[int, int, str]] = []
         for cue in cues:
@@ -394,9 +412,7 @@ def assign_roles(
                     if role == "panelist" and target is None and not in_sentence:
                         continue
                     assigned.add(mention.span)
-                    _give(
-                        target, key_of[mention.span], role, event_level, in_sentence, mention.span
-                    )
+                    _give(target, key_of[mention.span], role, event_level)
         for mention in people:
             if mention.span in assigned:
                 continue
@@ -422,14 +438,7 @@ def assign_roles(
                             if s[0] >= mention.span[1] and s[0] < sentence.end
                         ]
                         target_here = near[0] if near else None
-                    _give(
-                        target_here,
-                        key_of[mention.span],
-                        role,
-                        event_level,
-                        in_sentence,
-                        mention.span,
-                    )
+                    _give(target_here, key_of[mention.span], role, event_level)
                     break
         if in_sentence:
             current = in_sentence[-1][1]
@@ -438,18 +447,12 @@ def assign_roles(
 
 
 def _give(
-    panel: PanelCluster | None,
-    key: str,
-    role: str,
-    event_level: list[tuple[str, str]],
-    in_sentence: list,
-    span: Span,
+    panel: PanelCluster | None, key: str, role: str, event_level: list[tuple[str, str]]
 ) -> None:
     if panel is not None:
         panel.add(key, role)
-    else:
-        if (key, role) not in event_level:
-            event_level.append((key, role))
+    elif (key, role) not in event_level:
+        event_level.append((key, role))
 
 
 def same_kind(a: str, b: str) -> bool:

@@ -8,6 +8,7 @@ same offset in the document's text and spans need no mapping.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -206,11 +207,20 @@ class Text:
         # single capital letters are initials ("Mark J. Miller")
         return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence that holds ``offset`` or, between sentences, the one before."""
+        return bisect_right(self._sentence_starts, offset) - 1
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None
+        index = self.sentence_index(offset)
+        if index < 0:
+            return None
+        sentence = self.sentences[index]
+        return sentence if sentence.start <= offset < sentence.end else None
 
     def paragraph_index(self, offset: int) -> int:
         for index, (start, end) in enumerate(self.paragraphs):
