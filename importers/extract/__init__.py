@@ -279,7 +279,8 @@ def _event_records(
         own_panels = [p for p in own_panels if p.title or p.people or p.start_time]
         for panel in own_panels:
             panel_people = list(panel.people)
-            if len(own_panels) == 1:
+            opening = re.search(r"keynote|opening|welcome|speech|address|remarks", panel.kind)
+            if len(own_panels) == 1 and not panel.title and opening:
                 panel_people += [kr for kr in people if kr[0] not in {k for k, _ in panel_people}]
             date = panel.date
             if date is None and start is not None and start == end and start.precision == "day":

@@ -162,7 +162,14 @@ _ACT_VERB = re.compile(
 )
 _LAUNCH = re.compile(
     r"\bto\s+(launch|inaugurate|open|celebrate|mark)\s+the\s+"
-    r"(?P<name>[A-Z][^.,;:()]{3,100}(?:,\s+[A-Z][^.,;:()]{2,60})*)"
+    r"(?P<name>[A-Z0-9][^.,;:()]{3,100}(?:,\s+[A-Z][^.,;:()]{2,60})*)"
+    r"|\b(launch|inauguration|unveiling|signing)\s+of\s+the\s+"
+    r"(?P<name2>[A-Z0-9][^.,;:()]{3,100}(?:,\s+[A-Z][^.,;:()]{2,60})*)",
+    re.IGNORECASE,
+)
+_NAME_END = re.compile(
+    r"\s+(?:at|in|with|by|from|during|for)\s+|\s+on\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)"
+    r"day|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s+(?:this|next|last)\s"
 )
 _NOMINAL = {
     "adopted": "Adoption",
@@ -458,12 +465,14 @@ def _act_mentions(doc: Text) -> list[EventMention]:
         title = f"{_NOMINAL[match.group('verb')]} of the {name}"
         out.append(EventMention(match.span("name"), title, "act", nominal=True))
     for match in _LAUNCH.finditer(doc.text):
-        name = match.group("name").strip()
-        name = re.split(r"\s+(?:at|in|with|by)\s+", name)[0]
-        if len(_tokens(name)) < 2:
+        group = "name" if match.group("name") else "name2"
+        name = _NAME_END.split(match.group(group).strip())[0].strip()
+        if len(_tokens(name)) < 2 or not name[:1].isupper() and not name[:1].isdigit():
             continue
-        title = f"{_NOMINAL[match.group(1)]} of the {name}"
-        out.append(EventMention(match.span("name"), title, "launch", nominal=True))
+        verb = (match.group(1) or match.group(3)).lower()
+        title = f"{_NOMINAL.get(verb, verb.title())} of the {name}"
+        start = match.start(group)
+        out.append(EventMention((start, start + len(name)), title, "launch", nominal=True))
     return out
 
 

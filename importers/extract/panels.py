@@ -40,7 +40,7 @@ _ON_TOPIC = re.compile(
 )
 # Determiners and adjectives that make a session noun a reference to one session.
 _DETERMINED = re.compile(
-    r"(?:\b(?:a|an|the|this|its|their|our|one|interactive|with|two|three|special|separate|"
+    r"(?:\b(?:a|an|the|this|its|their|our|one|another|interactive|with|two|three|special|separate|"
     r"dedicated|public|closed|parallel|final|first|opening|closing|afternoon|morning|evening)"
     r"\s+(?:[\w-]+\s+){0,2}[“\"]?$)|(?:^|\n|--\s*|[–—]\s*|[”\"]\s*)$",
     re.IGNORECASE,
@@ -57,6 +57,7 @@ _AFTER_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\bchaired\s+by\b|\bco-chaired\s+by\b|\bchairs?\s*:", re.I), "chair"),
     (re.compile(r"\bhosted\s+by\b", re.I), "host"),
+    (re.compile(r"\b(?:opened|closed|introduced|launched)\s+by\b", re.I), "speaker"),
     (re.compile(r"\borgani[sz]ed\s+by\b", re.I), "organiser"),
     (
         re.compile(
@@ -74,7 +75,7 @@ _AFTER_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\bspeakers?\s*(?::|will\s+be|are|include|including)|\bwill\s+(?:be\s+)?address(?:ed)?\s+by\b|\bfeatur(?:e|es|ing)\s+(?!opening|closing|remarks)",
+            r"\bspeakers?\s*(?::|will\s+be|are|include|including)|\bwill\s+(?:be\s+)?address(?:ed)?\s+by\b|\bfeatur(?:e|es|ed|ing)\s+(?!opening|closing|remarks)",
             re.I,
         ),
         "speaker",
@@ -114,7 +115,7 @@ _BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"^\s*,?\s*(?:will\s+)?(?:headline|headlines|opens?|open|address(?:es)?|speak(?:s)?|present(?:s)?|introduce(?:s)?|deliver(?:s)?)\b",
+            r"^\s*,?\s*(?:will\s+)?(?:headline|headlines|opens?|open|address(?:es)?|speak(?:s)?|present(?:s|ed)?|introduce(?:s)?|deliver(?:s)?)\b",
             re.I,
         ),
         "speaker",
@@ -378,15 +379,25 @@ def assign_roles(
             cues_by.setdefault(index, []).append((match.start(), match.end(), role))
     current: PanelCluster | None = None
     last_seen = -1
+    listing: tuple[PanelCluster | None, str] | None = None  # a list introduced by "...with:"
     for index, sentence in enumerate(doc.sentences):
         in_sentence = spans_by.get(index, [])
         people = people_by.get(index)
+        s_text = text[sentence.start : sentence.end]
+        if listing is not None and not _BULLET.match(s_text):
+            listing = None
+        if s_text.rstrip().endswith(":") and (in_sentence or cues_by.get(index) or current):
+            panel = in_sentence[-1][1] if in_sentence else current
+            listing = (panel, _list_role(panel))
         if not people:
             if in_sentence:
                 current = in_sentence[-1][1]
                 last_seen = sentence.start
             continue
-        s_text = text[sentence.start : sentence.end]
+        if listing is not None and _BULLET.match(s_text):
+            for mention in people[:1]:
+                _give(listing[0], key_of[mention.span], listing[1], event_level)
+            continue
         if in_sentence:
             target = in_sentence[0][1]
         elif (
@@ -408,6 +419,10 @@ def assign_roles(
         for i, (_c_start, c_end, role) in enumerate(merged):
             stop = merged[i + 1][0] if i + 1 < len(merged) else sentence.end
             for mention in people:
+                if role in ("organiser", "host") and not _HONORIFICS_ONLY.fullmatch(
+                    text[c_end : mention.span[0]]
+                ):
+                    continue  # "organised by UNEP, Dr Jane Roe presented": not the organiser
                 if c_end <= mention.span[0] < stop and mention.span not in assigned:
                     if role == "panelist" and target is None and not in_sentence:
                         continue
@@ -419,7 +434,7 @@ def assign_roles(
             after = text[mention.span[1] : min(sentence.end, mention.span[1] + 160)]
             # skip an apposition: "Jane Roe, Director of X, will moderate"
             after_clause = re.sub(
-                r"^\s*,[^,]{0,120}?(?:,\s*|\s+)(?=(?:will|moderates|chairs|headlines|delivered|takes|took)\b)",
+                r"^\s*,[^,]{0,120}?(?:,\s*|\s+)(?=(?:will|moderate[sd]?|chair(?:s|ed)|headline[sd]?|deliver(?:s|ed)|take[sn]?|took|present(?:s|ed)|spoke|speaks|address(?:es|ed)|open(?:s|ed)|join(?:s|ed)|leads?|led)\b)",
                 " ",
                 after,
             )
@@ -444,6 +459,24 @@ def assign_roles(
             current = in_sentence[-1][1]
             last_seen = sentence.start
     return event_level
+
+
+_HONORIFICS_ONLY = re.compile(
+    r"\s*(?:(?:the\s+)?(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor|H\.\s?E\.|Ambassador|Sir|Dame|Baroness|Lord|"
+    r"Lady|Rev|Hon|Minister|President|Senator|Mayor|Councillor)\.?\s+)*"
+)
+_BULLET = re.compile(r"\s*(?:[-•*–·▪◦]|\d{1,2}[.)])\s+")
+
+
+def _list_role(panel: PanelCluster | None) -> str:
+    if panel is None:
+        return "speaker"
+    kind = panel.kind
+    return (
+        "panelist"
+        if any(w in kind for w in ("panel", "discussion", "debate", "roundtable"))
+        else "speaker"
+    )
 
 
 def _give(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import load_events
+from export_rows import load_events
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.export.atomic import atomic_write

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import vobject
-from conftest import load_events, load_people, tool, tool_env
+from export_rows import load_events, load_people, tool, tool_env
 from icalendar import Calendar
 from sqlalchemy.orm import Session, sessionmaker
 

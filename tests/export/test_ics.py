@@ -7,7 +7,7 @@ import zoneinfo
 
 import pytest
 import vobject
-from conftest import load_events
+from export_rows import load_events
 from icalendar import Calendar
 from sqlalchemy.orm import Session, sessionmaker
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import load_people
+from export_rows import load_people
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.export.vcf import render_vcf

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 import vobject
-from conftest import load_people
+from export_rows import load_people
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.models import ContactPoint, Organisation, Person
