@@ -124,21 +124,23 @@ def find_person(
     phones = {p.strip() for p in phones if p.strip()}
     # candidate id -> best (lowest) rule number that matched
     rule: dict[int, int] = {}
-    names: dict[int, str] = {}
 
     if keys.family_key:
-        rows = session.execute(
-            select(Person.id, Person.full_name)
-            .where(Person.family_key == keys.family_key)
-            .limit(MAX_FAMILY_CANDIDATES)
-        ).all()
+        # Names alike enough share the first letter of the given name; the range keeps the
+        # candidates few even for a common family name.
+        query = select(Person.id, Person.full_name, Person.name_key).where(
+            Person.family_key == keys.family_key
+        )
+        if keys.given_key:
+            first = keys.given_key[0]
+            query = query.where(Person.name_key >= first, Person.name_key < chr(ord(first) + 1))
         initial_matches = []
-        for person_id, other_name in rows:
-            names[person_id] = other_name
-            other = name_keys(other_name)
-            if keys.name_key and other.name_key == keys.name_key:
+        for person_id, other_name, other_key in session.execute(query.limit(MAX_FAMILY_CANDIDATES)):
+            if keys.name_key and other_key == keys.name_key:
                 rule[person_id] = 3
-            elif fuzz.token_sort_ratio(keys.full_key, other.full_key) >= NAME_SIMILARITY:
+                continue
+            other = name_keys(other_name)
+            if fuzz.token_sort_ratio(keys.full_key, other.full_key) >= NAME_SIMILARITY:
                 rule[person_id] = 4
             elif _given_compatible(keys.given_key, other.given_key):
                 initial_matches.append(person_id)
@@ -215,24 +217,27 @@ def find_event(
     key = title_key(title) or fold_words(title)
     if not key:
         return None
-    candidates = {e.id: e for e in session.scalars(select(Event).where(Event.title_key == key))}
+    columns = (Event.id, Event.title_key, Event.start_date, Event.end_date, Event.start_precision)
+    candidates = {
+        row.id: row for row in session.execute(select(*columns).where(Event.title_key == key))
+    }
     if start is not None:
-        window = select(Event).where(overlapping_events(session, start, end or start))
-        candidates.update((e.id, e) for e in session.scalars(window))
-    best: tuple[tuple[int, int, int], Event] | None = None
-    for event in candidates.values():
-        if not dates_compatible(start, end, event.start_date, event.end_date):
+        window = select(*columns).where(overlapping_events(session, start, end or start))
+        candidates.update((row.id, row) for row in session.execute(window))
+    best: tuple[tuple[int, int, int], int] | None = None
+    for row in candidates.values():
+        if not dates_compatible(start, end, row.start_date, row.end_date):
             continue
-        if event.title_key == key:
+        if row.title_key == key:
             score = 100
-        elif titles_alike(key, event.title_key):
-            score = int(fuzz.token_set_ratio(key, event.title_key))
+        elif titles_alike(key, row.title_key):
+            score = int(fuzz.token_set_ratio(key, row.title_key))
         else:
             continue
-        rank = (-score, PRECISION_RANK.get(event.start_precision, 3), event.id)
+        rank = (-score, PRECISION_RANK.get(row.start_precision, 3), row.id)
         if best is None or rank < best[0]:
-            best = (rank, event)
-    return best[1] if best else None
+            best = (rank, row.id)
+    return session.get(Event, best[1]) if best else None
 
 
 def find_panel(

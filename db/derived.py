@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from db.models import ContactKind, ContactPoint, Event, Organisation, OrganisationKey, Person
@@ -106,21 +106,38 @@ def _refresh_organisation(org: Organisation) -> None:
         org.alias_keys.append(OrganisationKey(key=key))
 
 
+# Attributes the derived columns are computed from: an object is refreshed only when one of
+# them changed (adding a mention or a participation also marks it dirty).
+PERSON_SOURCES = ("full_name", "job_title", "organisation", "organisation_id", "contacts")
+EVENT_SOURCES = ("title", "kind", "location", "start_date", "end_date", "organisation")
+ORGANISATION_SOURCES = ("name", "acronym", "aliases")
+
+
+def _changed(obj: object, names: Iterable[str]) -> bool:
+    state = inspect(obj)
+    if state.transient or state.pending:
+        return True
+    return any(state.attrs[name].history.has_changes() for name in names)
+
+
 @event.listens_for(Session, "before_flush")
 def _update_derived_columns(session: Session, _context, _instances) -> None:  # noqa: ANN001
     deleted = set(session.deleted)
     people: set[Person] = set()
     for obj in [*session.new, *session.dirty, *deleted]:
-        if isinstance(obj, Person) and obj not in deleted:
-            people.add(obj)
+        if isinstance(obj, Person):
+            if obj not in deleted and _changed(obj, PERSON_SOURCES):
+                people.add(obj)
         elif isinstance(obj, ContactPoint):
             if obj.person is not None and obj.person not in deleted:
                 people.add(obj.person)
-        elif isinstance(obj, Event) and obj not in deleted:
-            _refresh_event(obj)
+        elif isinstance(obj, Event):
+            if obj not in deleted and _changed(obj, EVENT_SOURCES):
+                _refresh_event(obj)
         elif isinstance(obj, Organisation) and obj not in deleted:
-            _refresh_organisation(obj)
-            if obj in session.dirty:
-                people.update(p for p in obj.people if p not in deleted)
+            if _changed(obj, ORGANISATION_SOURCES):
+                _refresh_organisation(obj)
+                if obj not in session.new:
+                    people.update(p for p in obj.people if p not in deleted)
     for person in people:
         _refresh_person(person, deleted)

@@ -172,6 +172,8 @@ class Panel(Tracked, Base):
 
 class Person(Tracked, Base):
     __tablename__ = "person"
+    # De-duplication looks up one family name and a range of first given names.
+    __table_args__ = (Index("ix_person_family_name_key", "family_key", "name_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     full_name: Mapped[str] = mapped_column(String(300))

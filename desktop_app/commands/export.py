@@ -30,9 +30,15 @@ def _days(text: str) -> int:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("format", choices=("ics", "vcf"), help="ics: events; vcf: people")
     parser.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
-    parser.add_argument("--from", dest="date_from", type=_date, metavar="DATE")
-    parser.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
-    parser.add_argument("--search", default="", metavar="TEXT")
+    parser.add_argument(
+        "--from", dest="date_from", type=_date, metavar="DATE", help="events ending on or after"
+    )
+    parser.add_argument(
+        "--to", dest="date_to", type=_date, metavar="DATE", help="events starting on or before"
+    )
+    parser.add_argument(
+        "--search", default="", metavar="TEXT", help="only items whose text matches"
+    )
     parser.add_argument(
         "--event",
         dest="event_ids",
@@ -86,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
                     include_approximate=args.include_approximate,
                     include_rejected=args.include_rejected,
                 )
-                _to_stdout(iter_ics(events, name=args.name, **options))
+                if events:
+                    _to_stdout(iter_ics(events, name=args.name, **options))
                 count = len(events)
         what = "event" if count == 1 else "events"
     else:
@@ -103,9 +110,13 @@ def run(args: argparse.Namespace) -> int:
                 people = select_people(
                     export.load_people(s, **scope), include_rejected=args.include_rejected
                 )
-                _to_stdout(iter_vcf(people, version=args.vcard_version))
+                if people:
+                    _to_stdout(iter_vcf(people, version=args.vcard_version))
                 count = len(people)
         what = "person" if count == 1 else "people"
+    if count == 0:
+        print(f"forumdesk: no {what} to export", file=sys.stderr)
+        return 1
     target = args.output or "stdout"
     print(f"forumdesk: exported {count} {what} to {target}", file=sys.stderr)
     return 0

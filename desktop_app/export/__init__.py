@@ -82,7 +82,8 @@ def export_ics(
     name: str = DEFAULT_NAME,
 ) -> int:
     """Write the chosen events (and their panels) to an .ics file; return the number of
-    events written (panels are part of their event)."""
+    events written (panels are part of their event). Nothing is written when no event is
+    chosen: the file, if any, is left as it was and 0 is returned."""
     with session_scope(source) as session:
         events = load_events(
             session,
@@ -95,6 +96,8 @@ def export_ics(
         chosen = select_events(
             events, include_approximate=include_approximate, include_rejected=include_rejected
         )
+        if not chosen:  # a VCALENDAR needs at least one component (RFC 5545 §3.4)
+            return 0
         atomic_write(
             path,
             iter_ics(
@@ -118,7 +121,8 @@ def export_vcf(
     include_rejected: bool = False,
     version: str = "3.0",
 ) -> int:
-    """Write the chosen people to a .vcf file; return the number of vCards written."""
+    """Write the chosen people to a .vcf file; return the number of vCards written (0, and
+    nothing written, when nobody is chosen)."""
     with session_scope(source) as session:
         people = load_people(
             session,
@@ -128,5 +132,7 @@ def export_vcf(
             include_rejected=include_rejected,
         )
         chosen = select_people(people, include_rejected=include_rejected)
+        if not chosen:
+            return 0
         atomic_write(path, iter_vcf(chosen, version=version, include_rejected=include_rejected))
     return len(chosen)

@@ -20,11 +20,12 @@ def atomic_write(path: str | Path, chunks: Iterable[str], *, encoding: str = "ut
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     written = 0
     try:
-        # newline="" keeps the CRLF line ends the formats require.
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+        # Bytes: the CRLF line ends the formats require reach the file unchanged.
+        with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
-                handle.write(chunk)
-                written += len(chunk.encode(encoding))
+                data = chunk.encode(encoding)
+                handle.write(data)
+                written += len(data)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():

@@ -89,6 +89,24 @@ _HEADLINE_VERBS = {
     "with",
     "by",
 }
+_CONNECTORS = {
+    "of",
+    "on",
+    "for",
+    "and",
+    "the",
+    "in",
+    "to",
+    "at",
+    "a",
+    "an",
+    "&",
+    "de",
+    "la",
+    "le",
+    "du",
+    "des",
+}
 _ORDINAL_WORDS = {
     "first",
     "second",
@@ -244,6 +262,10 @@ _VENUE_NOUNS = {
 }
 
 
+_PLACE_AFTER = re.compile(
+    r"[”\"’']?,\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?:,\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))?"
+    r"(?=\s*(?:[,.;:()\n–—-]|$))"
+)
 _VENUE_STATEMENT = re.compile(r"\b(?:venue|location)\s+(?:is|will\s+be|was)\s+([^.;]{4,160})", re.I)
 
 
@@ -313,7 +335,7 @@ def titles_alike(a: str, b: str) -> bool:
 def _head_of(words: list[str]) -> int | None:
     """Index of the gathering noun heading the phrase: the first event noun followed by a
     complement ("of/on/for ...") or ending the phrase."""
-    candidates = [i for i, w in enumerate(words) if fold(w.strip("’'")) in EVENT_NOUNS]
+    candidates = [i for i, w in enumerate(words) if fold(w.strip("’'\".,;:”")) in EVENT_NOUNS]
     if not candidates:
         return None
     for i in candidates:
@@ -327,115 +349,107 @@ def _name_mentions(doc: Text) -> list[EventMention]:
     text = doc.text
     out: list[EventMention] = []
     for match in _PHRASE.finditer(text):
-        words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
-        # names end at dates: "Conference of March 2006", "Summit in May"
-        for i, (_, word) in enumerate(words):
-            bare = fold(word.strip(".,"))
-            if (
-                bare in MONTHS - {"may", "march"}
-                or bare in WEEKDAYS
-                or re.fullmatch(r"\d{4}", bare)
-            ):
-                head_before = i > 0 and fold(words[i - 1][1].strip("’'\"”")) in EVENT_NOUNS
-                if re.fullmatch(r"\d{4}", bare) and head_before:
-                    words = words[: i + 1]  # "Cities Forum 2021": the edition is in the name
-                    break
-                if i > 0:
-                    words = words[:i]
-                    break
-            if (
-                bare in {"may", "march"}
-                and i > 0
-                and fold(words[i - 1][1]) in {"in", "of", "since", "until"}
-            ):
-                words = words[:i]
-                break
-        # a place after "in" ends a name too: "School in Dunedin and the ..."
-        for i in range(1, len(words)):
-            if fold(words[i - 1][1]) == "in" and lookup(words[i][1].strip(".,")):
-                words = words[: i - 1]
-                break
-        head = _head_of([w for _, w in words])
-        if head is None:
-            continue
-        if not words[head][1][:1].isupper():
-            continue
-        # right side: the head's complement, while connected by of/on/for/to/in/and
-        end = head + 1
-        if end < len(words) and re.fullmatch(r"\d{4}", words[end][1].strip("’'\"”.,")):
-            end += 1  # "Cities Forum 2021"
-        if end < len(words) and fold(words[end][1].strip(".,;:")) in _VENUE_WORDS:
-            continue
-        if end < len(words) and fold(words[end][1]) in {"of", "on", "for", "to", "in", "and", "at"}:
-            end = len(words)
-            for i in range(head + 1, len(words)):
-                if fold(words[i][1]) in _HEADLINE_VERBS - {"at", "in", "to", "from", "with", "by"}:
-                    end = i
-                    break
-        words_r = words[:end]
-        while words_r and fold(words_r[-1][1]) in {
-            "of",
-            "on",
-            "for",
-            "and",
-            "the",
-            "in",
-            "to",
-            "at",
-            "a",
-            "an",
-            "&",
-            "de",
-            "la",
-            "le",
-            "du",
-            "des",
-        }:
-            words_r.pop()
-        # left side: stop at headline verbs and at "and the"
-        start = head
-        while start > 0:
-            prev = fold(words[start - 1][1])
-            if prev in _HEADLINE_VERBS or prev in {
-                "of",
-                "on",
-                "for",
-                "to",
-                "in",
-                "at",
-                "the",
-                "a",
-                "an",
-            }:
-                break
-            if prev == "the" and start >= 2 and fold(words[start - 2][1]) in {"and", "of", "at"}:
-                break
-            start -= 1
-        words_l = words_r[start:]
-        while words_l and (
-            fold(words_l[0][1])
-            in {"of", "on", "for", "and", "the", "in", "to", "at", "a", "an", "&"}
-            or fold(words_l[0][1]) in _ORDINAL_WORDS
-        ):
-            words_l.pop(0)
-        if not words_l:
-            continue
-        s = words_l[0][0]
-        e = words_l[-1][0] + len(words_l[-1][1])
-        title = text[s:e].strip(" ’'\".,:;")
-        e = s + len(title)
-        head_word = fold(words[head][1].strip("’'"))
-        if len(_tokens(title)) < 2:
-            # a bare noun ("Conference", "The Forum") is a reference, not a name
-            out.append(EventMention((s, e), title, head_word, generic=True))
-            continue
-        acronym = None
-        acr = re.match(r"[”\"’']?\s*\(([A-Z][A-Za-z]{1,10})\)", text[e : e + 16])
-        if acr:
-            acronym = acr.group(1)
-        body = head_word in BODY_NOUNS
-        out.append(EventMention((s, e), title, head_word, acronym=acronym, body=body))
+        all_words = [
+            (m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())
+        ]
+        for words in _split_at_dates(all_words):
+            mention = _phrase_mention(text, words)
+            if mention is not None:
+                out.append(mention)
     return out
+
+
+def _split_at_dates(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Names end at dates: "Conference of March 2006", "Summit in May", "From 9 to 11
+    December the X Meeting" gives "From 9 to 11" and "the X Meeting"."""
+    pieces: list[list[tuple[int, str]]] = [[]]
+    for i, (offset, word) in enumerate(words):
+        bare = fold(word.strip(".,"))
+        previous = fold(words[i - 1][1].strip("’'\"”")) if i > 0 else ""
+        year = re.fullmatch(r"\d{4}", bare)
+        following = words[i + 1][1] if i + 1 < len(words) else ""
+        edition = previous in EVENT_NOUNS or (
+            following[:1].isupper() and previous not in {"in", "of", "since", "until", "from"}
+        )
+        if year and edition:
+            pieces[-1].append((offset, word))  # "Cities Forum 2021", "2011 Radio Convention"
+            continue
+        cut = (
+            bare in MONTHS - {"may", "march"}
+            or bare in WEEKDAYS
+            or year
+            or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?", bare)
+            and not (i + 1 < len(words) and fold(words[i + 1][1]) not in MONTHS and i == 0)
+            or bare in {"may", "march"}
+            and previous in {"in", "of", "since", "until"}
+        )
+        if cut:
+            pieces.append([])
+        else:
+            pieces[-1].append((offset, word))
+            if word.endswith(".") and len(word) > 3 and not word[:-1].isupper():
+                pieces.append([])  # a full stop ends the name ("... Forum. At the ...")
+    return [p for p in pieces if p]
+
+
+def _phrase_mention(text: str, words: list[tuple[int, str]]) -> EventMention | None:
+    """The event named by one capitalised phrase, if its head is a gathering noun."""
+    # a place after "in" ends a name too: "School in Dunedin and the ..."
+    for i in range(1, len(words)):
+        if fold(words[i - 1][1]) == "in" and lookup(words[i][1].strip(".,")):
+            words = words[: i - 1]
+            break
+    head = _head_of([w for _, w in words])
+    if head is None:
+        return None
+    if not words[head][1][:1].isupper():
+        return None
+    # right side: the head's complement, while connected by of/on/for/to/in/and
+    end = head + 1
+    if end < len(words) and re.fullmatch(r"\d{4}", words[end][1].strip("’'\"”.,")):
+        end += 1  # "Cities Forum 2021"
+    if end < len(words) and fold(words[end][1].strip(".,;:")) in _VENUE_WORDS:
+        return None
+    if end < len(words) and fold(words[end][1]) in {"of", "on", "for", "to", "in", "and", "at"}:
+        end = len(words)
+        for i in range(head + 1, len(words)):
+            if fold(words[i][1]) in _HEADLINE_VERBS - {"at", "in", "to", "from", "with", "by"}:
+                end = i
+                break
+    words_r = words[:end]
+    while words_r and fold(words_r[-1][1]) in _CONNECTORS:
+        words_r.pop()
+    # left side: stop at headline verbs and at "and the"
+    start = head
+    while start > 0:
+        prev = fold(words[start - 1][1])
+        if prev in _HEADLINE_VERBS or prev in _CONNECTORS - {"and", "&"}:
+            break
+        if prev == "the" and start >= 2 and fold(words[start - 2][1]) in {"and", "of", "at"}:
+            break
+        start -= 1
+    words_l = words_r[start:]
+    while words_l and (
+        fold(words_l[0][1]) in {"of", "on", "for", "and", "the", "in", "to", "at", "a", "an", "&"}
+        or fold(words_l[0][1]) in _ORDINAL_WORDS
+    ):
+        words_l.pop(0)
+    if not words_l:
+        return None
+    s = words_l[0][0]
+    e = words_l[-1][0] + len(words_l[-1][1])
+    title = text[s:e].strip(" ’'\".,:;")
+    e = s + len(title)
+    head_word = fold(words[head][1].strip("’'"))
+    if len(_tokens(title)) < 2:
+        # a bare noun ("Conference", "The Forum") is a reference, not a name
+        return EventMention((s, e), title, head_word, generic=True)
+    acronym = None
+    acr = re.match(r"[”\"’']?\s*\(([A-Z][A-Za-z]{1,10})\)", text[e : e + 16])
+    if acr:
+        acronym = acr.group(1)
+    body = head_word in BODY_NOUNS
+    return EventMention((s, e), title, head_word, acronym=acronym, body=body)
 
 
 def _apposition_mentions(doc: Text) -> list[EventMention]:
@@ -709,6 +723,15 @@ def attach_locations(doc: Text, clusters: list[EventCluster]) -> None:
             if sentence is None:
                 continue
             venue = _venue_after(text[mention.span[1] : sentence.end])
+            listed = _PLACE_AFTER.match(text, mention.span[1])
+            if listed and lookup(listed.group(1), lenient=True):
+                # "International Conference on X, Oslo, Norway"
+                place = lookup(listed.group(1), lenient=True)
+                country = listed.group(2)
+                name = listed.group(1)
+                if country and lookup(country):
+                    name = f"{name}, {country}"
+                venue = (name, place.timezone)
             if venue is None and mention.nominal:
                 venue = _venue_after(text[sentence.start : mention.span[0]])
             if venue:

@@ -90,6 +90,7 @@ HONORIFICS = {
     "prince",
     "princess",
     "crown",
+    "prime",
     "royal",
     "highness",
     "majesty",

@@ -90,10 +90,13 @@ def find_names(text: str) -> list[NameMention]:
             words.pop()
         if not words:
             continue
-        # a word inside that cannot be part of a name splits the run: keep the first part
+        # a word inside that cannot be part of a name splits the run; the name is the part
+        # after titles ("Prime Minister Jane Roe"), else the first part
         for i, (_, word) in enumerate(words):
             if not _is_name_token(word) and fold(word) not in {"de", "da", "van", "von", "la"}:
-                words = words[:i]
+                head, tail = words[:i], words[i + 1 :]
+                titles = all(fold(w.rstrip(".")) in HONORIFICS | TITLE_WORDS for _, w in head)
+                words = tail if (titles or not head) and len(tail) >= 2 else head
                 break
         if not words:
             continue

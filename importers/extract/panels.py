@@ -68,7 +68,7 @@ _AFTER_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:(?:opening|closing|welcoming|introductory|welcome)\s+)?(?:remarks|address(?:es)?|speech(?:es)?|statements?|presentations?|welcome|words)\s+(?:by|from|on\s+behalf\s+of)\b",
+            r"\b(?:(?:opening|closing|welcoming|introductory|welcome)\s+)?(?:remarks|address(?:es)?|speech(?:es)?|statements?|presentations?|welcome|words|lecture|talk|briefing)\s+(?:by|from|on\s+behalf\s+of)\b",
             re.I,
         ),
         "speaker",

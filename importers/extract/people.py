@@ -17,7 +17,7 @@ from importers.extract.lexicon import (
     fold,
 )
 from importers.extract.names import NameMention, find_names
-from importers.extract.places import demonym_country, is_place
+from importers.extract.places import demonym_country, is_place, lookup
 from importers.extract.text import Text
 from importers.records import Span
 
@@ -478,6 +478,8 @@ class PeopleFinder:
         mentions = find_names(text)
         kept: list[NameMention] = []
         for mention in mentions:
+            if lookup(mention.name):
+                continue  # "Cape Town", "Costa Rica"
             if (
                 not mention.confident
                 and kept

@@ -124,37 +124,94 @@ def clean(text: str) -> str:
 
 
 def _join_wrapped_lines(text: str) -> str:
-    """Join lines of a hard-wrapped paragraph: a run of lines of prose width, each continued
-    by the next line (not ending a sentence, the next not a label, bullet or time)."""
+    """Join the lines of a hard-wrapped paragraph into one.
+
+    A line continues into the next when it does not end a sentence, is no heading, the next
+    line is no label, bullet, time or date, and either both sit at one width (the next no
+    longer, the previous or next within a quarter), the line ends on a word that cannot end a
+    sentence ("of", "the"), or the next starts in lower case."""
     lines = text.split("\n")
-
-    def prose(line: str) -> bool:
-        return 40 <= len(line.strip()) <= 100
-
-    def title_like(line: str) -> bool:
-        words = line.split()
-        capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-        return "," not in line and capitalised >= 0.75 * len(words)
-
+    widths = [len(line.rstrip()) for line in lines]
     out = list(text)
     pos = 0
-    for i, line in enumerate(lines[:-1]):
+    for k, line in enumerate(lines[:-1]):
         pos += len(line)
-        nxt = lines[i + 1].strip()
-        in_run = prose(line) and (prose(lines[i + 1]) or (i > 0 and prose(lines[i - 1])))
+        stripped = line.rstrip()
+        nxt = lines[k + 1].strip()
+        width = widths[k]
         if (
-            in_run
-            and nxt
-            and not line.rstrip().endswith((".", ":", "!", "?", ";"))
-            and not _LINE_START.match(nxt)
-            and not title_like(line)
+            not nxt
+            or stripped.endswith((".", ":", "!", "?", ";"))
+            or _LINE_START.match(nxt)
+            or _title_like(stripped)
         ):
+            pos += 1
+            continue
+        near = [widths[m] for m in (k - 1, k + 1) if 0 <= m < len(lines)]
+        same_width = (
+            40 <= width <= 100
+            and widths[k + 1] <= width * 1.2
+            and any(n >= 0.6 * width for n in near)
+            and not stripped[-1:].isdigit()
+        )
+        last_word = stripped.rsplit(" ", 1)[-1].lower()
+        if same_width or last_word in _CONTINUING or (nxt[:1].islower() and width >= 30):
             out[pos] = " "
         pos += 1
     return "".join(out)
 
 
-_LINE_START = re.compile(r"[-*•–—>\d(]|[A-Z][A-Za-z ]{0,20}:\s")
+def _title_like(line: str) -> bool:
+    words = line.split()
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return "," not in line and capitalised >= 0.75 * len(words)
+
+
+_CONTINUING = {
+    "of",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "for",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "as",
+    "that",
+    "which",
+    "who",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "be",
+    "has",
+    "have",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "van",
+    "von",
+}
+_MONTH_START = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+)
+_LINE_START = re.compile(rf"[-*•–—>\d(]|[A-Z][A-Za-z ]{{0,20}}:\s|{_MONTH_START}")
 
 
 class Text:

@@ -9,13 +9,14 @@ import icalendar
 import pytest
 import vobject
 from app_data import add_extraction, simple_event_extraction, write_documents
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import queries
 from db.models import Document, Event, Person
-from desktop_app.main_window import ADDRESS_BOOK, CALENDAR, EVENTS, REVIEW, MainWindow
+from desktop_app.main_window import ADDRESS_BOOK, CALENDAR, DOCUMENTS, EVENTS, REVIEW, MainWindow
 from desktop_app.views.calendar_view import AGENDA, WEEK
 from desktop_app.views.export_dialog import EVERYTHING, SELECTION, ExportOptions
 from desktop_app.workers import ImportWorker
@@ -223,7 +224,7 @@ def test_import_a_folder_through_the_worker(qtbot, window: MainWindow, tmp_path:
     assert window.worker is None
     with window.sessions.begin() as s:
         assert s.scalar(select(func.count()).select_from(Document)) == 4
-    window.show_page(4)
+    window.show_page(DOCUMENTS)
     assert window.documents.model.rowCount() == 4
 
 
@@ -242,6 +243,26 @@ def test_a_failing_file_shows_its_reason(qtbot, window: MainWindow, tmp_path: Pa
     assert window.failed_imports.rowCount() == 1
     assert window.failed_imports.index(0, 1).data() == reason
     window.import_report.close()
+    window.show_page(DOCUMENTS)
+    assert window.documents.failed_box.isVisible()
+    assert window.documents.failed_table.model().index(0, 0).data() == "blank.txt"
+
+
+def test_dropping_a_folder_imports_it(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    folder = tmp_path / "dropped"
+    write_documents(folder, 2)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(folder))])
+    drop = QDropEvent(
+        QPointF(300, 300),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.import_finished, timeout=60_000) as blocker:
+        window.dropEvent(drop)
+    assert len(blocker.args[0].new) == 2
 
 
 def test_cancel_stops_an_import_between_documents(qtbot, sessions, tmp_path: Path) -> None:

@@ -69,3 +69,13 @@ def test_bad_date_is_a_usage_error(db_url: str) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--db", db_url, "export", "ics", "--from", "June"])
     assert caught.value.code == 2
+
+
+def test_nothing_to_export_keeps_the_old_file_and_fails(
+    sample: sessionmaker[Session], db_url: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "forums.ics"
+    target.write_text("previous export")
+    argv = ["--db", db_url, "export", "ics", "--search", "no such words", "-o", str(target)]
+    assert main(argv) == 1
+    assert target.read_text() == "previous export"
