@@ -61,8 +61,14 @@ START = dt.date(2018, 1, 1)
 DAYS = 3650
 
 
+PLACES_ADJ = "Nordic Andean Sahel Pacific Baltic Alpine Caribbean Danube Mekong Atlantic".split()
+
+
 def _org_name(rng: random.Random) -> str:
-    return f"{rng.choice(ORG_WORDS[:3])} {rng.choice(TOPICS)} {rng.choice(ORG_WORDS[3:])}"
+    return (
+        f"{rng.choice(ORG_WORDS[:3] + PLACES_ADJ)} {rng.choice(TOPICS)} "
+        f"{rng.choice(ORG_WORDS[3:])}"
+    )
 
 
 def _phone(rng: random.Random) -> str:
@@ -72,7 +78,7 @@ def _phone(rng: random.Random) -> str:
 def fill(sessions, n_events: int, n_people: int, rng: random.Random) -> None:  # noqa: ANN001
     """Bulk insert organisations, people with contacts, events with panels and speakers."""
     orgs = {}
-    while len(orgs) < max(50, n_people // 40):
+    while len(orgs) < min(3000, max(50, n_people // 40)):
         name = _org_name(rng)
         acronym = "".join(w[0] for w in name.split()).upper()
         orgs.setdefault(name, acronym)

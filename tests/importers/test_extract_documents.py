@@ -1,0 +1,135 @@
+"""Whole documents in several house styles (invented, not from any sample): the events, dates,
+places and roles a careful reader finds in each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importers.pipeline import load
+
+DOCS = Path(__file__).resolve().parent.parent / "fixtures" / "extract"
+
+
+def summary(name: str) -> dict[str, tuple]:
+    result = load(DOCS / name)
+    return {
+        e.title: (e.start.iso() if e.start else None, e.end.iso() if e.end else None, e.location)
+        for e in result.events
+    }
+
+
+def roles(name: str) -> set[tuple[str, str, str]]:
+    result = load(DOCS / name)
+    return {
+        (panel.title or panel.kind, p.name, p.role)
+        for e in result.events
+        for panel in e.panels
+        for p in panel.people
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "water_summit_programme.txt",
+            {
+                "Global Water Security Summit 2024": (
+                    "2024-03-12",
+                    "2024-03-13",
+                    "Palais des Nations, Geneva",
+                )
+            },
+        ),
+        (
+            "climate_week_news.txt",
+            {
+                "African Climate Week": (
+                    "2023-09-11",
+                    "2023-09-15",
+                    "Kenyatta International Convention Centre",
+                )
+            },
+        ),
+        (
+            "us_symposium_release.txt",
+            {"2019 National Symposium on Rural Broadband": ("2019-04-23", "2019-04-25", "Denver")},
+        ),
+        (
+            "report_launch_invitation.eml",
+            {
+                "Launch of the 2025 Global Report on Food Crises": (
+                    "2025-05-06",
+                    "2025-05-06",
+                    "Rome",
+                )
+            },
+        ),
+        (
+            "past_forum_report.txt",
+            {
+                "Asia-Pacific Forum on Sustainable Development": (
+                    "2023-03-27",
+                    "2023-03-30",
+                    "Bangkok",
+                )
+            },
+        ),
+        (
+            "upcoming_events_list.txt",
+            {
+                "International Conference on Refugee Law": (
+                    "2024-06-12",
+                    "2024-06-14",
+                    "Oslo, Norway",
+                ),
+                "Expert Workshop on Data Protection": ("2024-07-03", "2024-07-03", "Vienna"),
+                "5th World Congress on Migration Health": (
+                    "2024-11-27",
+                    "2024-11-30",
+                    "Cape Town, South Africa",
+                ),
+                "Regional Consultative Meeting on Labour Mobility": (
+                    "2024-12-09",
+                    "2024-12-11",
+                    "Amman",
+                ),
+            },
+        ),
+    ],
+)
+def test_events_dates_and_places(name: str, expected: dict[str, tuple]) -> None:
+    assert summary(name) == expected
+
+
+def test_programme_roles() -> None:
+    found = roles("water_summit_programme.txt")
+    assert ("Financing resilient infrastructure", "Jonas Lindqvist", "moderator") in found
+    assert ("Financing resilient infrastructure", "Helena Novak", "panelist") in found
+    assert ("Data for water governance", "Fatou Diop", "chair") in found
+    assert ("keynote address", "Richard Holloway", "keynote") in found
+
+
+def test_bulleted_panelists_after_a_colon() -> None:
+    assert roles("report_launch_invitation.eml") == {
+        ("panel discussion", "Rein Paulsen", "moderator"),
+        ("panel discussion", "Cindy McCain", "panelist"),
+        ("panel discussion", "Álvaro Lario", "panelist"),
+    }
+
+
+def test_subject_verbs_and_featured_speakers() -> None:
+    assert roles("past_forum_report.txt") == {
+        ("air quality", "Mei Lin Chen", "speaker"),
+        ("Financing the transition", "Rahul Verma", "speaker"),
+        ("Financing the transition", "Sara Lindgren", "speaker"),
+    }
+
+
+def test_contacts_in_an_email_signature() -> None:
+    people = {p.name: p for p in load(DOCS / "report_launch_invitation.eml").people}
+    assert people["Marta Rossi"].phones == ("+390657051234",)
+    assert people["Marta Rossi"].emails == ("marta.rossi@foodcrises.example.org",)
+    assert people["Qu Dongyu"].title == "Director-General"
