@@ -564,8 +564,16 @@ def _build_year(m: re.Match[str], scan: _Scan, priority: int) -> _Candidate | No
             return None
     c = _Candidate(m.start(), end, "year", priority, year=y1, end_year=y2 or y1)
     c.explicit_year = True
-    c.weight = 0 if ctx == "since" else 1
+    history = _HISTORY_BEFORE.search(scan.low, max(0, m.start() - 40), m.start())
+    c.weight = 0 if ctx == "since" or history else 1
     return c
+
+
+# "set up in 2000", "founded in 1951": history, not the year of what the text announces
+_HISTORY_BEFORE = re.compile(
+    r"\b(?:set\s+up|founded|established|created|born|built|formed|incorporated|opened)"
+    r"(?:\s+in)?\s+\Z"
+)
 
 
 def _build_month(

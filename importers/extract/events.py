@@ -378,8 +378,9 @@ def _split_at_dates(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]
             bare in MONTHS - {"may", "march"}
             or bare in WEEKDAYS
             or year
-            or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?", bare)
-            and not (i + 1 < len(words) and fold(words[i + 1][1]) not in MONTHS and i == 0)
+            or re.fullmatch(r"\d{1,2}(?:[-–]\d{1,2})?", bare)
+            or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", bare)
+            and (fold(following.strip(".,")) in MONTHS or previous.strip(".,") in MONTHS)
             or bare in {"may", "march"}
             and previous in {"in", "of", "since", "until"}
         )

@@ -35,8 +35,8 @@ _QUOTED = re.compile(r"[“\"]([^“”\"\n]{4,200}?)[”\"]")
 _ON_TOPIC = re.compile(
     r"^\s+(?:on|about|entitled|titled|called)\s+(?!the\s+(?:same|day|occasion|sidelines)\b)"
     r"(?!(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d)"
-    r"([^,.;:()“”\"]{4,120}?)(?=\s+(?:at|in|as|during|with|will|which|that|to|for|and\s+will|"
-    r"moderated|chaired|hosted|organi[sz]ed|led|featuring|by|on\s+\d)\b|[,.;:(]|$)"
+    r"([^,.;:()“”\"]{4,120}?)(?=\s+(?:(?:at|in)\s+(?:the\s+)?[A-Z]|as\s+part|during|with|will|which|"
+    r"that|and\s+will|moderated|chaired|hosted|organi[sz]ed|led|featuring|by|on\s+\d)|[,.;:(]|$)"
 )
 # Determiners and adjectives that make a session noun a reference to one session.
 _DETERMINED = re.compile(

@@ -197,3 +197,13 @@ def test_several_mentions_become_one_event() -> None:
     result = run(text)
     assert [e.title for e in result.events] == ["Danube Rivers Forum"]
     assert len(result.events[0].spans) >= 3
+
+
+def test_a_founding_year_does_not_date_the_event() -> None:
+    result = run(
+        "The Harbour Trust, set up in 2000, joins the Coastal Summit, which takes place "
+        "between 27-30 November with a panel on tides moderated by Jane Roe."
+    )
+    (summit,) = result.events
+    assert summit.title == "Coastal Summit"
+    assert summit.start is None  # no year is given for November: none is invented
