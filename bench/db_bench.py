@@ -66,8 +66,7 @@ PLACES_ADJ = "Nordic Andean Sahel Pacific Baltic Alpine Caribbean Danube Mekong 
 
 def _org_name(rng: random.Random) -> str:
     return (
-        f"{rng.choice(ORG_WORDS[:3] + PLACES_ADJ)} {rng.choice(TOPICS)} "
-        f"{rng.choice(ORG_WORDS[3:])}"
+        f"{rng.choice(ORG_WORDS[:3] + PLACES_ADJ)} {rng.choice(TOPICS)} {rng.choice(ORG_WORDS[3:])}"
     )
 
 
@@ -91,7 +90,9 @@ def fill(sessions, n_events: int, n_people: int, rng: random.Random) -> None:  #
     person_rows, contact_rows = [], []
     for i in range(1, n_people + 1):
         given, family = rng.choice(GIVEN), rng.choice(FAMILY)
-        full = f"{given} {family}" if rng.random() < 0.85 else f"{given} {rng.choice(GIVEN)} {family}"
+        full = (
+            f"{given} {family}" if rng.random() < 0.85 else f"{given} {rng.choice(GIVEN)} {family}"
+        )
         org_id = rng.randint(1, len(org_rows)) if rng.random() < 0.9 else None
         contacts = [("email", f"{given[0].lower()}.{family.lower()}{i}@example.org")]
         for _ in range(rng.randint(0, 2)):
@@ -293,8 +294,10 @@ def main() -> None:
     months = [(2018 + rng.randrange(10), rng.randint(1, 12)) for _ in range(60)]
     with sessions() as s:
         sample = queries.events_in_range(s, dt.date(2022, 5, 1), dt.date(2022, 5, 31))
-    print(f"month query: {median_ms([month_run(y, m) for y, m in months]):.1f} ms "
-          f"({len(sample)} events in a month)")
+    print(
+        f"month query: {median_ms([month_run(y, m) for y, m in months]):.1f} ms "
+        f"({len(sample)} events in a month)"
+    )
 
     def upcoming(day: dt.date) -> Callable[[], object]:
         def run() -> object:
@@ -312,7 +315,9 @@ def main() -> None:
         *(rng.choice(TOPICS).lower()[:6] for _ in range(5)),  # organisation words
         *(f"{rng.randint(1, 99999)}@example" for _ in range(5)),  # e-mail fragments
         *(str(rng.randint(2100, 7999)) + str(rng.randint(10, 99)) for _ in range(5)),  # phones
-        "", "mu", "lefevre",  # everything, a short fragment, an accent-free spelling
+        "",
+        "mu",
+        "lefevre",  # everything, a short fragment, an accent-free spelling
     ]
 
     def page(text: str) -> Callable[[], object]:

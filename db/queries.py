@@ -72,12 +72,11 @@ def overlapping_events(
 def events_in_range(
     s: Session, start: dt.date, end: dt.date, *, statuses: Iterable[str] | None = None
 ) -> list[Event]:
-    """Day-precision events overlapping [start, end] (inclusive), ordered by start; panels are
-    not loaded, the organisation is."""
+    """Day-precision events overlapping [start, end] (inclusive), ordered by start; panels and
+    organisation are not loaded (a month holds hundreds of events: only the columns)."""
     query = (
         select(Event)
         .where(overlapping_events(s, start, end, ("day",)), Event.status.in_(_statuses(statuses)))
-        .options(joinedload(Event.organisation))
         .order_by(Event.start_date, Event.start_time, Event.id)
     )
     return list(s.scalars(query))

@@ -349,14 +349,22 @@ def _name_mentions(doc: Text) -> list[EventMention]:
     text = doc.text
     out: list[EventMention] = []
     for match in _PHRASE.finditer(text):
-        all_words = [
-            (m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())
-        ]
+        phrase = match.group()
+        if not any(fold(w.strip(_WORD_PUNCT)) in EVENT_NOUNS for w in phrase.split()):
+            continue
+        all_words = [(m.start() + match.start(), m.group()) for m in _NON_SPACE.finditer(phrase)]
         for words in _split_at_dates(all_words):
             mention = _phrase_mention(text, words)
             if mention is not None:
                 out.append(mention)
     return out
+
+
+_NON_SPACE = re.compile(r"\S+")
+_YEAR_WORD = re.compile(r"\d{4}")
+_DAY_WORD = re.compile(r"\d{1,2}(?:[-–]\d{1,2})?")
+_ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+_WORD_PUNCT = "’'\".,;:”"
 
 
 def _split_at_dates(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -366,7 +374,7 @@ def _split_at_dates(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]
     for i, (offset, word) in enumerate(words):
         bare = fold(word.strip(".,"))
         previous = fold(words[i - 1][1].strip("’'\"”")) if i > 0 else ""
-        year = re.fullmatch(r"\d{4}", bare)
+        year = _YEAR_WORD.fullmatch(bare)
         following = words[i + 1][1] if i + 1 < len(words) else ""
         edition = previous in EVENT_NOUNS or (
             following[:1].isupper() and previous not in {"in", "of", "since", "until", "from"}
@@ -378,8 +386,8 @@ def _split_at_dates(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]
             bare in MONTHS - {"may", "march"}
             or bare in WEEKDAYS
             or year
-            or re.fullmatch(r"\d{1,2}(?:[-–]\d{1,2})?", bare)
-            or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", bare)
+            or _DAY_WORD.fullmatch(bare)
+            or _ORDINAL_DAY.fullmatch(bare)
             and (fold(following.strip(".,")) in MONTHS or previous.strip(".,") in MONTHS)
             or bare in {"may", "march"}
             and previous in {"in", "of", "since", "until"}
@@ -718,6 +726,7 @@ def event_dates(cluster: EventCluster) -> tuple[PartialDate | None, PartialDate 
 
 def attach_locations(doc: Text, clusters: list[EventCluster]) -> None:
     text = doc.text
+    statement = _VENUE_STATEMENT.search(text)
     for cluster in clusters:
         for mention in sorted(cluster.mentions, key=lambda m: (m.generic, m.span[0])):
             sentence = doc.sentence_at(mention.span[0])
@@ -740,7 +749,6 @@ def attach_locations(doc: Text, clusters: list[EventCluster]) -> None:
                 cluster.timezone = venue[1]
                 break
         if cluster.location is None and cluster.named:
-            statement = _VENUE_STATEMENT.search(text)
             if statement and any(
                 abs(m.span[0] - statement.start()) < 400 for m in cluster.mentions
             ):

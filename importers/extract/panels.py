@@ -28,6 +28,37 @@ _KIND_RE = re.compile(
     + r")(?![\w-])",
     re.IGNORECASE,
 )
+
+
+def _kind_patterns() -> dict[str, re.Pattern[str]]:
+    by_first: dict[str, list[str]] = {}
+    for kind in _KINDS:
+        first = re.split(r"[\s-]", kind)[0]
+        by_first.setdefault(first, []).append(kind)
+    return {
+        first: re.compile(
+            "(" + "|".join(re.escape(k).replace(r"\ ", r"[\s-]") for k in kinds) + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+        for first, kinds in by_first.items()
+    }
+
+
+_KIND_BY_FIRST_WORD = _kind_patterns()
+_WORD_TOKEN = re.compile(r"(?<![\w-])[A-Za-z&][A-Za-z&]*")
+
+
+def _kind_matches(text: str):  # noqa: ANN202 - an iterator of matches
+    """Session nouns in text; a dictionary of first words keeps this to one pass over the
+    words instead of trying every phrase at every position."""
+    for word in _WORD_TOKEN.finditer(text):
+        pattern = _KIND_BY_FIRST_WORD.get(word.group().lower())
+        if pattern is not None:
+            match = pattern.match(text, word.start())
+            if match:
+                yield match
+
+
 _HIGH_LEVEL_EVENT = re.compile(
     r"(?<![\w-])high[\s-]level\s+(?:event|session|debate|dialogue)(?![\w-])", re.I
 )
@@ -219,7 +250,7 @@ def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
     for pattern, kind in _VERB_SESSIONS:
         for match in pattern.finditer(text):
             found.append((match.span(), kind))
-    for match in _KIND_RE.finditer(text):
+    for match in _kind_matches(text):
         if any(a <= match.start() < b for a, b in exclude) or any(
             a <= match.start() < b for (a, b), _ in found
         ):
@@ -372,9 +403,9 @@ def assign_roles(
         if mention.span in key_of:
             people_by.setdefault(doc.sentence_index(mention.span[0]), []).append(mention)
     cues_by: dict[int, list[tuple[int, int, str]]] = {}
-    for match in _ALL_AFTER_CUES.finditer(text):
-        index = doc.sentence_index(match.start())
-        if index in people_by:
+    for index in people_by:
+        sentence = doc.sentences[index]
+        for match in _ALL_AFTER_CUES.finditer(text, sentence.start, sentence.end):
             role = _AFTER_CUES[int(match.lastgroup[1:])][1]
             cues_by.setdefault(index, []).append((match.start(), match.end(), role))
     current: PanelCluster | None = None

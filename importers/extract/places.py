@@ -26,6 +26,7 @@ class Place:
 @dataclass(frozen=True)
 class Gazetteer:
     by_name: dict[str, Place]
+    first_words: frozenset[str]  # the first word of every name, to skip other words fast
 
 
 @cache
@@ -51,7 +52,7 @@ def gazetteer() -> Gazetteer:
             by_name[fold(name)] = Place(
                 country["name"], country["iso"], _country_timezone(by_name, country), 10**9, True
             )
-    return Gazetteer(by_name)
+    return Gazetteer(by_name, frozenset(name.split()[0] for name in by_name if name))
 
 
 def _country_timezone(by_name: dict[str, Place], country: dict) -> str | None:
@@ -118,10 +119,14 @@ def find_places(text: str) -> list[PlaceMention]:
     """Cities and countries named in text; at each position the longest name wins
     ("New Zealand" rather than "New")."""
     out: list[PlaceMention] = []
+    first_words = gazetteer().first_words
     for match in _UPPER_RUN.finditer(text):
         words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
         i = 0
         while i < len(words):
+            if fold(words[i][1].rstrip(".,’'")) not in first_words:
+                i += 1
+                continue
             for n in range(min(4, len(words) - i), 0, -1):
                 start = words[i][0]
                 last_start, last = words[i + n - 1]

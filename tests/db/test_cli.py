@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from db_helpers import extraction, store
 
 from db.engine import open_database
@@ -14,7 +15,9 @@ from desktop_app.cli import main
 from importers.records import EventRecord, PartialDate, PersonRecord
 
 
-def test_import_reports_each_document_and_fails_on_a_bad_one(db_url, tmp_path, capsys) -> None:  # noqa: ANN001
+def test_import_reports_each_document_and_fails_on_a_bad_one(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.txt").write_text("A note about a workshop.\n", encoding="utf-8")
@@ -41,7 +44,9 @@ def _stored(db_url: str) -> None:
     store(sessions, extraction(events=events, people=people))
 
 
-def test_list_events_as_json_with_dates_at_their_precision(db_url, capsys) -> None:  # noqa: ANN001
+def test_list_events_as_json_with_dates_at_their_precision(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     _stored(db_url)
     assert main(["--db", db_url, "list", "events", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
@@ -56,7 +61,7 @@ def test_list_events_as_json_with_dates_at_their_precision(db_url, capsys) -> No
     assert capsys.readouterr().out.strip().splitlines()[1:] == []
 
 
-def test_list_people_as_an_aligned_table(db_url, capsys) -> None:  # noqa: ANN001
+def test_list_people_as_an_aligned_table(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     _stored(db_url)
     assert main(["--db", db_url, "list", "people", "--search", "bryo"]) == 0
     header, row = capsys.readouterr().out.strip().splitlines()

@@ -57,7 +57,9 @@ def _two_people(sessions: sessionmaker[Session]) -> tuple[int, int]:
     return keep, other
 
 
-def test_merge_people_keeps_every_mention_participation_and_contact(sessions) -> None:  # noqa: ANN001
+def test_merge_people_keeps_every_mention_participation_and_contact(
+    sessions: sessionmaker[Session],
+) -> None:
     keep_id, other_id = _two_people(sessions)
     before = {m: _count(sessions, m) for m in (Mention, Participation, ContactPoint)}
     with sessions.begin() as s:
@@ -77,7 +79,7 @@ def test_merge_people_keeps_every_mention_participation_and_contact(sessions) ->
         assert queries.search_people(s, "other.example")[0].id == keep_id
 
 
-def test_merge_events_moves_panels_and_keeps_precise_dates(sessions) -> None:  # noqa: ANN001
+def test_merge_events_moves_panels_and_keeps_precise_dates(sessions: sessionmaker[Session]) -> None:
     store(sessions, extraction(events=(EventRecord("Kelp Forum", "forum", PartialDate(2035, 2)),)))
     precise = EventRecord(
         "Seaweed Meeting",
@@ -98,7 +100,7 @@ def test_merge_events_moves_panels_and_keeps_precise_dates(sessions) -> None:  #
     assert len(merged.mentions) == 2 and _count(sessions, Event) == 1
 
 
-def test_updates_bump_revision_and_resolve_organisation(sessions) -> None:  # noqa: ANN001
+def test_updates_bump_revision_and_resolve_organisation(sessions: sessionmaker[Session]) -> None:
     keep_id, _ = _two_people(sessions)
     with sessions.begin() as s:
         before = s.get(Person, keep_id).revision
@@ -123,7 +125,7 @@ def test_updates_bump_revision_and_resolve_organisation(sessions) -> None:  # no
             edits.update_event(s, event_id, colour="red")
 
 
-def test_set_status_and_accept_document(sessions) -> None:  # noqa: ANN001
+def test_set_status_and_accept_document(sessions: sessionmaker[Session]) -> None:
     first = store(
         sessions,
         extraction(
@@ -144,7 +146,9 @@ def test_set_status_and_accept_document(sessions) -> None:  # noqa: ANN001
         assert s.get(Person, person_id).status == "rejected"
 
 
-def test_delete_document_removes_only_items_no_other_document_holds(sessions) -> None:  # noqa: ANN001
+def test_delete_document_removes_only_items_no_other_document_holds(
+    sessions: sessionmaker[Session],
+) -> None:
     shared = PersonRecord(name="Ola Nord")
     first = store(sessions, extraction(people=(shared, PersonRecord(name="Only Once"))))
     store(sessions, extraction(people=(shared,)))
@@ -156,7 +160,7 @@ def test_delete_document_removes_only_items_no_other_document_holds(sessions) ->
         assert queries.search_people(s, "once") == []
 
 
-def test_delete_event_and_person(sessions) -> None:  # noqa: ANN001
+def test_delete_event_and_person(sessions: sessionmaker[Session]) -> None:
     keep_id, _ = _two_people(sessions)
     with sessions.begin() as s:
         edits.delete_person(s, keep_id)

@@ -24,7 +24,7 @@ def _url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def _include(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
+def _include(obj: object, name: str, type_: str, reflected: bool, compare_to: object) -> bool:
     return not (type_ == "table" and name.startswith("person_fts"))
 
 

@@ -29,11 +29,13 @@ def calendar(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
     return sessions
 
 
-def _titles(events) -> list[str]:  # noqa: ANN001
+def _titles(events: list) -> list[str]:
     return [e.title for e in events]
 
 
-def test_events_in_range_includes_events_crossing_the_month_boundary(calendar) -> None:  # noqa: ANN001
+def test_events_in_range_includes_events_crossing_the_month_boundary(
+    calendar: sessionmaker[Session],
+) -> None:
     with calendar() as s:
         march = queries.events_in_range(s, D(2033, 3, 1), D(2033, 3, 31))
         april = queries.events_in_range(s, D(2033, 4, 1), D(2033, 4, 30))
@@ -45,12 +47,14 @@ def test_events_in_range_includes_events_crossing_the_month_boundary(calendar) -
     assert june == []
 
 
-def test_approximate_events_are_the_month_year_and_undated_ones(calendar) -> None:  # noqa: ANN001
+def test_approximate_events_are_the_month_year_and_undated_ones(
+    calendar: sessionmaker[Session],
+) -> None:
     with calendar() as s:
         assert _titles(queries.approximate_events(s)) == ["Tundra Week", "Steppe Dialogue"]
 
 
-def test_upcoming_and_latest(calendar) -> None:  # noqa: ANN001
+def test_upcoming_and_latest(calendar: sessionmaker[Session]) -> None:
     with calendar() as s:
         assert _titles(queries.upcoming_events(s, D(2033, 4, 1), limit=2)) == [
             "Long Expo",
@@ -59,7 +63,7 @@ def test_upcoming_and_latest(calendar) -> None:  # noqa: ANN001
         assert queries.latest_event_date(s) == D(2033, 4, 15)
 
 
-def test_rejected_events_are_hidden_unless_asked_for(calendar) -> None:  # noqa: ANN001
+def test_rejected_events_are_hidden_unless_asked_for(calendar: sessionmaker[Session]) -> None:
     with calendar.begin() as s:
         [harbour] = queries.search_events(s, "harbour")
         edits.set_status(s, "event", harbour.id, Status.REJECTED)
@@ -71,7 +75,7 @@ def test_rejected_events_are_hidden_unless_asked_for(calendar) -> None:  # noqa:
         assert len(queries.events_for_export(s, search="harbour", include_rejected=True)) == 1
 
 
-def test_search_and_count_events_by_text_and_dates(calendar) -> None:  # noqa: ANN001
+def test_search_and_count_events_by_text_and_dates(calendar: sessionmaker[Session]) -> None:
     with calendar() as s:
         assert _titles(queries.search_events(s, "SUMMIT glacier")) == ["Glacier Summit"]
         in_april = queries.search_events(s, date_from=D(2033, 4, 1), date_to=D(2033, 4, 30))
@@ -103,7 +107,7 @@ def address_book(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
     return sessions
 
 
-def _names(people) -> list[str]:  # noqa: ANN001
+def _names(people: list) -> list[str]:
     return [p.full_name for p in people]
 
 
@@ -124,13 +128,15 @@ def _names(people) -> list[str]:  # noqa: ANN001
         ("nobody", []),
     ],
 )
-def test_search_people(address_book, text: str, expected: list[str]) -> None:  # noqa: ANN001
+def test_search_people(address_book: sessionmaker[Session], text: str, expected: list[str]) -> None:
     with address_book() as s:
         assert _names(queries.search_people(s, text)) == expected
         assert queries.count_people(s, text) == len(expected)
 
 
-def test_people_are_ordered_by_organisation_then_name_unaffiliated_last(address_book) -> None:  # noqa: ANN001
+def test_people_are_ordered_by_organisation_then_name_unaffiliated_last(
+    address_book: sessionmaker[Session],
+) -> None:
     with address_book() as s:
         people = queries.search_people(s, limit=3)
         assert _names(people) == ["Zoë Ångström", "Bea Costa", "Amadou Diallo"]
@@ -139,7 +145,7 @@ def test_people_are_ordered_by_organisation_then_name_unaffiliated_last(address_
         assert _names(queries.search_people(s, offset=3)) == ["Nils Unattached"]
 
 
-def test_search_follows_edits_of_contacts_and_names(address_book) -> None:  # noqa: ANN001
+def test_search_follows_edits_of_contacts_and_names(address_book: sessionmaker[Session]) -> None:
     with address_book.begin() as s:
         [nils] = queries.search_people(s, "nils")
         edits.update_person(

@@ -9,6 +9,7 @@ import pytest
 from db_helpers import extraction, store
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
 
 from db import queries
 from db.models import ContactPoint, Document, Event, Mention, Panel, Participation, Person
@@ -16,7 +17,7 @@ from db.store import import_documents, iter_paths, store_extraction
 from importers.records import EventRecord, PanelRecord, PartialDate, Participant, PersonRecord
 
 
-def _rows(sessions) -> dict[str, int]:  # noqa: ANN001
+def _rows(sessions: sessionmaker[Session]) -> dict[str, int]:
     with sessions() as s:
         return {
             m.__tablename__: s.scalar(select(func.count()).select_from(m))
@@ -58,7 +59,9 @@ def _summit() -> tuple[EventRecord, tuple[PersonRecord, ...]]:
     return event, people
 
 
-def test_store_extraction_stores_document_items_contacts_and_provenance(sessions) -> None:  # noqa: ANN001
+def test_store_extraction_stores_document_items_contacts_and_provenance(
+    sessions: sessionmaker[Session],
+) -> None:
     event, people = _summit()
     result = store(sessions, extraction("summit text", events=(event,), people=people))
     assert (result.status, result.events, result.panels, result.people) == ("new", 1, 1, 2)
@@ -83,7 +86,7 @@ def test_store_extraction_stores_document_items_contacts_and_provenance(sessions
     assert stored.mentions[0].document.text == "summit text"
 
 
-def test_month_precision_dates_span_the_month(sessions) -> None:  # noqa: ANN001
+def test_month_precision_dates_span_the_month(sessions: sessionmaker[Session]) -> None:
     record = EventRecord(title="Delta Water Week", kind="conference", start=PartialDate(2030, 2))
     store(sessions, extraction(events=(record,)))
     with sessions() as s:
@@ -92,7 +95,7 @@ def test_month_precision_dates_span_the_month(sessions) -> None:  # noqa: ANN001
     assert event.start_precision == event.end_precision == "month"
 
 
-def test_storing_the_same_document_twice_is_unchanged(sessions) -> None:  # noqa: ANN001
+def test_storing_the_same_document_twice_is_unchanged(sessions: sessionmaker[Session]) -> None:
     event, people = _summit()
     extracted = extraction(events=(event,), people=people)
     first = store(sessions, extracted)
@@ -102,7 +105,7 @@ def test_storing_the_same_document_twice_is_unchanged(sessions) -> None:  # noqa
     assert _rows(sessions) == before
 
 
-def test_document_failing_halfway_leaves_no_row(sessions) -> None:  # noqa: ANN001
+def test_document_failing_halfway_leaves_no_row(sessions: sessionmaker[Session]) -> None:
     good, people = _summit()
     broken = EventRecord(title=None, kind="forum")  # violates event.title NOT NULL
     extracted = extraction(events=(good, broken), people=people)
@@ -113,7 +116,7 @@ def test_document_failing_halfway_leaves_no_row(sessions) -> None:  # noqa: ANN0
         assert s.scalar(select(func.count()).select_from(Person)) == 0
 
 
-def test_same_items_from_two_documents_are_stored_once(sessions) -> None:  # noqa: ANN001
+def test_same_items_from_two_documents_are_stored_once(sessions: sessionmaker[Session]) -> None:
     event, people = _summit()
     store(sessions, extraction("first", events=(event,), people=people))
     again = EventRecord(
@@ -143,7 +146,7 @@ def test_same_items_from_two_documents_are_stored_once(sessions) -> None:  # noq
     assert len(documents) == 2
 
 
-def test_accept_marks_new_and_suggested_items_accepted(sessions) -> None:  # noqa: ANN001
+def test_accept_marks_new_and_suggested_items_accepted(sessions: sessionmaker[Session]) -> None:
     event, people = _summit()
     store(sessions, extraction(events=(event,), people=people), accept=True)
     with sessions() as s:
@@ -151,7 +154,9 @@ def test_accept_marks_new_and_suggested_items_accepted(sessions) -> None:  # noq
         assert {p.status for p in s.scalars(select(Person))} == {"accepted"}
 
 
-def test_reimport_of_items_with_their_own_uid_changes_nothing(sessions) -> None:  # noqa: ANN001
+def test_reimport_of_items_with_their_own_uid_changes_nothing(
+    sessions: sessionmaker[Session],
+) -> None:
     event, people = _summit()
     store(sessions, extraction(events=(event,), people=people))
     with sessions() as s:
@@ -178,7 +183,7 @@ def test_reimport_of_items_with_their_own_uid_changes_nothing(sessions) -> None:
         assert (person.full_name, person.job_title) == ("Ilse Varga", "Director")
 
 
-def test_higher_sequence_updates_the_item_with_that_uid(sessions) -> None:  # noqa: ANN001
+def test_higher_sequence_updates_the_item_with_that_uid(sessions: sessionmaker[Session]) -> None:
     event, _ = _summit()
     store(sessions, extraction(events=(event,)))
     with sessions() as s:
@@ -197,7 +202,7 @@ def test_higher_sequence_updates_the_item_with_that_uid(sessions) -> None:  # no
     assert updated.start_date == dt.date(2031, 6, 1) and updated.revision == stored.revision + 3
 
 
-def test_unknown_uid_becomes_the_uuid_of_the_new_item(sessions) -> None:  # noqa: ANN001
+def test_unknown_uid_becomes_the_uuid_of_the_new_item(sessions: sessionmaker[Session]) -> None:
     uid = "6f1c2a5e-0000-4000-8000-00000000abcd"
     record = EventRecord(title="Lagoon Forum", kind="forum", uid=uid, sequence=4)
     store(sessions, extraction(events=(record,)))
@@ -226,7 +231,9 @@ def test_iter_paths_walks_folders_skipping_hidden_and_unsupported(tmp_path: Path
     assert iter_paths([tmp_path, given, c]) == sorted([a, c, given])
 
 
-def test_import_documents_reports_new_unchanged_and_failed(sessions, tmp_path: Path) -> None:  # noqa: ANN001
+def test_import_documents_reports_new_unchanged_and_failed(
+    sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
     _write(tmp_path, "one.txt", "A short note about a meeting.\n")
     _write(tmp_path, "two.txt", "Another note, on another day.\n")
     _write(tmp_path, "empty.txt", "")
@@ -241,7 +248,9 @@ def test_import_documents_reports_new_unchanged_and_failed(sessions, tmp_path: P
         assert len(queries.documents(s)) == 2
 
 
-def test_cancel_stops_after_the_current_document(sessions, tmp_path: Path) -> None:  # noqa: ANN001
+def test_cancel_stops_after_the_current_document(
+    sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
     for n in range(3):
         _write(tmp_path, f"{n}.txt", f"note {n}\n")
     done = []
@@ -251,7 +260,9 @@ def test_cancel_stops_after_the_current_document(sessions, tmp_path: Path) -> No
     assert summary.cancelled and len(summary.results) == 1
 
 
-def test_a_missing_file_fails_without_stopping_the_batch(sessions, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_missing_file_fails_without_stopping_the_batch(
+    sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
     fine = _write(tmp_path, "fine.txt", "Fine text.\n")
     summary = import_documents(sessions, [tmp_path / "gone.txt", fine])
     assert [(Path(r.path).name, r.status) for r in summary.results] == [
