@@ -304,7 +304,7 @@ def _event_records(
                 start=start,
                 end=end if end is not None else start,
                 start_time=_first_time(cluster),
-                timezone=cluster.timezone,
+                timezone=cluster.timezone or _first_zone(cluster),
                 location=cluster.location,
                 panels=tuple(panel_records),
                 people=tuple(Participant(names.get(k, k), r) for k, r in people),
@@ -344,3 +344,7 @@ def _person_records(finder: PeopleFinder, with_roles: set[str]) -> list[PersonRe
             )
         )
     return out
+
+
+def _first_zone(cluster: EventCluster) -> str | None:
+    return next((d.timezone for d in cluster.dates if d.timezone), None)

@@ -165,9 +165,13 @@ _GENERIC = re.compile(
 _APPOSITION = re.compile(
     r"\b(?i:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
     r"(conference|forum|summit|symposium|workshop|seminar|meeting|congress|festival|"
-    r"colloquium|dialogue|convention|school|retreat)\s*"
+    r"colloquium|dialogue|convention|school|retreat|webinar)\s*"
     r"(?:,\s*|\s+(?:titled|entitled|called|named|themed)\s+|:\s*)"
-    r"[“\"']?([A-Z][^,“”\"\n]{3,140}?)[”\"']?\s*(?=,|\.|;|\s[-–—]\s|$)",
+    r"[“\"']?([A-Z][^,“”\"\n]{3,140}?)[”\"']?\s*(?=,|\.|;|\s[-–—]\s|$)"
+    # "the webinar “Data for All” on 5 May": a quoted name right after the noun
+    r"|\b(?i:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(conference|forum|summit|symposium|seminar|congress|festival|colloquium|convention|"
+    r"webinar|dialogue)\s+[“\"]([A-Z][^“”\"\n]{3,140}?)[”\"]",
 )
 _ACT = re.compile(
     r"(?P<name>(?:the\s+)?(?:[A-Z][\w'’-]*)(?:\s+(?:of|on|for|and|the|[A-Z][\w'’-]*)){1,10})"
@@ -464,10 +468,12 @@ def _phrase_mention(text: str, words: list[tuple[int, str]]) -> EventMention | N
 def _apposition_mentions(doc: Text) -> list[EventMention]:
     out = []
     for match in _APPOSITION.finditer(doc.text):
-        name = match.group(2).strip()
+        group = 2 if match.group(2) else 4
+        name = match.group(group).strip()
         if len(re.findall(r"\b[A-Z]", name)) < 2 or lookup(name):
             continue
-        out.append(EventMention(match.span(2), name, match.group(1).lower()))
+        noun = match.group(group - 1).lower()
+        out.append(EventMention((match.start(group - 1), match.end(group)), name, noun))
     return out
 
 

@@ -207,3 +207,12 @@ def test_a_founding_year_does_not_date_the_event() -> None:
     (summit,) = result.events
     assert summit.title == "Coastal Summit"
     assert summit.start is None  # no year is given for November: none is invented
+
+
+def test_quoted_name_after_a_generic_noun() -> None:
+    events = events_of(
+        "Join us for the online webinar “Data for Migration Policy” on 5 May 2021 at 14:00 CET."
+    )
+    webinar = events["Data for Migration Policy"]
+    assert iso(webinar) == ("2021-05-05", "2021-05-05")
+    assert webinar.start_time == time(14, 0)
