@@ -38,8 +38,10 @@ def person_columns(
     parts = [fold(full_name), fold(job_title)]
     org_sort = NO_ORGANISATION_SORT
     if organisation is not None:
-        org_name, acronym, aliases = organisation
-        parts += [fold(org_name), fold(acronym), *(fold(a) for a in aliases)]
+        org_name, acronym, _aliases = organisation
+        # Aliases are left out: an organisation gains them often, and its people would all
+        # need their search text rewritten each time.
+        parts += [fold(org_name), fold(acronym)]
         org_sort = fold_words(org_name) or NO_ORGANISATION_SORT
     for kind, value in contacts:
         if kind in PHONE_KINDS:
@@ -137,7 +139,7 @@ def _update_derived_columns(session: Session, _context, _instances) -> None:  # 
         elif isinstance(obj, Organisation) and obj not in deleted:
             if _changed(obj, ORGANISATION_SOURCES):
                 _refresh_organisation(obj)
-                if obj not in session.new:
+                if obj not in session.new and _changed(obj, ("name", "acronym")):
                     people.update(p for p in obj.people if p not in deleted)
     for person in people:
         _refresh_person(person, deleted)

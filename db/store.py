@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nameparser import HumanName
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import dedup
@@ -186,7 +186,7 @@ def store_extraction(
         writer.person(record)
     for record in extraction.events:
         writer.event(record)
-    session.flush()
+    writer.write_links()
     return ImportResult(
         doc.path,
         "new",
@@ -247,6 +247,8 @@ class _DocumentWriter:
         self.people: dict[int, Person] = {}
         self.by_name: dict[str, Person] = {}
         self.mentioned: set[tuple[int, int, int]] = set()
+        self.pending_mentions: list[tuple[Event | Panel | Person, int, int]] = []
+        self.pending_participations: list[tuple[Person, Event | None, Panel | None, str]] = []
         self.participations: set[tuple[int, str, str]] = set()
 
     # provenance
@@ -258,14 +260,7 @@ class _DocumentWriter:
             if key in self.mentioned:
                 continue
             self.mentioned.add(key)
-            mention = Mention(document=self.document, start=start, end=end)
-            if isinstance(item, Event):
-                mention.event = item
-            elif isinstance(item, Panel):
-                mention.panel = item
-            else:
-                mention.person = item
-            self.session.add(mention)
+            self.pending_mentions.append((item, start, end))
 
     def _touch(self, item: Event | Panel | Person) -> None:
         """An item read again: accepting the document accepts it unless it was rejected."""
@@ -359,7 +354,29 @@ class _DocumentWriter:
             )
             if exists is not None:
                 return
-        self.session.add(Participation(person=person, event=event, panel=panel, role=role))
+        self.pending_participations.append((person, event, panel, role))
+
+    def write_links(self) -> None:
+        """Insert the mentions and participations in two statements once every item has an
+        id: far cheaper than one ORM object each."""
+        self.session.flush()
+        column = {Event: "event_id", Panel: "panel_id", Person: "person_id"}
+        mentions = [
+            {"document_id": self.document.id, column[type(item)]: item.id, "start": a, "end": b}
+            for item, a, b in self.pending_mentions
+        ]
+        participations = [
+            {
+                "person_id": person.id,
+                "event_id": event.id if event is not None else None,
+                "panel_id": panel.id if panel is not None else None,
+                "role": role,
+            }
+            for person, event, panel, role in self.pending_participations
+        ]
+        for model, rows in ((Mention, mentions), (Participation, participations)):
+            if rows:
+                self.session.execute(insert(model), rows)
 
     # events and panels
 

@@ -492,7 +492,11 @@ def _act_mentions(doc: Text) -> list[EventMention]:
         if len(_tokens(name)) < 2:
             continue
         title = f"{_NOMINAL[match.group('verb')]} of the {name}"
-        out.append(EventMention(match.span("name"), title, "act", nominal=True))
+        out.append(
+            EventMention(
+                match.span("name"), title, _NOMINAL[match.group("verb")].lower(), nominal=True
+            )
+        )
     for match in _LAUNCH.finditer(doc.text):
         group = "name" if match.group("name") else "name2"
         name = _NAME_END.split(match.group(group).strip())[0].strip()

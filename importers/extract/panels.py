@@ -271,10 +271,16 @@ def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
         if cluster is None:
             cluster = PanelCluster(kind, title)
             clusters.append(cluster)
-        elif title and not cluster.title:
-            cluster.title = title
+        elif title and (
+            not cluster.title or _quoted(text, title) and not _quoted(text, cluster.title)
+        ):
+            cluster.title = title  # a quoted name wins over an "on ..." topic
         cluster.spans.append((start, end))
     return clusters
+
+
+def _quoted(text: str, title: str) -> bool:
+    return f"“{title}" in text or f'"{title}' in text
 
 
 def _matching(clusters: list[PanelCluster], kind: str, title: str | None) -> PanelCluster | None:

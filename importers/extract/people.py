@@ -274,6 +274,15 @@ def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, st
             and not _is_org_phrase(segment.split(" of ")[0])
         ):
             title = segment
+        elif (
+            title is not None
+            and not others
+            and " and " in segment
+            and segment[:1].isupper()
+            and not _is_org_phrase(segment)
+        ):
+            # "Commissioner for Migration, Home Affairs and Citizenship": one title, listed
+            title = f"{title}, {segment}"
         elif title is None and _is_title_phrase(segment) and re.search(r"\)\s+\w", segment):
             # "United Nations Agency (UNA) Representative in X"
             org_part, _, title_part = segment.partition(") ")
@@ -412,8 +421,9 @@ def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
     org = " ".join(org_words).strip() or None
     if not title or not _is_title_phrase(title):
         return None, None
-    if org and not (org.isupper() or _is_org_phrase(org) or is_place(org) or len(org.split()) <= 3):
-        org = None
+    # a leading word is the organisation only if it looks like one: "IOM", "Ruritania's"
+    if org and not (all(w.isupper() for w in org.split()) or _is_org_phrase(org) or is_place(org)):
+        return phrase.strip(), None
     return title, org
 
 
