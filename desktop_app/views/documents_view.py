@@ -95,6 +95,8 @@ class DocumentsView(QWidget):
         self.loaded = True
         self.model.reload()
         self.empty.setVisible(self.model.rowCount() == 0)
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
 
     def _update_failed(self) -> None:
         self.failed_box.setVisible(self.failed_model.rowCount() > 0)

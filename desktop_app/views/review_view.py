@@ -89,8 +89,9 @@ class ReviewView(QWidget):
         splitter.setSizes([520, 200])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(splitter, 1)
+        self.splitter = splitter
 
         self.filter.currentIndexChanged.connect(self._filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -113,6 +114,7 @@ class ReviewView(QWidget):
         count = self.model.rowCount()
         self.count_label.setText(f"{count} item(s) awaiting review" if count else "")
         self.empty.setVisible(count == 0)
+        self.splitter.setVisible(count > 0)
         self.source.clear()
         if count:
             self.table.selectRow(0)

@@ -156,7 +156,7 @@ def _attach_panel_dates(
             others = [
                 p
                 for p in panels
-                if p is not panel
+                if p is not panel and p.title
                 for s in p.spans
                 if sentence.start <= s[0] < sentence.end
             ]

@@ -268,6 +268,11 @@ def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
         if title and len(title.split()) > 25:
             title = None
         cluster = _matching(clusters, kind, title)
+        if title is None and kind in _GENERIC_KINDS and clusters:
+            # "the whole session", "the panel": the session just mentioned
+            last = max(clusters, key=lambda c: c.spans[-1][0])
+            if start - last.spans[-1][0] < 800:
+                cluster = last
         if cluster is None:
             cluster = PanelCluster(kind, title)
             clusters.append(cluster)
@@ -277,6 +282,9 @@ def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
             cluster.title = title  # a quoted name wins over an "on ..." topic
         cluster.spans.append((start, end))
     return clusters
+
+
+_GENERIC_KINDS = {"session", "panel", "debate", "discussion", "panel session", "talk"}
 
 
 def _quoted(text: str, title: str) -> bool:
