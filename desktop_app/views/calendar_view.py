@@ -98,8 +98,17 @@ class CalendarView(QWidget):
             EventsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch
         )
         self.agenda.setColumnWidth(EventsModel.COL_WHEN, 220)
+        self.agenda.horizontalHeader().moveSection(EventsModel.COL_WHEN, 0)
+        self.agenda_empty = QLabel()
+        self.agenda_empty.setProperty("role", "empty-state")
+        self.agenda_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        agenda_page = QWidget()
+        agenda_layout = QVBoxLayout(agenda_page)
+        agenda_layout.setContentsMargins(0, 0, 0, 0)
+        agenda_layout.addWidget(self.agenda_empty)
+        agenda_layout.addWidget(self.agenda, 1)
         self.stack = QStackedWidget()
-        for widget in (self.month_grid, self.week_grid, self.agenda):
+        for widget in (self.month_grid, self.week_grid, agenda_page):
             self.stack.addWidget(widget)
 
         # -- the Upcoming panel --
@@ -279,6 +288,8 @@ class CalendarView(QWidget):
                         and (e.end_date or e.start_date) >= first
                     ]
                 )
+                self.agenda_empty.setText(f"No events with a day date in {day:%B} {day.year}.")
+                self.agenda_empty.setVisible(self.agenda_model.rowCount() == 0)
             else:
                 self.month_grid.select_day(day)
         self.stack.setCurrentIndex(self._mode)

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette, QPixmap
 
 from resources import resource
 
 
 @cache
 def icon(name: str) -> QIcon:
-    """``resources/icons/<name>.svg`` as a QIcon (an empty icon when the file is missing)."""
+    """``resources/icons/<name>.svg`` as a QIcon (an empty icon when the file is missing).
+
+    Monochrome icons draw with ``currentColor``, which becomes the palette's text colour so
+    that they stay visible on light and dark themes.
+    """
     node = resource("icons", f"{name}.svg")
     if not node.is_file():
         return QIcon()
+    data = node.read_bytes()
+    if b"currentColor" in data:
+        colour = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
+        data = data.replace(b"currentColor", colour.encode())
     pixmap = QPixmap()
-    # Rendered large once; Qt scales down for menus, the toolbar and the sidebar.
-    pixmap.loadFromData(node.read_bytes(), "SVG")
+    pixmap.loadFromData(data, "SVG")
     return QIcon(pixmap)

@@ -29,7 +29,9 @@ _PARTICLE = (
     r"(?:de|da|del|della|der|den|van|von|di|du|le|la|bin|bint|ibn|al|el|dos|das|do|y|te|ter"
     r"|ten|zu|st\.?)"
 )
-_NAME_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_WORD}){{0,5}}(?![\w'’-])")
+_NAME_RUN = re.compile(
+    rf"(?<![\w'’-]){_WORD}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_WORD}){{0,5}}(?![\w'’-])"
+)
 
 _HONORIFIC_RUN = re.compile(
     r"((?:(?:H\.\s?E\.|Mr|Mrs|Ms|Mx|Dr|Prof|Amb|Hon|Rev|Rt|Fr|Sen|Rep|Gen|Col|Capt|Lt|Mme|Mlle|St)"

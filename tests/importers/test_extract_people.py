@@ -154,3 +154,12 @@ def test_national_number_takes_the_documents_country() -> None:
     )
     people = people_of(text)
     assert people["Aroha Walker"].phones == ("+6444721000",)
+
+
+def test_names_with_particles() -> None:
+    people = people_of(
+        "The summit was opened by Ursula van der Berg, President of the Regional Commission, "
+        "and Jean-Pierre de la Fontaine, Mayor of Lyon."
+    )
+    assert people["Ursula van der Berg"].organisation == "Regional Commission"
+    assert people["Jean-Pierre de la Fontaine"].title == "Mayor of Lyon"
