@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -107,6 +108,9 @@ class MainWindow(QMainWindow):
         self.ctx.event_requested.connect(self.show_event)
         self.ctx.person_requested.connect(self.show_person)
 
+        # Files dropped on a text box import like anywhere else on the window.
+        for edit in self.findChildren(QLineEdit):
+            edit.setAcceptDrops(False)
         self.calendar.open_initial()
         self.update_counts()
         self._restore_settings()

@@ -207,6 +207,13 @@ def _normal_kind(kind: str) -> str:
     kind = re.sub(r"[\s-]+", " ", kind.lower()).strip()
     if kind in {"high level panel", "high level event", "high level session"}:
         return "high-level panel"
+    # one name per kind of session: "opening remarks/addresses" open it, "keynote speech" is a
+    # keynote
+    opening = re.fullmatch(r"(opening|closing) (?:remarks|address|addresses|ceremony)", kind)
+    if opening:
+        return f"{opening.group(1)} session"
+    if kind.startswith("keynote"):
+        return "keynote"
     return kind
 
 

@@ -146,7 +146,7 @@ def test_opening_remarks_and_subject_verbs_give_roles() -> None:
     )
     summit = events_of(text)["Youth Climate Summit"]
     by_kind = {p.kind: p for p in summit.panels}
-    opening = by_kind["opening remarks"]
+    opening = by_kind["opening session"]
     assert {(p.name, p.role) for p in opening.people} == {
         ("Kwame Boateng", "speaker"),
         ("Aisha Bello", "speaker"),
@@ -183,7 +183,7 @@ def test_timed_programme_under_day_headings() -> None:
         "Priya Raman": "panelist",
         "Carl Mendes": "panelist",
     }
-    keynote = panels["keynote address"]
+    keynote = panels["keynote"]
     assert keynote.date.iso() == "2024-03-13"
     assert [(p.name, p.role) for p in keynote.people] == [("Richard Hollins", "keynote")]
 
