@@ -604,10 +604,31 @@ def _is_intro(text: str) -> bool:
     return t.endswith(":") or bool(_INTRO_END_RE.search(t))
 
 
+_CONTACT_SIGNAL_RE = re.compile(r"@|\d{3}|\d\d[\s./-]\d\d|www\.|https?:|\sdot\s", re.I)
+
+
+def _line_without_items(text: str, offset: int) -> _Line:
+    """What the no-item branch of :func:`_analyse_line` decides, without looking for items."""
+    start, end = offset, offset + len(text)
+    intro = _INTRO_PREFIX_RE.match(text)
+    if intro:
+        segments = _header_segments(intro.group("rest"), offset + intro.start("rest"))
+        if segments is not None:
+            return _Line("header", start, end, segments=segments, intro=True)
+    if _is_intro(text):
+        return _Line("intro", start, end)
+    if len(text) > 160 or len(text.split()) > 14:
+        return _Line("prose", start, end)
+    return _Line("header", start, end, text=text)
+
+
 def _analyse_line(text: str, offset: int, carried: tuple[str, ...]) -> _Line:
     start, end = offset, offset + len(text)
     if not text.strip():
         return _Line("blank", start, end)
+    if not _CONTACT_SIGNAL_RE.search(text) and not _PREFILTER_RE.search(text):
+        # no address, number, link or label: only what the line says of itself matters
+        return _line_without_items(text, offset)
     labels = _find_labels(text)
     emails = find_emails(text)
     taken: list[Span] = [span for _e, span in emails]
