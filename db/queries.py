@@ -8,6 +8,7 @@ item that is not rejected (suggested and accepted).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, text
@@ -101,6 +102,24 @@ def latest_event_date(s: Session) -> dt.date | None:
             Event.start_precision == "day", Event.status.in_(VISIBLE)
         )
     )
+
+
+def busiest_month(s: Session) -> dt.date | None:
+    """The first day of the month holding the most dated events and sessions (the latest such
+    month on a tie): where a calendar with nothing upcoming opens."""
+    rows = s.execute(
+        select(Event.start_date, func.count(func.distinct(Event.id)), func.count(Panel.id))
+        .outerjoin(Panel, Panel.event_id == Event.id)
+        .where(Event.start_precision == "day", Event.status.in_(VISIBLE))
+        .group_by(Event.start_date)
+    )
+    months: Counter[tuple[int, int]] = Counter()
+    for day, events, panels in rows:
+        months[(day.year, day.month)] += events + panels
+    if not months:
+        return None
+    (year, month), _ = max(months.items(), key=lambda item: (item[1], item[0]))
+    return dt.date(year, month, 1)
 
 
 def approximate_events(s: Session, *, statuses: Iterable[str] | None = None) -> list[Event]:

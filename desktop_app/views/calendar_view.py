@@ -172,11 +172,11 @@ class CalendarView(QWidget):
     # -- opening -------------------------------------------------------------------------
     def open_initial(self) -> None:
         """Fill the side panels and open on this month, or, when nothing is upcoming, on the
-        month of the latest event."""
+        month with the most events and sessions."""
         today = self.ctx.today
         with self.ctx.sessions.begin() as s:
             upcoming = queries.upcoming_events(s, today, limit=20)
-            latest = None if upcoming else queries.latest_event_date(s)
+            latest = None if upcoming else queries.busiest_month(s)
             approximate = queries.approximate_events(s)
         self.upcoming_model.set_events(upcoming)
         self.approximate_model.set_events(approximate)
@@ -192,7 +192,7 @@ class CalendarView(QWidget):
         elif latest is not None:
             self.upcoming_note.setText(
                 f"No upcoming events — showing {latest:%B} {latest.year}, "
-                "the month of the latest event."
+                "the month with the most events and sessions."
             )
             self._day = latest
         else:

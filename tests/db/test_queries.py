@@ -182,3 +182,29 @@ def test_review_items_and_export_queries(sessions: sessionmaker[Session]) -> Non
             "documents": 2,
             "suggested": 4,
         }
+
+
+def test_busiest_month_counts_events_and_their_sessions(sessions: sessionmaker[Session]) -> None:
+    day = PartialDate.parse
+    store(
+        sessions,
+        extraction(
+            events=(
+                EventRecord(
+                    "Fjord Forum",
+                    "forum",
+                    day("2015-03-02"),
+                    day("2015-03-03"),
+                    panels=(
+                        PanelRecord("Ice", "panel", day("2015-03-02")),
+                        PanelRecord("Snow", "panel", day("2015-03-03")),
+                    ),
+                ),
+                EventRecord("Late Summit", "summit", day("2019-11-05"), day("2019-11-05")),
+                EventRecord("Vague Days", "days", day("2020-02"), day("2020-02")),
+            )
+        ),
+    )
+    with sessions() as s:
+        assert queries.busiest_month(s) == D(2015, 3, 1)
+        assert queries.latest_event_date(s) == D(2019, 11, 5)

@@ -42,7 +42,7 @@ def event_id(sessions: sessionmaker[Session], title: str) -> int:
         return s.scalar(select(Event.id).where(Event.title == title))
 
 
-def test_calendar_opens_on_the_month_of_the_latest_event(window: MainWindow) -> None:
+def test_with_nothing_upcoming_the_calendar_opens_on_the_busiest_month(window: MainWindow) -> None:
     assert window.current_page() == CALENDAR
     assert window.calendar.shown_month == (2016, 6)
     assert window.calendar.title.text() == "June 2016"
