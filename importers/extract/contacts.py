@@ -619,6 +619,8 @@ def _line_without_items(text: str, offset: int) -> _Line:
         return _Line("intro", start, end)
     if len(text) > 160 or len(text.split()) > 14:
         return _Line("prose", start, end)
+    # Whether a short line is a name, a title or an organisation is only asked when contact
+    # lines follow it (see _usable_headers): most short lines are headings or programme.
     return _Line("header", start, end, text=text)
 
 
@@ -672,18 +674,7 @@ def _analyse_line(text: str, offset: int, carried: tuple[str, ...]) -> _Line:
     if not items:
         if labels and not _mask(text, [(lab.start, lab.end) for lab in labels]).strip(" .:,;/"):
             return _Line("label", start, end, trailing_label=trailing)
-        intro = _INTRO_PREFIX_RE.match(text)
-        if intro:
-            segments = _header_segments(intro.group("rest"), offset + intro.start("rest"))
-            if segments is not None:
-                return _Line("header", start, end, segments=segments, intro=True)
-        if _is_intro(text):
-            return _Line("intro", start, end)
-        if len(text) > 160 or len(text.split()) > 14:
-            return _Line("prose", start, end)
-        # Whether a short line is a name, a title or an organisation is only asked when contact
-        # lines follow it (see _usable_headers): most short lines are headings or programme.
-        return _Line("header", start, end, text=text)
+        return _line_without_items(text, offset)
 
     # Blank out labels so that they count as connectors between items.
     masked = _mask(text, [(lab.start, lab.end) for lab in labels])
