@@ -60,6 +60,9 @@ def extract(document: DocumentText) -> Extraction:
     timed = _own_events(doc, timed, clusters)
     main = _main_event(clusters, dated_only=True)
     panels = _merge_timed(panels, timed)
+    if main is not None:
+        # "The lecture, “X”, is open to all" in a text about a lecture is the event itself
+        panels = [p for p in panels if p.kind != main.head or p.start_time is not None]
 
     event_people = assign_roles(doc, panels, finder.mentions, finder.mention_person)
     if main is not None:

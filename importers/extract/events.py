@@ -802,13 +802,22 @@ def _venue_after(window: str) -> tuple[str, str | None] | None:
 def labelled_event(doc: Text, clusters: list[EventCluster], dates: list[DateMention]) -> None:
     """Apply a "WHAT: / WHEN: / WHERE:" block to the event it names."""
     fields = _labelled(doc)
-    if "what" not in fields or not ("when" in fields or "where" in fields):
+    if not ("when" in fields or "where" in fields):
         return
-    span, name = fields["what"]
-    target = next((c for c in clusters if any(titles_alike(name, m.title) for m in c.named)), None)
-    if target is None:
-        target = EventCluster([EventMention(span, name, "event")])
-        clusters.append(target)
+    if "what" in fields:
+        span, name = fields["what"]
+        target = next(
+            (c for c in clusters if any(titles_alike(name, m.title) for m in c.named)), None
+        )
+        if target is None:
+            target = EventCluster([EventMention(span, name, "event")])
+            clusters.append(target)
+    else:
+        # "Date: ... / Venue: ..." under a heading that names the event
+        named = [c for c in clusters if c.named and not all(m.body for m in c.named)]
+        if not named:
+            return
+        target = min(named, key=lambda c: c.first)
     if "when" in fields:
         when_span, _ = fields["when"]
         inside = [d for d in dates if when_span[0] <= d.span[0] < when_span[1]]

@@ -432,21 +432,35 @@ def assign_roles(
     current: PanelCluster | None = None
     last_seen = -1
     listing: tuple[PanelCluster | None, str] | None = None  # a list introduced by "...with:"
+    listing_from = -1
     for index, sentence in enumerate(doc.sentences):
         in_sentence = spans_by.get(index, [])
         people = people_by.get(index)
         s_text = text[sentence.start : sentence.end]
-        if listing is not None and not _BULLET.match(s_text):
-            listing = None
-        if s_text.rstrip().endswith(":") and (in_sentence or cues_by.get(index) or current):
-            panel = in_sentence[-1][1] if in_sentence else current
-            listing = (panel, _list_role(panel))
+        previous_end = doc.sentences[index - 1].end if index else 0
+        if listing is not None and (
+            not _BULLET.match(s_text)
+            and "\n\n" in text[previous_end : sentence.start]
+            or not _BULLET.match(s_text)
+            and "\n" not in text[previous_end : sentence.start]
+        ):
+            listing = None  # a list goes on line by line until a blank line
+        if s_text.rstrip().endswith(":"):
+            labelled = _LIST_LABEL.search(s_text)
+            role = _ROLE_OF_LABEL.get(labelled.group(1).lower()[:5]) if labelled else None
+            if in_sentence:
+                panel = in_sentence[-1][1]
+                listing = (panel, role or _list_role(panel))
+                listing_from = index
+            elif labelled:
+                listing = (current if current and sentence.start - last_seen < 700 else None, role)
+                listing_from = index
         if not people:
             if in_sentence:
                 current = in_sentence[-1][1]
                 last_seen = sentence.start
             continue
-        if listing is not None and _BULLET.match(s_text):
+        if listing is not None and index > listing_from:
             for mention in people[:1]:
                 _give(listing[0], key_of[mention.span], listing[1], event_level)
             continue
@@ -517,6 +531,22 @@ _HONORIFICS_ONLY = re.compile(
     r"\s*(?:(?:the\s+)?(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor|H\.\s?E\.|Ambassador|Sir|Dame|Baroness|Lord|"
     r"Lady|Rev|Hon|Minister|President|Senator|Mayor|Councillor)\.?\s+)*"
 )
+_LIST_LABEL = re.compile(
+    r"\b(speakers?|panel(?:l)?ists?|moderators?|chairs?|hosts?|keynotes?|presenters?|discussants?)"
+    r"\s*:\s*$",
+    re.IGNORECASE,
+)
+_ROLE_OF_LABEL = {
+    "speak": "speaker",
+    "panel": "panelist",
+    "moder": "moderator",
+    "chair": "chair",
+    "hosts": "host",
+    "host": "host",
+    "keyno": "keynote",
+    "prese": "speaker",
+    "discu": "panelist",
+}
 _BULLET = re.compile(r"\s*(?:[-•*–·▪◦]|\d{1,2}[.)])\s+")
 
 

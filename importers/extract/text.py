@@ -134,13 +134,19 @@ def _join_wrapped_lines(text: str) -> str:
     widths = [len(line.rstrip()) for line in lines]
     out = list(text)
     pos = 0
+    in_list = False  # lines under "Speakers:" are one item each
     for k, line in enumerate(lines[:-1]):
         pos += len(line)
         stripped = line.rstrip()
         nxt = lines[k + 1].strip()
         width = widths[k]
+        if stripped.endswith(":"):
+            in_list = True
+        elif not stripped:
+            in_list = False
         if (
             not nxt
+            or in_list
             or stripped.endswith((".", ":", "!", "?", ";"))
             or _LINE_START.match(nxt)
             or _title_like(stripped)
@@ -211,7 +217,9 @@ _MONTH_START = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 )
-_LINE_START = re.compile(rf"[-*•–—>\d(]|[A-Z][A-Za-z ]{{0,20}}:\s|{_MONTH_START}")
+_LINE_START = re.compile(
+    rf"[-*•–—>\d(]|[A-Z][A-Za-z ]{{0,20}}:\s|{_MONTH_START}|(?:Dr|Mr|Mrs|Ms|Prof|H\.\s?E)\.?\s"
+)
 
 
 class Text:

@@ -133,3 +133,35 @@ def test_contacts_in_an_email_signature() -> None:
     assert people["Marta Rossi"].phones == ("+390657051234",)
     assert people["Marta Rossi"].emails == ("marta.rossi@foodcrises.example.org",)
     assert people["Qu Dongyu"].title == "Director-General"
+
+
+def test_labelled_date_and_venue_under_a_heading_with_a_speaker_list() -> None:
+    assert summary("health_consultation_advisory.txt") == {
+        "Regional Consultation on Health Workforce Migration": (
+            "2025-05-12",
+            "2025-05-14",
+            "Hilton Hotel, Colombo, Sri Lanka",
+        )
+    }
+    (event,) = load(DOCS / "health_consultation_advisory.txt").events
+    assert [(p.name, p.role) for p in event.people] == [
+        ("Anjali Perera", "speaker"),
+        ("Tomas Lindberg", "speaker"),
+        ("Hana Suzuki", "speaker"),
+    ]
+    people = {p.name: p for p in load(DOCS / "health_consultation_advisory.txt").people}
+    assert people["Tomas Lindberg"].organisation == "Regional Migration Office"
+
+
+def test_a_lecture_is_the_event_not_a_session_of_itself() -> None:
+    (event,) = load(DOCS / "memorial_lecture_notice.txt").events
+    assert (event.title, event.start.iso(), event.location) == (
+        "Hartley Memorial Lecture",
+        "2022-03-03",
+        "Great Hall of the University of Otago",
+    )
+    assert event.panels == ()
+    assert {(p.name, p.role) for p in event.people} == {
+        ("Helen Whitcombe", "speaker"),
+        ("Mark Tanaka", "chair"),
+    }
