@@ -45,10 +45,14 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     for path in args.files:
         try:
-            results.append(extract(read_document(path)))
+            result = extract(read_document(path))
         except DocumentError as exc:
             print(f"forumdesk: {exc}", file=sys.stderr)
             failed = True
+            continue
+        results.append(result)
+        for warning in result.warnings:
+            print(f"forumdesk: {path}: {warning}", file=sys.stderr)
     if args.format == "json":
         json.dump([extraction_json(r) for r in results], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

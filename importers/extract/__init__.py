@@ -29,10 +29,14 @@ from importers.records import (
     PersonRecord,
 )
 
+MAX_ANALYSED = 1_000_000
+
 
 def extract(document: DocumentText) -> Extraction:
     """Find the events (with their panels) and the people in one document."""
-    doc = Text(document.text)
+    # Beyond this many characters a text is a dump, not a document: analyse its beginning.
+    text = document.text[:MAX_ANALYSED]
+    doc = Text(text)
     dates = find_dates(doc.text, reference=document.reference_date)
     released = _release_date(doc, dates)
     if released is not None:
@@ -71,7 +75,12 @@ def extract(document: DocumentText) -> Extraction:
     with_roles = {p.name for e in events for panel in e.panels for p in panel.people}
     with_roles |= {p.name for e in events for p in e.people}
     people = _person_records(finder, with_roles)
-    return Extraction(document=document, events=tuple(events), people=tuple(people))
+    warnings = ()
+    if len(document.text) > MAX_ANALYSED:
+        warnings = (f"only the first {MAX_ANALYSED:,} characters were analysed",)
+    return Extraction(
+        document=document, events=tuple(events), people=tuple(people), warnings=warnings
+    )
 
 
 def _merge_contacts(finder: PeopleFinder, blocks: list[ContactBlock]) -> None:

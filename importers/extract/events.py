@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from importers.extract.dates import DateMention
 from importers.extract.lexicon import BODY_NOUNS, EVENT_NOUNS, MONTHS, WEEKDAYS, fold
 from importers.extract.places import find_places, lookup
-from importers.extract.text import Text
+from importers.extract.text import SpanSet, Text
 from importers.records import PartialDate, Span
 
 _CAP = r"(?:[A-Z0-9À-ÖØ-Þ][\w'’&+.-]*)"
@@ -319,16 +320,28 @@ class EventCluster:
         return min(m.span[0] for m in self.mentions)
 
 
-def _tokens(title: str) -> set[str]:
-    stop = {"the", "of", "on", "and", "for", "a", "an", "in", "to", "at", "by", "with", "s"}
-    words = re.findall(r"[a-z0-9]+", fold(title))
-    return {w for w in words if w not in stop and not re.fullmatch(r"\d+(st|nd|rd|th)?", w)}
+_TITLE_STOP = {"the", "of", "on", "and", "for", "a", "an", "in", "to", "at", "by", "with", "s"}
+_ALNUM = re.compile(r"[a-z0-9]+")
+_ORDINAL_TOKEN = re.compile(r"\d+(st|nd|rd|th)?")
 
 
+@lru_cache(maxsize=16384)
+def _tokens(title: str) -> frozenset[str]:
+    words = _ALNUM.findall(fold(title))
+    return frozenset(w for w in words if w not in _TITLE_STOP and not _ORDINAL_TOKEN.fullmatch(w))
+
+
+@lru_cache(maxsize=16384)
+def _flat(title: str) -> str:
+    return " " + " ".join(_ALNUM.findall(fold(title))) + " "
+
+
+@lru_cache(maxsize=65536)
 def titles_alike(a: str, b: str) -> bool:
-    fa = " ".join(re.findall(r"[a-z0-9]+", fold(a)))
-    fb = " ".join(re.findall(r"[a-z0-9]+", fold(b)))
-    if fa and fb and (f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} "):
+    """Token-set similarity >= 0.6 without stop words and ordinals, or one title inside the
+    other (the rule the event matcher of the yardstick uses)."""
+    fa, fb = _flat(a), _flat(b)
+    if fa.strip() and fb.strip() and (fa in fb or fb in fa):
         return True
     ta, tb = _tokens(a), _tokens(b)
     if not ta or not tb:
@@ -510,11 +523,11 @@ def _act_mentions(doc: Text) -> list[EventMention]:
 
 
 def _generic_mentions(doc: Text, named: list[EventMention]) -> list[EventMention]:
-    taken = [m.span for m in named]
+    taken = SpanSet([m.span for m in named])
     out = []
     for match in _GENERIC.finditer(doc.text):
         span = match.span()
-        if any(a <= span[0] < b or a < span[1] <= b for a, b in taken):
+        if taken.overlaps(span):
             continue
         head = match.group(1).lower()
         out.append(EventMention(span, match.group(0), head, generic=True, body=head in BODY_NOUNS))

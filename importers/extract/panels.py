@@ -15,7 +15,7 @@ from datetime import time
 from importers.extract.dates import DateMention
 from importers.extract.lexicon import PANEL_KINDS, fold
 from importers.extract.names import NameMention
-from importers.extract.text import Text
+from importers.extract.text import SpanSet, Text
 from importers.extract.times import find_times
 from importers.records import PartialDate, Span
 
@@ -257,10 +257,9 @@ def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
     for pattern, kind in _VERB_SESSIONS:
         for match in pattern.finditer(text):
             found.append((match.span(), kind))
+    excluded = SpanSet(exclude + [span for span, _ in found])
     for match in _kind_matches(text):
-        if any(a <= match.start() < b for a, b in exclude) or any(
-            a <= match.start() < b for (a, b), _ in found
-        ):
+        if excluded.covers(match.start()):
             continue
         found.append((match.span(), _normal_kind(match.group(1))))
     for (start, end), kind in sorted(found):

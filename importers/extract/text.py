@@ -292,3 +292,25 @@ class Text:
             if start <= offset < end:
                 return index
         return -1
+
+
+class SpanSet:
+    """Spans to test positions against, in O(log n) per test."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [m[0] for m in merged]
+        self._ends = [m[1] for m in merged]
+
+    def covers(self, position: int) -> bool:
+        index = bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self._ends[index]
+
+    def overlaps(self, span: Span) -> bool:
+        index = bisect_right(self._starts, span[1] - 1) - 1
+        return index >= 0 and self._ends[index] > span[0]

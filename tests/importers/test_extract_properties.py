@@ -63,3 +63,15 @@ def test_any_text_is_safe(text: str, reference: date | None) -> None:
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=40), st.none() | st.dates())
 def test_fragments_of_real_documents_are_safe(parts: list[str], reference: date | None) -> None:
     check("".join(parts), reference)
+
+
+def test_a_huge_text_is_analysed_from_its_beginning_with_a_warning() -> None:
+    from importers.extract import MAX_ANALYSED
+
+    block = "The Baltic Energy Forum will take place on 3-4 October 2022 in Riga.\n\n"
+    text = block * (MAX_ANALYSED // len(block) + 50)
+    result = extract(DocumentText(path="dump.txt", format="txt", text=text))
+    assert result.warnings and "first 1,000,000 characters" in result.warnings[0]
+    (forum,) = result.events
+    assert forum.title == "Baltic Energy Forum"
+    assert all(end <= MAX_ANALYSED for _, end in forum.spans)
