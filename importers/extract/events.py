@@ -299,7 +299,7 @@ class EventCluster:
 
     @property
     def title(self) -> str:
-        named = self.named or self.mentions
+        named = {m.title: m for m in self.named or self.mentions}.values()
         best = max(named, key=lambda m: (not m.body, len(m.title.split()) <= 14, len(m.title)))
         return best.title
 
@@ -725,7 +725,7 @@ def event_dates(cluster: EventCluster) -> tuple[PartialDate | None, PartialDate 
     chosen = [d for d in cluster.dates if rank[str(d.start.precision)] == best]
     # dates written out win over "next week" and lone weekdays
     explicit = [d for d in chosen if d.kind not in ("relative", "weekday")]
-    loose = [d for d in chosen if d not in explicit]
+    loose = [d for d in chosen if d.kind in ("relative", "weekday")]
     chosen = explicit or chosen
     ranges = [d for d in chosen if d.end != d.start]
     if best == 3:
