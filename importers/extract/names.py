@@ -140,6 +140,8 @@ def find_names(text: str) -> list[NameMention]:
             continue
         if not known and not honorific and any(_common_word(w) for _, w in words):
             continue
+        if any(fold(w) in _ORG_NAME_WORDS or _noun_ending(w) for _, w in words[1:]):
+            continue  # "Save the Children", "Marie Curie Actions": named after, not a person
         out.append(NameMention((start, end), name, honorific, bool(known or honorific), len(words)))
     return out
 
@@ -169,6 +171,79 @@ _SUFFIXES = (
     "ized",
     "ised",
 )
+
+
+# Words that name organisations after a person or a cause, never part of a person's name.
+_ORG_NAME_WORDS = {
+    "without",
+    "borders",
+    "children",
+    "rights",
+    "watch",
+    "aid",
+    "actions",
+    "action",
+    "studios",
+    "friends",
+    "voices",
+    "women",
+    "youth",
+    "refugees",
+    "migrants",
+    "doctors",
+    "nurses",
+    "teachers",
+    "workers",
+    "farmers",
+    "citizens",
+    "nations",
+    "peace",
+    "relief",
+    "care",
+    "life",
+    "water",
+    "food",
+    "hope",
+    "earth",
+    "planet",
+    "future",
+    "futures",
+    "solutions",
+    "partners",
+    "alliance",
+    "network",
+    "against",
+    "beyond",
+    "across",
+    "under",
+    "over",
+    "through",
+    "into",
+    "prize",
+    "award",
+    "awards",
+    "lecture",
+    "fellowship",
+    "scholarship",
+    "chair",
+    "professorship",
+    "memorial",
+    "trust",
+    "fund",
+    "falls",
+    "lake",
+    "river",
+    "mountains",
+    "island",
+    "islands",
+}
+
+
+def _noun_ending(word: str) -> bool:
+    w = fold(word)
+    return len(w) > 5 and w.endswith(
+        ("tion", "tions", "sion", "ment", "ments", "ness", "ship", "ism")
+    )
 
 
 def _common_word(word: str) -> bool:

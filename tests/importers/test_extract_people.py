@@ -163,3 +163,12 @@ def test_names_with_particles() -> None:
     )
     assert people["Ursula van der Berg"].organisation == "Regional Commission"
     assert people["Jean-Pierre de la Fontaine"].title == "Mayor of Lyon"
+
+
+def test_organisations_named_after_people_or_causes_are_not_people() -> None:
+    people = people_of(
+        "Partners include Doctors Without Borders, Save the Children and Christian Aid. "
+        "The meeting was funded by the Marie Curie Actions and the Grace Kelly Studios. "
+        "Delegates then visited Victoria Falls. Said Ahmed, Minister of Water, spoke."
+    )
+    assert list(people) == ["Said Ahmed"]
