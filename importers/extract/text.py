@@ -12,84 +12,21 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from importers.extract.lexicon import MONTHS, WEEKDAYS
 from importers.records import Span
 
 # Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "st",
-    "rev",
-    "hon",
-    "lt",
-    "gen",
-    "col",
-    "capt",
-    "sgt",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "no",
-    "nos",
-    "vol",
-    "p",
-    "pp",
-    "fig",
-    "e.g",
-    "i.e",
-    "etc",
-    "vs",
-    "cf",
-    "approx",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "dept",
-    "univ",
-    "assoc",
-    "amb",
-    "sen",
-    "rep",
-    "gov",
-    "pres",
-    "jr",
-    "sr",
-    "a.m",
-    "p.m",
-    "u.s",
-    "u.k",
-    "u.n",
-    "h.e",
-    "mt",
-    "ave",
-    "rd",
-    "tel",
-    "ext",
-    "ca",
-}
+_ABBREVIATIONS = (
+    frozenset(
+        """
+        a.m amb approx assoc ave ca capt cf co col corp dept dr e.g etc ext fig gen gov h.e
+        hon i.e inc jr lt ltd mr mrs ms mt no nos p p.m pp pres prof rd rep rev sen sgt sr st
+        tel u.k u.n u.s univ vol vs
+        """.split()
+    )
+    | MONTHS
+    | WEEKDAYS
+)
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s+[\"'“‘«(]?[A-Z0-9À-ÖØ-Þ])|[.!?…]+[\"'”’»)]*$")
 _MARKDOWN = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
