@@ -64,6 +64,11 @@ def _honorific_before(text: str, start: int) -> tuple[str | None, int]:
     """The honorific(s) just before ``start`` ("Ms.", "Associate Professor"), and where they
     begin."""
     window = text[max(0, start - 40) : start]
+    words = window.split()
+    # every honorific is a capitalised word ("Ms.", "Dr", "H.E.", "DG"): skip the search when
+    # the word before is not one
+    if not words or not words[-1][:1].isupper():
+        return None, start
     match = _HONORIFIC_RUN.search(window)
     if not match:
         return None, start
