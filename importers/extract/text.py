@@ -55,8 +55,10 @@ def clean(text: str) -> str:
     and hard-wrapped lines inside a paragraph joined (newline -> space)."""
     text = text.replace("\u00a0", " ").replace("\t", " ").replace("\r", " ")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _LINK.sub(_strip_links, text)
-    text = _MARKDOWN.sub(_blank, text)
+    if "](" in text:
+        text = _LINK.sub(_strip_links, text)
+    if "*" in text or "_" in text:
+        text = _MARKDOWN.sub(_blank, text)
     return _join_wrapped_lines(text)
 
 
