@@ -86,11 +86,16 @@ def _stamp(value: dt.datetime | None, version: str) -> str:
     return value.strftime("%Y%m%dT%H%M%SZ")  # RFC 6350 §4.3.5 timestamp
 
 
+def _own_notes(person: Person) -> str:
+    # control characters go before stripping, so none is left standing at either end
+    return clean(person.notes or "").strip()
+
+
 def person_note(person: Person) -> str:
     """NOTE text: the person's own notes, what they take part in, the sources."""
     blocks = []
     if person.notes:
-        blocks.append(person.notes.strip())
+        blocks.append(_own_notes(person))
     parts = []
     for p in person.participations:
         event = p.event if p.event is not None else (p.panel.event if p.panel else None)
@@ -184,9 +189,9 @@ def vcard(person: Person, version: str = "3.0") -> str:
     note = person_note(person)
     if note:
         rows.append(line("NOTE", escape_text(note)))
-        if note != (person.notes or "").strip():
+        if note != _own_notes(person):
             # The stored notes alone, so that importing this card back changes nothing.
-            rows.append(line(X_NOTE, escape_text((person.notes or "").strip())))
+            rows.append(line(X_NOTE, escape_text(_own_notes(person))))
     cats = categories(person)
     if cats:
         rows.append(line("CATEGORIES", text_list(cats)))
