@@ -10,15 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
-from rapidfuzz import fuzz
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from rapidfuzz import fuzz, process
+from sqlalchemy import Row, Select, bindparam, or_, select
+from sqlalchemy.orm import Session
 
 from db.acronyms import is_acronym, split_name_and_acronym
 from db.models import ContactKind, ContactPoint, Event, Organisation, OrganisationKey, Panel, Person
-from db.queries import overlapping_events
-from db.text_keys import fold_words, name_keys, title_key
+from db.queries import PRECISIONS, overlap_condition, overlap_params
+from db.text_keys import NameKeys, fold_words, name_keys, title_key
 
 NAME_SIMILARITY = 92  # token_sort_ratio of folded full names, same family name required
 EMAIL_NAME_SIMILARITY = 70  # names sharing an e-mail must still look alike
@@ -26,6 +27,68 @@ TITLE_SIMILARITY = 90  # token_set_ratio of event title keys
 PANEL_TITLE_SIMILARITY = 92
 MAX_FAMILY_CANDIDATES = 500
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
+
+
+def _rows(session: Session, statement: Select, params: dict[str, object]) -> list[Row]:
+    """Run a query of columns on the session's connection, without the ORM's per-row work;
+    pending changes are flushed first unless autoflush is off, as ``session.execute`` does.
+
+    The look-ups below are built once with bind parameters: building a statement costs more
+    than running it on an index.
+    """
+    if session.autoflush:
+        session.flush()
+    return list(session.connection().execute(statement, params).all())
+
+
+_PERSON_BY_ID = select(Person).where(Person.id == bindparam("id"))
+_EVENT_BY_ID = select(Event).where(Event.id == bindparam("id"))
+
+
+def _load(session: Session, statement: Select, model: type, ident: int) -> object | None:
+    """The object with primary key ``ident``, from the identity map or by ``statement`` (a
+    prebuilt query by id: cheaper than ``session.get``, which builds one on every call)."""
+    found = session.identity_map.get(session.identity_key(model, ident))
+    if found is not None:
+        return found
+    return session.scalars(statement, {"id": ident}).one_or_none()
+
+
+_ORGANISATIONS_BY_KEY = (
+    select(OrganisationKey.key, Organisation)
+    .join(Organisation, Organisation.id == OrganisationKey.organisation_id)
+    .where(OrganisationKey.key.in_(bindparam("keys", expanding=True)))
+    .order_by(Organisation.id)
+)
+_FAMILY = select(Person.id, Person.full_name, Person.name_key).where(
+    Person.family_key == bindparam("family")
+)
+_FAMILY_CANDIDATES = _FAMILY.limit(MAX_FAMILY_CANDIDATES)
+# Names alike enough share the first letter of the given name; the range keeps the candidates
+# few even for a common family name.
+_FAMILY_GIVEN_CANDIDATES = _FAMILY.where(
+    Person.name_key >= bindparam("low"), Person.name_key < bindparam("high")
+).limit(MAX_FAMILY_CANDIDATES)
+_SHARED_CONTACTS = (
+    select(ContactPoint.person_id, ContactPoint.kind, Person.full_name)
+    .join(Person, Person.id == ContactPoint.person_id)
+    .where(ContactPoint.value.in_(bindparam("values", expanding=True)))
+)
+_EMAILS = select(ContactPoint.person_id, ContactPoint.value).where(
+    ContactPoint.person_id.in_(bindparam("ids", expanding=True)),
+    ContactPoint.kind == ContactKind.EMAIL,
+)
+_EVENT_COLUMNS = (
+    Event.id,
+    Event.title_key,
+    Event.start_date,
+    Event.end_date,
+    Event.start_precision,
+)
+_EVENTS_BY_TITLE = select(*_EVENT_COLUMNS).where(Event.title_key == bindparam("key"))
+_EVENTS_BY_TITLE_OR_DATES = select(*_EVENT_COLUMNS).where(
+    or_(Event.title_key == bindparam("key"), overlap_condition(PRECISIONS))
+)
 
 
 # -- organisations -------------------------------------------------------------------------
@@ -43,6 +106,18 @@ def find_organisation(session: Session, name: str | None) -> Organisation | None
         .order_by(Organisation.id)
         .limit(1)
     ).first()
+
+
+def _first_organisation(session: Session, names: Iterable[str | None]) -> Organisation | None:
+    """What :func:`find_organisation` gives for the first of ``names`` that is known, in one
+    query for all of them."""
+    keys = [k for k in dict.fromkeys(fold_words(n) for n in names) if k]
+    if not keys:
+        return None
+    found: dict[str, Organisation] = {}
+    for key, org in session.execute(_ORGANISATIONS_BY_KEY, {"keys": keys}):
+        found.setdefault(key, org)
+    return next((found[k] for k in keys if k in found), None)
 
 
 def resolve_organisation(
@@ -66,11 +141,7 @@ def resolve_organisation(
             acronym = next((a for a, f in pairs.items() if fold_words(f) == folded), None)
     if acronym is None and is_acronym(full):
         acronym = full
-    org = None
-    for candidate in dict.fromkeys([full, acronym, name]):
-        org = find_organisation(session, candidate)
-        if org is not None:
-            break
+    org = _first_organisation(session, [full, acronym, name])
     if org is None:
         org = Organisation(name=full, acronym=acronym, aliases=[])
         if fold_words(name) not in (fold_words(full), fold_words(acronym)):
@@ -102,8 +173,9 @@ def _given_compatible(a: str, b: str) -> bool:
     """One given name is the other's initial: "j" and "jane"."""
     if not a or not b or a == b:
         return False
-    short, long_ = sorted((a, b), key=len)
-    return len(short) == 1 and len(long_) > 1 and long_.startswith(short)
+    if len(a) == 1:
+        return len(b) > 1 and b.startswith(a)
+    return len(b) == 1 and a.startswith(b)
 
 
 def find_person(
@@ -126,33 +198,37 @@ def find_person(
     rule: dict[int, int] = {}
 
     if keys.family_key:
-        # Names alike enough share the first letter of the given name; the range keeps the
-        # candidates few even for a common family name.
-        query = select(Person.id, Person.full_name, Person.name_key).where(
-            Person.family_key == keys.family_key
-        )
+        query, params = _FAMILY_CANDIDATES, {"family": keys.family_key}
         if keys.given_key:
             first = keys.given_key[0]
-            query = query.where(Person.name_key >= first, Person.name_key < chr(ord(first) + 1))
-        initial_matches = []
-        for person_id, other_name, other_key in session.execute(query.limit(MAX_FAMILY_CANDIDATES)):
+            query = _FAMILY_GIVEN_CANDIDATES
+            params.update(low=first, high=chr(ord(first) + 1))
+        others: dict[int, NameKeys] = {}
+        for person_id, other_name, other_key in _rows(session, query, params):
             if keys.name_key and other_key == keys.name_key:
                 rule[person_id] = 3
-                continue
-            other = name_keys(other_name)
-            if fuzz.token_sort_ratio(keys.full_key, other.full_key) >= NAME_SIMILARITY:
-                rule[person_id] = 4
-            elif _given_compatible(keys.given_key, other.given_key):
-                initial_matches.append(person_id)
+            else:
+                others[person_id] = name_keys(other_name)
+        # One call scores every candidate (in C) and keeps those alike enough.
+        alike = process.extract(
+            keys.full_key,
+            {person_id: other.full_key for person_id, other in others.items()},
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=NAME_SIMILARITY,
+            limit=None,
+        )
+        for _, _, person_id in alike:
+            rule[person_id] = 4
+        initial_matches = [
+            person_id
+            for person_id, other in others.items()
+            if person_id not in rule and _given_compatible(keys.given_key, other.given_key)
+        ]
         if len(initial_matches) == 1:
             rule.setdefault(initial_matches[0], 5)
 
     if emails or phones:
-        rows = session.execute(
-            select(ContactPoint.person_id, ContactPoint.kind, Person.full_name)
-            .join(Person, Person.id == ContactPoint.person_id)
-            .where(ContactPoint.value.in_(emails | phones))
-        ).all()
+        rows = _rows(session, _SHARED_CONTACTS, {"values": sorted(emails | phones)})
         for person_id, kind, other_name in rows:
             other = name_keys(other_name)
             if kind == ContactKind.EMAIL:
@@ -169,23 +245,26 @@ def find_person(
 
     if not rule:
         return None
+    ranked = sorted(rule, key=lambda pid: (rule[pid], pid))
     their_emails: dict[int, set[str]] = defaultdict(set)
-    if emails:
-        for person_id, value in session.execute(
-            select(ContactPoint.person_id, ContactPoint.value).where(
-                ContactPoint.person_id.in_(rule), ContactPoint.kind == ContactKind.EMAIL
-            )
-        ):
+    # A shared e-mail (rule 1) ranks first and cannot conflict: no need to read e-mails then.
+    if emails and rule[ranked[0]] != 1:
+        for person_id, value in _rows(session, _EMAILS, {"ids": sorted(rule)}):
             their_emails[person_id].add(value)
-    for person_id in sorted(rule, key=lambda pid: (rule[pid], pid)):
+    for person_id in ranked:
         theirs = their_emails.get(person_id)
         if emails and theirs and not emails & theirs:
             continue  # both have e-mails, none shared: two people
-        return session.get(Person, person_id, options=[selectinload(Person.contacts)])
+        return _load(session, _PERSON_BY_ID, Person, person_id)
     return None
 
 
 # -- events and panels -----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_count(key: str) -> int:
+    return len(set(key.split()))
 
 
 def titles_alike(key_a: str, key_b: str) -> bool:
@@ -217,27 +296,39 @@ def find_event(
     key = title_key(title) or fold_words(title)
     if not key:
         return None
-    columns = (Event.id, Event.title_key, Event.start_date, Event.end_date, Event.start_precision)
+    if start is None:
+        rows = _rows(session, _EVENTS_BY_TITLE, {"key": key})
+    else:
+        params = {"key": key, **overlap_params(session, start, end or start, PRECISIONS)}
+        rows = _rows(session, _EVENTS_BY_TITLE_OR_DATES, params)
+    # Rows unpacked once: reading a Row's fields by name costs more than the comparisons.
     candidates = {
-        row.id: row for row in session.execute(select(*columns).where(Event.title_key == key))
+        event_id: (other_key, precision)
+        for event_id, other_key, other_start, other_end, precision in rows
+        if dates_compatible(start, end, other_start, other_end)
     }
-    if start is not None:
-        window = select(*columns).where(overlapping_events(session, start, end or start))
-        candidates.update((row.id, row) for row in session.execute(window))
+    scores = {event_id: 100 for event_id, (other, _) in candidates.items() if other == key}
+    # The other titles are scored in one call (see titles_alike: two words at least).
+    others = {
+        event_id: other
+        for event_id, (other, _) in candidates.items()
+        if event_id not in scores and _word_count(other) >= 2
+    }
+    if others and _word_count(key) >= 2:
+        alike = process.extract(
+            key,
+            others,
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=TITLE_SIMILARITY,
+            limit=None,
+        )
+        scores.update((event_id, int(score)) for _, score, event_id in alike)
     best: tuple[tuple[int, int, int], int] | None = None
-    for row in candidates.values():
-        if not dates_compatible(start, end, row.start_date, row.end_date):
-            continue
-        if row.title_key == key:
-            score = 100
-        elif titles_alike(key, row.title_key):
-            score = int(fuzz.token_set_ratio(key, row.title_key))
-        else:
-            continue
-        rank = (-score, PRECISION_RANK.get(row.start_precision, 3), row.id)
+    for event_id, score in scores.items():
+        rank = (-score, PRECISION_RANK.get(candidates[event_id][1], 3), event_id)
         if best is None or rank < best[0]:
-            best = (rank, row.id)
-    return session.get(Event, best[1]) if best else None
+            best = (rank, event_id)
+    return _load(session, _EVENT_BY_ID, Event, best[1]) if best else None
 
 
 def find_panel(

@@ -25,6 +25,13 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def key_string(length: int) -> String:
+    """The type of a folded key column (see :mod:`db.text_keys`): compared by code point, as
+    SQLite compares text, whatever collation a PostgreSQL server sorts text by, so that key
+    ranges and key orderings mean the same on both."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
 class Status(StrEnum):
     SUGGESTED = "suggested"
     ACCEPTED = "accepted"
@@ -103,9 +110,24 @@ class OrganisationKey(Base):
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisation.id", ondelete="CASCADE"), index=True
     )
-    key: Mapped[str] = mapped_column(String(300), index=True)
+    key: Mapped[str] = mapped_column(key_string(300), index=True)
 
     organisation: Mapped[Organisation] = relationship(back_populates="alias_keys")
+
+
+# After start_precision in the index of event date ranges (see Event).
+WINDOW_INDEX_COLUMNS = (
+    "start_date",
+    "end_date",
+    "title_key",
+    "status",
+    "start_time",
+    "end_time",
+    "end_precision",
+    "kind",
+    "title",
+    "location",
+)
 
 
 class Event(Tracked, Base):
@@ -113,8 +135,10 @@ class Event(Tracked, Base):
     __table_args__ = (
         Index("ix_event_dates", "start_date", "end_date"),
         # Range queries: the precision first, then the start; the span bounds how far back a
-        # still-running event can start (see db.queries).
-        Index("ix_event_precision_start", "start_precision", "start_date"),
+        # still-running event can start (see db.queries). The other columns make the index
+        # cover the de-duplication look-up (title key) and the calendar (db.queries.
+        # CALENDAR_COLUMNS), which then read no table row.
+        Index("ix_event_precision_window", "start_precision", *WINDOW_INDEX_COLUMNS),
         Index("ix_event_precision_span", "start_precision", "span_days"),
     )
 
@@ -135,7 +159,7 @@ class Event(Tracked, Base):
     )
     # Derived columns, kept in step by db.derived on every flush.
     span_days: Mapped[int | None]
-    title_key: Mapped[str] = mapped_column(String(500), index=True, default="")
+    title_key: Mapped[str] = mapped_column(key_string(500), index=True, default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     organisation: Mapped[Organisation | None] = relationship()
@@ -172,8 +196,9 @@ class Panel(Tracked, Base):
 
 class Person(Tracked, Base):
     __tablename__ = "person"
-    # De-duplication looks up one family name and a range of first given names.
-    __table_args__ = (Index("ix_person_family_name_key", "family_key", "name_key"),)
+    # De-duplication looks up one family name and a range of first given names, and reads the
+    # full names of the candidates from the index.
+    __table_args__ = (Index("ix_person_family_name_full", "family_key", "name_key", "full_name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     full_name: Mapped[str] = mapped_column(String(300))
@@ -183,14 +208,14 @@ class Person(Tracked, Base):
     job_title: Mapped[str | None] = mapped_column(String(300))
     notes: Mapped[str | None] = mapped_column(Text)
     # Folded name (no accents, lower case) used by de-duplication and sorting.
-    name_key: Mapped[str] = mapped_column(String(300), index=True, default="")
+    name_key: Mapped[str] = mapped_column(key_string(300), index=True, default="")
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisation.id", ondelete="SET NULL"), index=True
     )
     # Derived columns, kept in step by db.derived on every flush.
-    family_key: Mapped[str] = mapped_column(String(150), index=True, default="")
+    family_key: Mapped[str] = mapped_column(key_string(150), index=True, default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
-    sort_key: Mapped[str] = mapped_column(String(700), index=True, default="")
+    sort_key: Mapped[str] = mapped_column(key_string(700), index=True, default="")
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="people")
     contacts: Mapped[list[ContactPoint]] = relationship(

@@ -7,12 +7,26 @@ item that is not rejected (suggested and accepted).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, text
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    and_,
+    bindparam,
+    false,
+    func,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.orm import Session, joinedload, load_only, selectinload
 
 from db.models import (
     ContactPoint,
@@ -32,6 +46,24 @@ PRECISIONS = ("day", "month", "year")
 FTS_MIN_TERM = 3  # the trigram index answers terms of three characters or more
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while many ORM objects are loaded and used.
+
+    Every few hundred new objects the collector walks the young ones, and now and then all of
+    them: on an export's tens of thousands of objects that costs more than the loading itself.
+    Reference counting still frees memory meanwhile; the collector resumes afterwards (as it
+    was: pauses may nest).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _statuses(statuses: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(VISIBLE if statuses is None else statuses)
 
@@ -39,48 +71,117 @@ def _statuses(statuses: Iterable[str] | None) -> tuple[str, ...]:
 # -- date ranges ---------------------------------------------------------------------------
 
 
-def _longest_span(session: Session, precision: str) -> int:
-    """Days between start and end of the longest event of a precision (an index look-up)."""
-    value = session.scalar(
-        select(func.max(Event.span_days)).where(Event.start_precision == precision)
+@cache
+def _longest_spans_query(precisions: tuple[str, ...]) -> Select:
+    return select(
+        *(
+            select(func.max(Event.span_days))
+            .where(Event.start_precision == precision)
+            .scalar_subquery()
+            for precision in precisions
+        )
     )
-    return int(value or 0)
 
 
-def overlapping_events(
+def _longest_spans(session: Session, precisions: Sequence[str]) -> list[int]:
+    """Days between start and end of the longest event of each precision: one statement of
+    index look-ups (one scalar subquery each, which SQLite answers from the index's end)."""
+    if not precisions:
+        return []
+    row = session.execute(_longest_spans_query(tuple(precisions))).one()
+    return [int(value or 0) for value in row]
+
+
+@cache
+def overlap_condition(precisions: tuple[str, ...] = PRECISIONS) -> ColumnElement[bool]:
+    """The condition of :func:`overlapping_events` with bind parameters, built once: run it
+    with the parameters of :func:`overlap_params` (building a statement costs more than
+    running it on an index)."""
+    range_start = bindparam("overlap_start", type_=Date())
+    range_end = bindparam("overlap_end", type_=Date())
+    clauses = [
+        and_(
+            Event.start_precision == precision,
+            Event.start_date >= bindparam(f"overlap_earliest_{precision}", type_=Date()),
+            Event.start_date <= range_end,
+            func.coalesce(Event.end_date, Event.start_date) >= range_start,
+        )
+        for precision in precisions
+    ]
+    return or_(*clauses) if clauses else false()
+
+
+def overlap_params(
     session: Session, start: dt.date, end: dt.date, precisions: Sequence[str] = PRECISIONS
-) -> ColumnElement[bool]:
-    """A condition on Event: its dates overlap [start, end].
+) -> dict[str, dt.date]:
+    """Values of the parameters of :func:`overlap_condition` for [start, end].
 
     An event starting before ``start`` can only overlap if it lasts long enough, so the start
     date is bounded below by the longest span of its precision; the condition is then a range
     on the (start_precision, start_date) index instead of a scan.
     """
-    clauses = []
-    for precision in precisions:
-        earliest = start - dt.timedelta(days=_longest_span(session, precision))
-        clauses.append(
-            and_(
-                Event.start_precision == precision,
-                Event.start_date >= earliest,
-                Event.start_date <= end,
-                func.coalesce(Event.end_date, Event.start_date) >= start,
-            )
+    params = {"overlap_start": start, "overlap_end": end}
+    for precision, span in zip(precisions, _longest_spans(session, precisions), strict=True):
+        params[f"overlap_earliest_{precision}"] = start - dt.timedelta(days=span)
+    return params
+
+
+def overlapping_events(
+    session: Session, start: dt.date, end: dt.date, precisions: Sequence[str] = PRECISIONS
+) -> ColumnElement[bool]:
+    """A condition on Event: its dates overlap [start, end] (see :func:`overlap_params`), with
+    the dates written in."""
+    params = overlap_params(session, start, end, precisions)
+    clauses = [
+        and_(
+            Event.start_precision == precision,
+            Event.start_date >= params[f"overlap_earliest_{precision}"],
+            Event.start_date <= end,
+            func.coalesce(Event.end_date, Event.start_date) >= start,
         )
+        for precision in precisions
+    ]
     return or_(*clauses) if clauses else false()
+
+
+# What the calendar shows of an event; the rest (description, search keys, time stamps) stays
+# in the database until the event is opened.
+CALENDAR_COLUMNS = (
+    Event.id,
+    Event.title,
+    Event.kind,
+    Event.status,
+    Event.start_date,
+    Event.start_precision,
+    Event.end_date,
+    Event.end_precision,
+    Event.start_time,
+    Event.end_time,
+    Event.location,
+)
+
+
+@cache
+def _events_in_range_query() -> Select:
+    return (
+        select(Event)
+        .where(
+            overlap_condition(("day",)),
+            Event.status.in_(bindparam("statuses", expanding=True)),
+        )
+        .options(load_only(*CALENDAR_COLUMNS))
+        .order_by(Event.start_date, Event.start_time, Event.id)
+    )
 
 
 def events_in_range(
     s: Session, start: dt.date, end: dt.date, *, statuses: Iterable[str] | None = None
 ) -> list[Event]:
-    """Day-precision events overlapping [start, end] (inclusive), ordered by start; panels and
-    organisation are not loaded (a month holds hundreds of events: only the columns)."""
-    query = (
-        select(Event)
-        .where(overlapping_events(s, start, end, ("day",)), Event.status.in_(_statuses(statuses)))
-        .order_by(Event.start_date, Event.start_time, Event.id)
-    )
-    return list(s.scalars(query))
+    """Day-precision events overlapping [start, end] (inclusive), ordered by start, with only
+    :data:`CALENDAR_COLUMNS` loaded (a month holds hundreds of events)."""
+    params = {**overlap_params(s, start, end, ("day",)), "statuses": list(_statuses(statuses))}
+    with collector_paused():
+        return list(s.scalars(_events_in_range_query(), params))
 
 
 def upcoming_events(s: Session, today: dt.date, limit: int = 20) -> list[Event]:
@@ -344,6 +445,45 @@ def review_items(s: Session, document_id: int | None = None) -> list[Event | Pan
 
 # -- exports -------------------------------------------------------------------------------
 
+# Exports read thousands of items: every relationship is loaded with one IN query per level
+# (each person, organisation and document once, however often it is referred to), without the
+# derived search and sort columns nor the documents' text.
+_EXPORT_SKIPPED = {
+    Event: ("title_key", "search_text", "span_days"),
+    Person: ("name_key", "family_key", "search_text", "sort_key"),
+}
+
+
+def _export_columns(model: type) -> list:
+    skipped = _EXPORT_SKIPPED.get(model, ())
+    return [getattr(model, c.key) for c in model.__mapper__.column_attrs if c.key not in skipped]
+
+
+def _export_document():  # noqa: ANN202 - a loader option
+    return selectinload(Mention.document).defer(Document.text)
+
+
+def _export_person_options() -> list:
+    return [
+        load_only(*_export_columns(Person)),
+        selectinload(Person.organisation),
+        selectinload(Person.contacts),
+    ]
+
+
+def _export_event_options() -> list:
+    person = selectinload(Participation.person).options(*_export_person_options())
+    return [
+        load_only(*_export_columns(Event)),
+        selectinload(Event.organisation),
+        selectinload(Event.panels).options(
+            selectinload(Panel.participations).options(person),
+            selectinload(Panel.mentions).options(_export_document()),
+        ),
+        selectinload(Event.participations).options(person),
+        selectinload(Event.mentions).options(_export_document()),
+    ]
+
 
 def events_for_export(
     s: Session,
@@ -360,10 +500,11 @@ def events_for_export(
     query = _event_query(search, date_from, date_to, statuses)
     if event_ids is not None:
         query = query.where(Event.id.in_(list(event_ids)))
-    query = query.options(*_event_detail_options()).order_by(
+    query = query.options(*_export_event_options()).order_by(
         Event.start_date.is_(None), Event.start_date, Event.id
     )
-    return list(s.scalars(query).unique())
+    with collector_paused():
+        return list(s.scalars(query))
 
 
 def people_for_export(
@@ -389,14 +530,17 @@ def people_for_export(
             )
         )
         query = query.where(Person.id.in_(in_events))
+    event = load_only(*_export_columns(Event))
     query = query.options(
-        joinedload(Person.organisation),
-        selectinload(Person.contacts),
-        selectinload(Person.participations).joinedload(Participation.event),
-        selectinload(Person.participations).joinedload(Participation.panel),
-        selectinload(Person.mentions).joinedload(Mention.document),
+        *_export_person_options(),
+        selectinload(Person.participations).options(
+            selectinload(Participation.event).options(event),
+            selectinload(Participation.panel).options(selectinload(Panel.event).options(event)),
+        ),
+        selectinload(Person.mentions).options(_export_document()),
     ).order_by(Person.sort_key, Person.id)
-    return list(s.scalars(query).unique())
+    with collector_paused():
+        return list(s.scalars(query))
 
 
 def counts(s: Session) -> dict[str, int]:

@@ -10,10 +10,11 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from nameparser import HumanName
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import dedup
@@ -24,6 +25,8 @@ from db.models import (
     Document,
     Event,
     Mention,
+    Organisation,
+    OrganisationKey,
     Panel,
     Participation,
     Person,
@@ -34,6 +37,18 @@ from importers.errors import DocumentError
 from importers.records import EventRecord, Extraction, PanelRecord, PartialDate, PersonRecord
 
 UUID_LENGTH = 36
+
+# Statements run for every document, built once.
+_DOCUMENT_BY_SHA = select(Document.id).where(Document.sha256 == bindparam("sha"))
+_STORED_PARTICIPATIONS = select(
+    Participation.person_id, Participation.event_id, Participation.panel_id, Participation.role
+).where(
+    Participation.person_id.in_(bindparam("people", expanding=True)),
+    or_(
+        Participation.event_id.in_(bindparam("events", expanding=True)),
+        Participation.panel_id.in_(bindparam("panels", expanding=True)),
+    ),
+)
 
 
 @dataclass
@@ -142,14 +157,14 @@ def import_file(
     """Import one file in its own transaction; every failure becomes a "failed" result."""
     try:
         sha = file_sha256(path)
-        with sessions() as session:
-            known = session.scalar(select(Document.id).where(Document.sha256 == sha))
-        if known is not None:
-            return ImportResult(str(path), "unchanged", document_id=known)
-        from importers.pipeline import load
-
-        extraction = load(path)
         with sessions.begin() as session:
+            # Nothing is written before the document is read: a known file is not read again.
+            known = session.scalar(_DOCUMENT_BY_SHA, {"sha": sha})
+            if known is not None:
+                return ImportResult(str(path), "unchanged", document_id=known)
+            from importers.pipeline import load
+
+            extraction = load(path)
             return store_extraction(session, extraction, sha, accept=accept)
     except DocumentError as exc:
         return ImportResult(str(path), "failed", reason=exc.reason)
@@ -169,7 +184,7 @@ def store_extraction(
     A document already stored (same sha256) is "unchanged" and nothing is written.
     """
     doc = extraction.document
-    known = session.scalar(select(Document.id).where(Document.sha256 == sha256))
+    known = session.scalar(_DOCUMENT_BY_SHA, {"sha": sha256})
     if known is not None:
         return ImportResult(doc.path, "unchanged", document_id=known)
     document = Document(
@@ -182,10 +197,13 @@ def store_extraction(
     )
     session.add(document)
     writer = _DocumentWriter(session, document, accept, acronym_pairs(doc.text))
-    for record in extraction.people:
-        writer.person(record)
-    for record in extraction.events:
-        writer.event(record)
+    # Look-ups flush only what they can see (see _DocumentWriter._sync): a flush per query
+    # would write the document's rows one at a time.
+    with session.no_autoflush:
+        for record in extraction.people:
+            writer.person(record)
+        for record in extraction.events:
+            writer.event(record)
     writer.write_links()
     return ImportResult(
         doc.path,
@@ -202,6 +220,15 @@ def store_extraction(
 
 def _precision(value: PartialDate | None) -> str | None:
     return str(value.precision) if value is not None else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_parts(name: str) -> tuple[str | None, str | None, str | None]:
+    """Honorific, given names and family name of a full name (names recur across documents,
+    and parsing one is slow)."""
+    parsed = HumanName(name)
+    given = " ".join(p for p in (parsed.first, parsed.middle) if p) or None
+    return parsed.title or None, given, parsed.last or None
 
 
 def _contacts(record: PersonRecord) -> list[tuple[str, str]]:
@@ -250,6 +277,16 @@ class _DocumentWriter:
         self.pending_mentions: list[tuple[Event | Panel | Person, int, int]] = []
         self.pending_participations: list[tuple[Person, Event | None, Panel | None, str]] = []
         self.participations: set[tuple[int, str, str]] = set()
+        self.organisations: dict[str, Organisation | None] = {}
+
+    def _sync(self, *models: type) -> None:
+        """Flush if an added or changed object of ``models`` is waiting, so that the next
+        look-up of those models sees it (items read twice in one document are stored once)."""
+        session = self.session
+        if any(isinstance(obj, models) for obj in session.new) or any(
+            isinstance(obj, models) for obj in session.dirty
+        ):
+            session.flush()
 
     # provenance
 
@@ -280,6 +317,7 @@ class _DocumentWriter:
 
     def _resolve_person(self, record: PersonRecord) -> Person:
         session = self.session
+        self._sync(Person, ContactPoint)
         if record.uid:
             same = session.scalar(select(Person).where(Person.uuid == record.uid))
             if same is not None:
@@ -288,17 +326,12 @@ class _DocumentWriter:
         emails = [v for k, v in contacts if k == ContactKind.EMAIL]
         phones = [v for k, v in contacts if k in (ContactKind.PHONE, ContactKind.MOBILE)]
         person = dedup.find_person(session, record.name, emails, phones)
-        organisation = (
-            dedup.resolve_organisation(session, record.organisation, self.pairs)
-            if record.organisation
-            else None
-        )
-        parsed = HumanName(record.name)
-        given = " ".join(p for p in (parsed.first, parsed.middle) if p) or None
+        organisation = self._organisation(record.organisation)
+        title, given, family = _name_parts(record.name)
         values = {
-            "honorific": record.honorific or (parsed.title or None),
+            "honorific": record.honorific or title,
             "given_name": given,
-            "family_name": parsed.last or None,
+            "family_name": family,
             "job_title": record.title,
             "notes": record.notes,
         }
@@ -318,7 +351,9 @@ class _DocumentWriter:
         if organisation is not None and person.organisation_id is None:
             person.organisation = organisation
             changed = True
-        have = {(c.kind, c.value) for c in person.contacts}
+        # Contacts (and, when the person changed, the organisation: the derived columns read
+        # it) are loaded only when needed; most people are read again without any.
+        have = {(c.kind, c.value) for c in person.contacts} if contacts else set()
         for kind, value in contacts:
             if (kind, value) not in have:
                 person.contacts.append(ContactPoint(kind=kind, value=value))
@@ -327,6 +362,16 @@ class _DocumentWriter:
             person.revision += 1
         self._touch(person)
         return person
+
+    def _organisation(self, name: str | None) -> Organisation | None:
+        """The organisation named ``name``, resolved once per document."""
+        name = (name or "").strip()
+        if not name:
+            return None
+        if name not in self.organisations:
+            self._sync(Organisation, OrganisationKey)
+            self.organisations[name] = dedup.resolve_organisation(self.session, name, self.pairs)
+        return self.organisations[name]
 
     def _participant(self, name: str) -> Person:
         key = name_keys(name).name_key
@@ -343,40 +388,69 @@ class _DocumentWriter:
         if key in self.participations:
             return
         self.participations.add(key)
-        if person.id is not None and target.id is not None:
-            column = Participation.event_id if event is not None else Participation.panel_id
-            exists = self.session.scalar(
-                select(Participation.id).where(
-                    Participation.person_id == person.id,
-                    column == target.id,
-                    Participation.role == role,
-                )
-            )
-            if exists is not None:
-                return
         self.pending_participations.append((person, event, panel, role))
+
+    @staticmethod
+    def _link_key(
+        person_id: int, event_id: int | None, panel_id: int | None, role: str
+    ) -> tuple[int, str, int, str]:
+        """What a participation is compared by: its person, role and its panel if it has one,
+        else its event."""
+        if panel_id is not None:
+            return (person_id, "panel", panel_id, role)
+        return (person_id, "event", event_id or 0, role)
+
+    def _stored_participations(self) -> set[tuple[int, str, int, str]]:
+        """Keys (see :meth:`_link_key`) of the pending participations already stored (read
+        again from another document), in one query. A stored row holding both an event and a
+        panel counts for either."""
+        people = {person.id for person, _, _, _ in self.pending_participations}
+        events = {e.id for _, e, _, _ in self.pending_participations if e is not None}
+        panels = {p.id for _, _, p, _ in self.pending_participations if p is not None}
+        rows = self.session.connection().execute(
+            _STORED_PARTICIPATIONS,
+            {"people": sorted(people), "events": sorted(events), "panels": sorted(panels)},
+        )
+        stored = set()
+        for person_id, event_id, panel_id, role in rows:
+            if event_id is not None:
+                stored.add(self._link_key(person_id, event_id, None, role))
+            if panel_id is not None:
+                stored.add(self._link_key(person_id, None, panel_id, role))
+        return stored
 
     def write_links(self) -> None:
         """Insert the mentions and participations in two statements once every item has an
         id: far cheaper than one ORM object each."""
         self.session.flush()
+        stored = self._stored_participations() if self.pending_participations else set()
         column = {Event: "event_id", Panel: "panel_id", Person: "person_id"}
         mentions = [
-            {"document_id": self.document.id, column[type(item)]: item.id, "start": a, "end": b}
+            {
+                "document_id": self.document.id,
+                "event_id": None,
+                "panel_id": None,
+                "person_id": None,
+                column[type(item)]: item.id,
+                "start": a,
+                "end": b,
+            }
             for item, a, b in self.pending_mentions
         ]
-        participations = [
-            {
+        participations = []
+        for person, event, panel, role in self.pending_participations:
+            row = {
                 "person_id": person.id,
                 "event_id": event.id if event is not None else None,
                 "panel_id": panel.id if panel is not None else None,
                 "role": role,
             }
-            for person, event, panel, role in self.pending_participations
-        ]
+            if self._link_key(**row) not in stored:
+                participations.append(row)
+        connection = self.session.connection()
         for model, rows in ((Mention, mentions), (Participation, participations)):
             if rows:
-                self.session.execute(insert(model), rows)
+                connection.execute(insert(model.__table__), rows)
 
     # events and panels
 
@@ -412,6 +486,7 @@ class _DocumentWriter:
     def _resolve_event(self, record: EventRecord) -> Event:
         session = self.session
         values = self._event_values(record)
+        self._sync(Event)
         if record.uid:
             same = session.scalar(select(Event).where(Event.uuid == record.uid))
             if same is not None:
@@ -455,6 +530,7 @@ class _DocumentWriter:
         }
         panel = None
         if record.uid:
+            self._sync(Panel)
             panel = self.session.scalar(select(Panel).where(Panel.uuid == record.uid))
             if panel is not None and sequence is not None and sequence > panel.revision:
                 for name, value in values.items():

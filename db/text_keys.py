@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 
@@ -53,8 +54,12 @@ _ORDINAL_WORDS = frozenset(
 )
 _ROMAN = re.compile(r"^(?=[ivxlc]{2,}$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|e|er|eme|o|a)?$")
+# Names, titles and organisations repeat across documents and de-duplication candidates; the
+# keys are pure functions of their text, so they are remembered.
+_CACHE_SIZE = 1 << 16
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def fold(text: str | None) -> str:
     """Lower case without accents: ``"Zoë Ørsted"`` → ``"zoe orsted"``."""
     if not text:
@@ -79,6 +84,7 @@ class NameKeys:
     full_key: str
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def name_keys(name: str | None) -> NameKeys:
     """Keys of a full name; "Family, Given" is read as "Given Family"."""
     name = name or ""
@@ -103,6 +109,7 @@ def name_keys(name: str | None) -> NameKeys:
     )
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def title_key(title: str | None) -> str:
     """An event title's distinctive words, sorted: years, ordinals, numbering and stop words
     dropped, so "The 3rd Annual Forum on Water 2019" and "Forum on Water" share a key."""

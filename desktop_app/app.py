@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import queries, store
+from db import edits, queries, store
 from db.engine import open_database, resolve_url
 from desktop_app.main_window import ADDRESS_BOOK, CALENDAR, EVENTS, REVIEW, MainWindow
 from desktop_app.views.icons import icon
@@ -27,10 +27,16 @@ def _demo_url() -> str:
 
 
 def import_samples(sessions: sessionmaker[Session]) -> store.ImportSummary:
-    """Import the bundled sample documents, accepted, as ``forumdesk --demo`` does."""
+    """Import the bundled sample documents as ``forumdesk --demo`` does: everything read from
+    them is accepted but what only the last document holds, which waits on the Review page."""
     with contextlib.ExitStack() as stack:
         paths = [stack.enter_context(as_file(doc)) for doc in sample_documents()]
-        return store.import_documents(sessions, paths, accept=True)
+        summary = store.import_documents(sessions, paths)
+    with sessions.begin() as s:
+        for result in summary.new[:-1]:
+            if result.document_id is not None:
+                edits.accept_document(s, result.document_id)
+    return summary
 
 
 def apply_style(app: QApplication) -> None:

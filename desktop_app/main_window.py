@@ -48,6 +48,11 @@ IMPORT_FILTER = (
     "Documents (*.txt *.text *.md *.html *.htm *.pdf *.docx *.eml *.ics *.vcf);;All files (*)"
 )
 
+EXPORT_FILES = {
+    "calendar": ("forum-desk.ics", "iCalendar (*.ics)"),
+    "contacts": ("forum-desk.vcf", "vCard (*.vcf)"),
+}
+
 
 def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else many or one + 's'}"
@@ -392,6 +397,22 @@ class MainWindow(QMainWindow):
             return None
         return dialog.options()
 
+    def _export_target(
+        self,
+        kind: str,
+        selection: list[int],
+        path: str | Path | None,
+        options: ExportOptions | None,
+    ) -> tuple[str | Path, ExportOptions] | None:
+        """The file and options of an export, asking for what is not given (None: cancelled)."""
+        options = options or self._export_options(kind, selection)
+        if options is None:
+            return None
+        if path is None:
+            default, file_filter = EXPORT_FILES[kind]
+            path, _ = QFileDialog.getSaveFileName(self, f"Export {kind}", default, file_filter)
+        return (path, options) if path else None
+
     def _selected_event_ids(self) -> list[int]:
         return self.events.selected_ids()
 
@@ -400,15 +421,10 @@ class MainWindow(QMainWindow):
     ) -> int | None:
         """Write events to an .ics file; the dialogs ask whatever is not given."""
         selection = self._selected_event_ids()
-        options = options or self._export_options("calendar", selection)
-        if options is None:
+        target = self._export_target("calendar", selection, path, options)
+        if target is None:
             return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Export calendar", "forum-desk.ics", "iCalendar (*.ics)"
-            )
-            if not path:
-                return None
+        path, options = target
         count = export.export_ics(
             self.sessions,
             path,
@@ -427,15 +443,10 @@ class MainWindow(QMainWindow):
     ) -> int | None:
         """Write people to a .vcf file; the dialogs ask whatever is not given."""
         selection = self.address_book.selected_ids()
-        options = options or self._export_options("contacts", selection)
-        if options is None:
+        target = self._export_target("contacts", selection, path, options)
+        if target is None:
             return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Export contacts", "forum-desk.vcf", "vCard (*.vcf)"
-            )
-            if not path:
-                return None
+        path, options = target
         event_ids = None
         if options.scope == DATE_RANGE:
             with self.sessions.begin() as s:

@@ -12,10 +12,9 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from sqlalchemy import inspect, select
-from sqlalchemy.orm import Session, joinedload, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
-from db.models import Event, Panel, Person
+from db.models import Event, Person
 from desktop_app.export.atomic import atomic_write
 from desktop_app.export.ics import DEFAULT_NAME, iter_ics, select_events
 from desktop_app.export.vcf import iter_vcf, select_people
@@ -48,24 +47,11 @@ def load_events(session: Session, **scope: object) -> list[Event]:
 
 
 def load_people(session: Session, **scope: object) -> list[Person]:
-    """:func:`db.queries.people_for_export`, plus the events of the panels people take part
-    in, loaded in one query rather than one per panel when the notes are written."""
+    """:func:`db.queries.people_for_export` (``scope`` as its keyword arguments), which also
+    loads the events of the panels people take part in."""
     from db import queries
 
-    people = queries.people_for_export(session, **scope)  # type: ignore[arg-type]
-    panel_ids = {
-        p.panel_id
-        for person in people
-        for p in person.participations
-        if p.panel_id is not None and "event" in inspect(p.panel).unloaded
-    }
-    ids = sorted(panel_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        session.scalars(
-            select(Panel).where(Panel.id.in_(chunk)).options(joinedload(Panel.event))
-        ).all()
-    return people
+    return queries.people_for_export(session, **scope)  # type: ignore[arg-type]
 
 
 def export_ics(

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import queries
 from db.models import Event, Status
 from desktop_app.item_models.formatting import format_span, format_times
-from desktop_app.item_models.roles import ObjectRole, SortRole
+from desktop_app.item_models.roles import SortRole
+from desktop_app.item_models.table_model import PAGE_SIZE, PagedRowsModel
 
-PAGE_SIZE = 200
 
-
-class EventsModel(QAbstractTableModel):
+class EventsModel(PagedRowsModel):
     """Columns: title, when, location, kind, status. One row per :class:`db.models.Event`."""
 
     COL_TITLE, COL_WHEN, COL_LOCATION, COL_KIND, COL_STATUS = range(5)
@@ -25,8 +25,6 @@ class EventsModel(QAbstractTableModel):
     def __init__(self, sessions: sessionmaker[Session], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._sessions = sessions
-        self._rows: list[Event] = []
-        self._more = False
         self._text = ""
         self._date_from: dt.date | None = None
         self._date_to: dt.date | None = None
@@ -47,11 +45,7 @@ class EventsModel(QAbstractTableModel):
         self._text, self._date_from, self._date_to = text, date_from, date_to
         self._statuses = statuses
         self._fixed = False
-        self.beginResetModel()
-        self._rows = []
-        self._more = True
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        self.restart()
 
     def refresh(self) -> None:
         """Run the current search again from its first page (a fixed list stays as it is)."""
@@ -66,19 +60,12 @@ class EventsModel(QAbstractTableModel):
     def set_events(self, events: list[Event]) -> None:
         """Show a list already fetched (the agenda, the upcoming panel)."""
         self._fixed = True
-        self.beginResetModel()
-        self._rows = list(events)
-        self._more = False
-        self.endResetModel()
+        self.stop_paging()
+        self.set_rows(events)
 
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
-            return
+    def fetch_page(self) -> list[Event]:
         with self._sessions.begin() as s:
-            page = queries.search_events(
+            return queries.search_events(
                 s,
                 self._text,
                 date_from=self._date_from,
@@ -87,50 +74,26 @@ class EventsModel(QAbstractTableModel):
                 limit=PAGE_SIZE,
                 offset=len(self._rows),
             )
-        self._more = len(page) == PAGE_SIZE
-        if not page:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
 
     # -- access ----------------------------------------------------------------------------
     def event_at(self, row: int) -> Event | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, event_id: int) -> int:
         return next((i for i, e in enumerate(self._rows) if e.id == event_id), -1)
 
-    # -- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        event = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == self.COL_TITLE:
-                return event.title
-            if column == self.COL_WHEN:
-                when = format_span(
-                    event.start_date, event.start_precision, event.end_date, event.end_precision
-                )
-                times = format_times(event.start_time, event.end_time)
-                return f"{when} {times}".strip()
-            if column == self.COL_LOCATION:
-                return event.location or ""
-            if column == self.COL_KIND:
-                return event.kind or ""
-            if column == self.COL_STATUS:
-                return str(event.status)
-        if role == ObjectRole:
-            return event
+    # -- cells -----------------------------------------------------------------------------
+    def cell(self, item: Any, column: int, role: int) -> Any:
+        event: Event = item
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._column_text(event, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self._column_text(event, column)
+            if column != self.COL_TITLE:
+                return text
+            # Lists that show the title only (the side panels) tell the rest on hover.
+            more = [self._column_text(event, c) for c in (self.COL_WHEN, self.COL_LOCATION)]
+            return "\n".join([text, " · ".join(m for m in more if m)])
         if role == Qt.ItemDataRole.FontRole and event.status != Status.ACCEPTED:
             font = QFont()
             font.setItalic(True)
@@ -138,12 +101,19 @@ class EventsModel(QAbstractTableModel):
         if role == SortRole:
             if column == self.COL_WHEN:
                 return event.start_date.isoformat() if event.start_date else "9999"
-            return str(self.data(index) or "").casefold()
+            return self._column_text(event, column).casefold()
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+    def _column_text(self, event: Event, column: int) -> str:
+        if column == self.COL_TITLE:
+            return event.title
+        if column == self.COL_WHEN:
+            when = format_span(
+                event.start_date, event.start_precision, event.end_date, event.end_precision
+            )
+            return f"{when} {format_times(event.start_time, event.end_time)}".strip()
+        if column == self.COL_LOCATION:
+            return event.location or ""
+        if column == self.COL_KIND:
+            return event.kind or ""
+        return str(event.status)

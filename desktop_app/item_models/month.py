@@ -6,14 +6,41 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import queries
-from db.models import Event
-from desktop_app.item_models.formatting import format_span
+from db.models import Event, Panel
+from desktop_app.item_models.formatting import format_span, format_times
 from desktop_app.item_models.roles import DateRole, EventsRole, InMonthRole, ObjectRole, SortRole
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class DaySession:
+    """A panel or session of an event, on its own day."""
+
+    kind: str | None
+    title: str | None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+
+    @property
+    def name(self) -> str:
+        """``High-level panel: Title``, with what the source gave."""
+        kind = (self.kind or "").capitalize()
+        return ": ".join(part for part in (kind, self.title or "") if part) or "Session"
+
+    @property
+    def label(self) -> str:
+        """The name after the start time, short enough for a day cell."""
+        return f"{self.start_time:%H:%M} {self.name}" if self.start_time else self.name
+
+    @property
+    def long_label(self) -> str:
+        """The name after the start and end times, for a tooltip."""
+        return f"{format_times(self.start_time, self.end_time)} {self.name}".strip()
 
 
 @dataclass(frozen=True)
@@ -22,13 +49,55 @@ class DayItem:
 
     ``lane`` is the vertical slot, the same on every day of a multi-day event within a week;
     ``continues_before``/``continues_after`` say whether the event goes on in the cell to the
-    left/right, so the badge is drawn as one bar across the days.
+    left/right, so the badge is drawn as one bar across the days; ``sessions`` are the event's
+    panels and sessions dated that day, by start time.
     """
 
     event: Event
     lane: int
     continues_before: bool
     continues_after: bool
+    sessions: tuple[DaySession, ...] = ()
+
+
+SessionsByDay = dict[tuple[int, dt.date], list[DaySession]]
+
+
+def sessions_in_range(
+    s: Session,
+    event_ids: list[int],
+    first: dt.date,
+    last: dt.date,
+    statuses: list[str] | None = None,
+) -> SessionsByDay:
+    """The day-dated panels of ``event_ids`` from ``first`` to ``last``, by (event id, day).
+
+    One query over the visible range, only the columns a cell shows; ``statuses=None`` means
+    not rejected, as in ``db.queries``.
+    """
+    if not event_ids:
+        return {}
+    rows = s.execute(
+        select(
+            Panel.event_id,
+            Panel.date,
+            Panel.kind,
+            Panel.title,
+            Panel.start_time,
+            Panel.end_time,
+        )
+        .where(
+            Panel.event_id.in_(event_ids),
+            Panel.date.between(first, last),
+            func.coalesce(Panel.date_precision, "day") == "day",
+            Panel.status.in_(list(queries.VISIBLE if statuses is None else statuses)),
+        )
+        .order_by(Panel.date, Panel.start_time.is_(None), Panel.start_time, Panel.id)
+    )
+    found: SessionsByDay = {}
+    for event_id, day, kind, title, start, end in rows:
+        found.setdefault((event_id, day), []).append(DaySession(kind, title, start, end))
+    return found
 
 
 def grid_start(year: int, month: int) -> dt.date:
@@ -37,8 +106,11 @@ def grid_start(year: int, month: int) -> dt.date:
     return first - dt.timedelta(days=first.weekday())
 
 
-def _assign_lanes(events: list[Event], week_start: dt.date) -> dict[dt.date, list[DayItem]]:
+def _assign_lanes(
+    events: list[Event], week_start: dt.date, sessions: SessionsByDay | None = None
+) -> dict[dt.date, list[DayItem]]:
     """Place a week's events in lanes so that a multi-day event keeps one row across days."""
+    sessions = sessions or {}
     week_end = week_start + dt.timedelta(days=6)
     spans: list[tuple[dt.date, dt.date, Event]] = []
     for event in events:
@@ -63,7 +135,13 @@ def _assign_lanes(events: list[Event], week_start: dt.date) -> dict[dt.date, lis
         day = first
         while day <= last:
             cells.setdefault(day, []).append(
-                DayItem(event, lane, continues_before=day > start, continues_after=day < end)
+                DayItem(
+                    event,
+                    lane,
+                    continues_before=day > start,
+                    continues_after=day < end,
+                    sessions=tuple(sessions.get((event.id, day), ())),
+                )
             )
             day += dt.timedelta(days=1)
     return cells
@@ -120,17 +198,20 @@ class MonthModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Run the one range query for the visible days."""
+        """Run the range query for the visible days, and one for their sessions."""
         with self._sessions.begin() as s:
             events = queries.events_in_range(
                 s, self.first_day, self.last_day, statuses=self._statuses
+            )
+            sessions = sessions_in_range(
+                s, [e.id for e in events], self.first_day, self.last_day, self._statuses
             )
         self.beginResetModel()
         self._events = list(events)
         self._cells = {}
         for week in range(self._weeks):
             week_start = self._first + dt.timedelta(days=7 * week)
-            self._cells.update(_assign_lanes(self._events, week_start))
+            self._cells.update(_assign_lanes(self._events, week_start, sessions))
         self.endResetModel()
 
     def date_at(self, index: QModelIndex) -> dt.date:
@@ -179,6 +260,7 @@ class MonthModel(QAbstractTableModel):
                     item.event.end_precision,
                 )
                 lines.append(f"• {item.event.title} ({when})")
+                lines.extend(f"    {session.long_label}" for session in item.sessions)
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             titles = ", ".join(i.event.title for i in self._cells.get(day, []))

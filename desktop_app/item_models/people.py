@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -10,8 +12,8 @@ from db import queries
 from db.models import ContactKind, Person
 from desktop_app.item_models.formatting import format_phone
 from desktop_app.item_models.roles import HeaderRole, ObjectRole, SortRole
+from desktop_app.item_models.table_model import PAGE_SIZE, PagedRowsModel
 
-PAGE_SIZE = 200
 NO_ORGANISATION = "No organisation"
 
 
@@ -26,7 +28,7 @@ def first_contact(person: Person, *kinds: str) -> str:
     return ""
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(PagedRowsModel):
     """Columns: name, organisation, job title, e-mail, phone.
 
     ``db.queries.search_people`` returns people ordered by organisation; a header row (with
@@ -42,7 +44,6 @@ class PeopleModel(QAbstractTableModel):
         self._sessions = sessions
         self._rows: list[Person | str] = []  # a str is an organisation header
         self._loaded = 0
-        self._more = False
         self._text = ""
         self._last_group: str | None = None
 
@@ -58,28 +59,18 @@ class PeopleModel(QAbstractTableModel):
         """Show the people matching ``text`` (any part of name, organisation, title, e-mail,
         phone); the first page is loaded at once, the rest as the view scrolls."""
         self._text = text
-        self.beginResetModel()
-        self._rows = []
         self._loaded = 0
         self._last_group = None
-        self._more = True
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        self.restart()
 
     def refresh(self) -> None:
         self.set_search(self._text)
 
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
-            return
+    def fetch_page(self) -> list[Person]:
         with self._sessions.begin() as s:
-            page = queries.search_people(s, self._text, limit=PAGE_SIZE, offset=self._loaded)
-        self._more = len(page) == PAGE_SIZE
-        if not page:
-            return
+            return queries.search_people(s, self._text, limit=PAGE_SIZE, offset=self._loaded)
+
+    def add_page(self, page: list[Person]) -> None:
         rows: list[Person | str] = []
         for person in page:
             group = organisation_of(person)
@@ -87,18 +78,13 @@ class PeopleModel(QAbstractTableModel):
                 rows.append(group)
                 self._last_group = group
             rows.append(person)
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
         self._loaded += len(page)
-        self.endInsertRows()
+        self.append_rows(rows)
 
     # -- access ----------------------------------------------------------------------------
     def person_at(self, row: int) -> Person | None:
-        if 0 <= row < len(self._rows):
-            item = self._rows[row]
-            return item if isinstance(item, Person) else None
-        return None
+        item = self.row_at(row)
+        return item if isinstance(item, Person) else None
 
     def is_header(self, row: int) -> bool:
         return 0 <= row < len(self._rows) and isinstance(self._rows[row], str)
@@ -113,55 +99,45 @@ class PeopleModel(QAbstractTableModel):
         return [p for p in self._rows if isinstance(p, Person)]
 
     # -- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if index.isValid() and self.is_header(index.row()):
             return Qt.ItemFlag.ItemIsEnabled
         return super().flags(index)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        column = index.column()
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == ObjectRole:  # header rows have no object
+            return self.person_at(index.row()) if index.isValid() else None
+        return super().data(index, role)
+
+    def cell(self, item: Any, column: int, role: int) -> Any:
         if isinstance(item, str):
-            if role == Qt.ItemDataRole.DisplayRole and column == 0:
-                return item
-            if role == HeaderRole:
-                return True
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._header_cell(item, column, role)
+        person: Person = item
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_NAME:
-                return item.full_name
+                return person.full_name
             if column == self.COL_ORGANISATION:
-                return item.organisation.name if item.organisation else ""
+                return person.organisation.name if person.organisation else ""
             if column == self.COL_TITLE:
-                return item.job_title or ""
+                return person.job_title or ""
             if column == self.COL_EMAIL:
-                return first_contact(item, ContactKind.EMAIL)
-            if column == self.COL_PHONE:
-                phone = first_contact(item, ContactKind.PHONE, ContactKind.MOBILE)
-                return format_phone(phone) if phone else ""
-        if role == ObjectRole:
-            return item
+                return first_contact(person, ContactKind.EMAIL)
+            phone = first_contact(person, ContactKind.PHONE, ContactKind.MOBILE)
+            return format_phone(phone) if phone else ""
         if role == HeaderRole:
             return False
         if role == SortRole:
-            return (item.name_key or item.full_name).casefold()
+            return (person.name_key or person.full_name).casefold()
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+    @staticmethod
+    def _header_cell(group: str, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            return group
+        if role == HeaderRole:
+            return True
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
         return None

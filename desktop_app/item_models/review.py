@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import queries
 from db.models import Document, Event, Mention, Panel, Person
 from desktop_app.item_models.formatting import format_partial, format_span, sentence_around
-from desktop_app.item_models.roles import DocumentIdRole, ObjectRole, SortRole
+from desktop_app.item_models.roles import DocumentIdRole, SortRole
+from desktop_app.item_models.table_model import RowsModel
 
 ReviewItem = Event | Panel | Person
 
@@ -51,12 +53,18 @@ def document_name(document: Document) -> str:
     return document.title or Path(document.path).name
 
 
+def has_words(mention: Mention) -> bool:
+    """Whether the mention's span holds any letter or digit (an empty span shows nothing)."""
+    return any(c.isalnum() for c in mention.document.text[mention.start : mention.end])
+
+
 def first_mention(item: ReviewItem) -> Mention | None:
+    """The first mention with words in it (else the first at all), by document and place."""
     mentions = sorted(item.mentions, key=lambda m: (m.document_id, m.start))
-    return mentions[0] if mentions else None
+    return next((m for m in mentions if has_words(m)), mentions[0] if mentions else None)
 
 
-class ReviewModel(QAbstractTableModel):
+class ReviewModel(RowsModel):
     """Columns: kind, item, details, document, source sentence."""
 
     COL_KIND, COL_ITEM, COL_DETAILS, COL_DOCUMENT, COL_SOURCE = range(5)
@@ -65,68 +73,50 @@ class ReviewModel(QAbstractTableModel):
     def __init__(self, sessions: sessionmaker[Session], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._sessions = sessions
-        self._rows: list[ReviewItem] = []
-        self._sources: dict[int, tuple[str, str, str]] = {}
+        self._sources: dict[tuple[str, int], tuple[str, str, str] | None] = {}
 
     def reload(self, document_id: int | None = None) -> None:
         """Load the suggested items (of one document, or of all)."""
         with self._sessions.begin() as s:
             items = queries.review_items(s, document_id)
-        self.beginResetModel()
-        self._rows = list(items)
         self._sources = {}
-        self.endResetModel()
+        self.set_rows(items)
 
     def item_at(self, row: int) -> ReviewItem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def source_of(self, row: int) -> tuple[str, str, str] | None:
         """The (before, found words, after) of the item's first mention."""
-        if row in self._sources:
-            return self._sources[row]
         item = self.item_at(row)
-        mention = first_mention(item) if item is not None else None
-        if mention is None:
-            return None
-        parts = sentence_around(mention.document.text, mention.start, mention.end)
-        self._sources[row] = parts
-        return parts
+        return self._source(item) if item is not None else None
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _source(self, item: ReviewItem) -> tuple[str, str, str] | None:
+        key = (kind_of(item), item.id)
+        if key not in self._sources:
+            mention = first_mention(item)
+            self._sources[key] = (
+                sentence_around(mention.document.text, mention.start, mention.end)
+                if mention is not None
+                else None
+            )
+        return self._sources[key]
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
-            if column == self.COL_KIND:
-                text = kind_of(item).capitalize()
-            elif column == self.COL_ITEM:
-                text = label_of(item)
-            elif column == self.COL_DETAILS:
-                text = details_of(item)
-            elif column == self.COL_DOCUMENT:
-                mention = first_mention(item)
-                text = document_name(mention.document) if mention else ""
-            else:
-                parts = self.source_of(index.row())
-                text = " ".join("".join(parts).split()) if parts else ""
-            return text.casefold() if role == SortRole else text
-        if role == ObjectRole:
-            return item
+    def cell(self, item: Any, column: int, role: int) -> Any:
         if role == DocumentIdRole:
             mention = first_mention(item)
             return mention.document_id if mention else None
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
+            return None
+        if column == self.COL_KIND:
+            text = kind_of(item).capitalize()
+        elif column == self.COL_ITEM:
+            text = label_of(item)
+        elif column == self.COL_DETAILS:
+            text = details_of(item)
+        elif column == self.COL_DOCUMENT:
+            mention = first_mention(item)
+            text = document_name(mention.document) if mention else ""
+        else:
+            parts = self._source(item)
+            text = " ".join("".join(parts).split()) if parts else ""
+        return text.casefold() if role == SortRole else text

@@ -8,14 +8,12 @@ import datetime as dt
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from desktop_app.views.context import AppContext
 from desktop_app.views.event_list import compact_event_list
 from desktop_app.views.icons import icon
 from desktop_app.views.month_grid import MonthGrid
+from desktop_app.views.tables import row_table
 
 EMPTY_TEXT = "No events yet — drop documents here or use File › Import…"
 MONTH, WEEK, AGENDA = range(3)
@@ -88,12 +87,7 @@ class CalendarView(QWidget):
         # -- the three views --
         self.month_grid = MonthGrid(self.month_model, ctx.today)
         self.week_grid = MonthGrid(self.week_model, ctx.today)
-        self.agenda = QTableView()
-        self.agenda.setModel(self.agenda_model)
-        self.agenda.verticalHeader().setVisible(False)
-        self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.agenda.setAlternatingRowColors(True)
+        self.agenda = row_table(self.agenda_model)
         self.agenda.horizontalHeader().setSectionResizeMode(
             EventsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch
         )

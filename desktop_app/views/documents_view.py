@@ -3,35 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from db import queries
 from desktop_app.item_models.documents import DocumentsModel, FailedImportsModel
 from desktop_app.item_models.roles import ObjectRole, SortRole
 from desktop_app.views.context import AppContext
+from desktop_app.views.list_pages import LazyPage
+from desktop_app.views.tables import row_table
 
 
-def _table(parent: QWidget) -> QTableView:
-    table = QTableView(parent)
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-class DocumentsView(QWidget):
+class DocumentsView(LazyPage):
     def __init__(
         self, ctx: AppContext, failed: FailedImportsModel, parent: QWidget | None = None
     ) -> None:
@@ -46,22 +28,20 @@ class DocumentsView(QWidget):
         self.empty = QLabel("No documents yet — drop documents here or use File › Import…")
         self.empty.setProperty("role", "empty-state")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.table = _table(self)
-        self.table.setModel(self.proxy)
+        self.table = row_table(self.proxy, parent=self)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DocumentsModel.COL_IMPORTED, Qt.SortOrder.DescendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(
             DocumentsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch
         )
-        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setColumnWidth(DocumentsModel.COL_FILE, 240)
         self.table.setColumnWidth(DocumentsModel.COL_IMPORTED, 140)
         self.text = QPlainTextEdit(readOnly=True)
         self.text.setPlaceholderText("Choose a document to read its text.")
         self.failed_heading = QLabel("Files that could not be imported")
         self.failed_heading.setProperty("role", "heading")
-        self.failed_table = _table(self)
-        self.failed_table.setModel(failed)
+        self.failed_table = row_table(failed, parent=self)
+        self.failed_table.horizontalHeader().setStretchLastSection(True)
         self.failed_table.setColumnWidth(FailedImportsModel.COL_FILE, 240)
 
         top = QSplitter(Qt.Orientation.Horizontal)
@@ -84,15 +64,10 @@ class DocumentsView(QWidget):
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         failed.modelReset.connect(self._update_failed)
-        self.loaded = False
         self._update_failed()
 
-    def ensure_loaded(self) -> None:
-        if not self.loaded:
-            self.reload()
-
     def reload(self) -> None:
-        self.loaded = True
+        super().reload()
         self.model.reload()
         self.empty.setVisible(self.model.rowCount() == 0)
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():

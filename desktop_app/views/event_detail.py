@@ -5,28 +5,15 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from sqlalchemy.orm import Session
 
 from db import edits, queries
 from db.models import Event, Participation, Status
 from desktop_app.item_models.formatting import format_partial, format_span, format_times
-from desktop_app.undo import EditFieldsCommand, SetStatusCommand
 from desktop_app.views.context import AppContext
-from desktop_app.views.fields import OptionalDateEdit, changed_fields, line_value
-from desktop_app.views.icons import icon
-from desktop_app.views.merge_dialog import MergePickDialog
+from desktop_app.views.detail_pane import DetailPane
+from desktop_app.views.fields import OptionalDateEdit, line_value
 from desktop_app.views.rich_text import link, role_badge, sources_block, status_badge
 
 PRECISION_TEXT = {
@@ -85,26 +72,18 @@ def event_html(event: Event) -> str:
     return "".join(rows)
 
 
-class EventDetail(QWidget):
+class EventDetail(DetailPane):
     """Edit an event in place; accept, reject or merge it. Every change is undoable."""
 
-    shown = Signal(int)
+    KIND = "event"
+    HEADING_FIELD = "title"
+    EDIT_TEXT = "Edit event “{}”"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.event_id: int | None = None
-        self._snapshot: dict = {}
-        self._status = ""
-
-        self.placeholder = QLabel("Choose an event to see its panels, people and sources.")
-        self.placeholder.setProperty("role", "empty-state")
-        self.placeholder.setWordWrap(True)
-        self.title_edit = QLineEdit(placeholderText="Title")
-        font = QFont(self.title_edit.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title_edit.setFont(font)
+        super().__init__(
+            ctx, "Choose an event to see its panels, people and sources.", "Title", parent
+        )
+        self.title_edit = self.heading_edit
         self.kind_edit = QLineEdit(placeholderText="forum, conference, summit…")
         self.location_edit = QLineEdit(placeholderText="Where")
         self.start_edit = OptionalDateEdit()
@@ -116,95 +95,48 @@ class EventDetail(QWidget):
         dates.addWidget(QLabel("to"))
         dates.addWidget(self.end_edit)
         dates.addWidget(self.precision_label, 1)
-        form = QFormLayout()
-        form.addRow("Kind", self.kind_edit)
-        form.addRow("Dates", dates)
-        form.addRow("Location", self.location_edit)
-
-        self.save_button = QPushButton(icon("edit"), "Save changes")
-        self.revert_button = QPushButton("Revert")
-        self.accept_button = QPushButton(icon("accept"), "Accept")
-        self.reject_button = QPushButton(icon("reject"), "Reject")
-        self.merge_button = QPushButton(icon("merge"), "Merge with…")
-        buttons = QHBoxLayout()
-        for button in (self.save_button, self.revert_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        for button in (self.accept_button, self.reject_button, self.merge_button):
-            buttons.addWidget(button)
-
-        self.body = QTextBrowser()
-        self.body.setOpenLinks(False)
-        self.body.anchorClicked.connect(self._follow)
-
-        self.editor = QWidget()
-        editor_layout = QVBoxLayout(self.editor)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addWidget(self.title_edit)
-        editor_layout.addLayout(form)
-        editor_layout.addLayout(buttons)
-        editor_layout.addWidget(self.body, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(self.editor, 1)
-        self.editor.hide()
-
-        for edit in (self.title_edit, self.kind_edit, self.location_edit):
-            edit.textEdited.connect(self._update_buttons)
-            edit.returnPressed.connect(self.save)
+        self.form.addRow("Kind", self.kind_edit)
+        self.form.addRow("Dates", dates)
+        self.form.addRow("Location", self.location_edit)
+        self.watch(self.kind_edit, self.location_edit)
         for edit in (self.start_edit, self.end_edit):
             edit.dateChanged.connect(self._update_buttons)
-        self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self.reload)
-        self.accept_button.clicked.connect(lambda: self.set_status(Status.ACCEPTED))
-        self.reject_button.clicked.connect(lambda: self.set_status(Status.REJECTED))
-        self.merge_button.clicked.connect(self.merge)
 
-    # -- showing -------------------------------------------------------------------------
+    @property
+    def event_id(self) -> int | None:
+        return self.item_id
+
     def show_event(self, event_id: int | None) -> None:
-        with self.ctx.sessions.begin() as s:
-            event = queries.event_detail(s, event_id) if event_id is not None else None
-        if event is None:
-            self.event_id = None
-            self.editor.hide()
-            self.placeholder.show()
-            return
-        self.event_id = event.id
-        self._status = str(event.status)
-        self._snapshot = self._fields_of(event)
-        self.title_edit.setText(event.title)
-        self.kind_edit.setText(event.kind or "")
-        self.location_edit.setText(event.location or "")
-        self.start_edit.set_value(event.start_date)
-        self.end_edit.set_value(event.end_date)
-        self.precision_label.setText(PRECISION_TEXT.get(event.start_precision or "day", ""))
-        for edit in self.findChildren(QLineEdit):
-            edit.setCursorPosition(0)
-        self.body.setHtml(event_html(event))
-        self.placeholder.hide()
-        self.editor.show()
-        self._update_buttons()
-        self.shown.emit(event.id)
+        self.show_item(event_id)
 
-    def reload(self) -> None:
-        self.show_event(self.event_id)
+    # -- the DetailPane parts --------------------------------------------------------------
+    def load(self, s: Session, item_id: int) -> Event | None:
+        return queries.event_detail(s, item_id)
 
-    @staticmethod
-    def _fields_of(event: Event) -> dict:
+    def fields_of(self, item: Event) -> dict:
         return {
-            "title": event.title,
-            "kind": event.kind,
-            "location": event.location,
-            "start_date": event.start_date,
-            "end_date": event.end_date,
-            "start_precision": event.start_precision,
-            "end_precision": event.end_precision,
+            "title": item.title,
+            "kind": item.kind,
+            "location": item.location,
+            "start_date": item.start_date,
+            "end_date": item.end_date,
+            "start_precision": item.start_precision,
+            "end_precision": item.end_precision,
         }
 
+    def fill(self, item: Event) -> None:
+        self.kind_edit.setText(item.kind or "")
+        self.location_edit.setText(item.location or "")
+        self.start_edit.set_value(item.start_date)
+        self.end_edit.set_value(item.end_date)
+        self.precision_label.setText(PRECISION_TEXT.get(item.start_precision or "day", ""))
+
+    def html(self, item: Event) -> str:
+        return event_html(item)
+
     def edited_fields(self) -> dict:
-        """The fields as the editors hold them now."""
         fields = {
-            "title": line_value(self.title_edit) or self._snapshot.get("title"),
+            "title": self.heading_value(),
             "kind": line_value(self.kind_edit),
             "location": line_value(self.location_edit),
             "start_date": self.start_edit.value(),
@@ -219,67 +151,6 @@ class EventDetail(QWidget):
             fields["end_precision"] = "day" if fields["end_date"] else None
         return fields
 
-    def _update_buttons(self) -> None:
-        dirty = bool(changed_fields(self._snapshot, self.edited_fields())[1])
-        self.save_button.setEnabled(dirty)
-        self.revert_button.setEnabled(dirty)
-        self.accept_button.setEnabled(self._status != Status.ACCEPTED)
-        self.reject_button.setEnabled(self._status != Status.REJECTED)
-
-    # -- actions -------------------------------------------------------------------------
-    def save(self) -> None:
-        if self.event_id is None:
-            return
-        before, after = changed_fields(self._snapshot, self.edited_fields())
-        if not after:
-            return
-        self.ctx.push(
-            EditFieldsCommand(
-                self.ctx.sessions,
-                "event",
-                self.event_id,
-                before,
-                after,
-                self.ctx.notify,
-                text=f"Edit event “{self._snapshot.get('title')}”",
-            )
-        )
-
-    def set_status(self, status: str) -> None:
-        if self.event_id is None or status == self._status:
-            return
-        self.ctx.push(
-            SetStatusCommand(
-                self.ctx.sessions,
-                [("event", self.event_id, self._status)],
-                status,
-                self.ctx.notify,
-            )
-        )
-
-    def merge(self) -> None:
-        if self.event_id is None:
-            return
-        dialog = MergePickDialog(
-            self.ctx, "event", self._snapshot.get("title") or "", self.event_id, self
-        )
-        if dialog.exec() and (other := dialog.chosen_id()) is not None:
-            self.merge_with(other)
-
-    def merge_with(self, other_id: int) -> None:
-        """Merge ``other_id`` into the event shown (mentions, panels and people move)."""
-        if self.event_id is None:
-            return
-        try:
-            with self.ctx.sessions.begin() as s:
-                edits.merge_events(s, self.event_id, other_id)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            QMessageBox.warning(self, "Merge failed", str(exc))
-            return
-        # Commands in the stack may name the event that no longer exists.
-        self.ctx.undo_stack.clear()
-        self.ctx.notify("merge", self.event_id)
-
-    def _follow(self, url: QUrl) -> None:
-        if url.scheme() == "person":
-            self.ctx.person_requested.emit(int(url.path()))
+    def merge_in(self, s: Session, other_id: int) -> None:
+        """Mentions, panels and people of ``other_id`` move to the event shown."""
+        edits.merge_events(s, self.item_id, other_id)

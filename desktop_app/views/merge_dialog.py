@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,8 +17,7 @@ from desktop_app.item_models.events import EventsModel
 from desktop_app.item_models.people import PeopleModel
 from desktop_app.item_models.roles import ObjectRole
 from desktop_app.views.context import AppContext
-
-DEBOUNCE_MS = 150
+from desktop_app.views.tables import row_table, search_field
 
 
 class MergePickDialog(QDialog):
@@ -39,13 +36,9 @@ class MergePickDialog(QDialog):
             self.model = EventsModel(ctx.sessions, self)
         else:
             self.model = PeopleModel(ctx.sessions, self)
-        self.search = QLineEdit(placeholderText="Search…", clearButtonEnabled=True)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.search, self._timer = search_field("Search…", self._run_search, self)
+        self.table = row_table(self.model, alternate=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -64,9 +57,6 @@ class MergePickDialog(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self._run_search)
-        self.search.textChanged.connect(self._timer.start)
         self.table.doubleClicked.connect(lambda _i: self.accept())
         self._run_search()
 

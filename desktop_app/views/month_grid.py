@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Event, Status
-from desktop_app.item_models.month import DayItem, MonthModel
+from desktop_app.item_models.month import DayItem, DaySession, MonthModel
 from desktop_app.item_models.roles import DateRole, EventsRole, InMonthRole
 
 DAY_HEADER = 22
 BADGE = 18
 GAP = 2
+SESSION_LINE = 15
 # Mid-tone hues: drawn at partial opacity over the base colour they stay readable with the
 # palette's own text colour, light or dark.
 BADGE_HUES = ("#3b82f6", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#14b8a6", "#ec4899")
@@ -54,13 +55,52 @@ def _more_rect(rect: QRect, shown_lanes: int) -> QRect:
     return QRect(rect.left() + 3, top, rect.width() - 6, BADGE)
 
 
+def session_lines(
+    rect: QRect, items: list[DayItem]
+) -> tuple[list[tuple[QRect, DayItem, DaySession]], int]:
+    """The session lines that fit under a cell's badges, and how many sessions do not fit.
+
+    Sessions are listed only when every badge of the cell is drawn; a line left over for
+    them all is used for "+N more" instead.
+    """
+    shown, hidden, _ = _layout(rect, items)
+    if hidden:
+        return [], 0
+    pairs = [
+        (item, session) for item in sorted(shown, key=lambda i: i.lane) for session in item.sessions
+    ]
+    lanes = max((i.lane for i in shown), default=-1) + 1
+    top = rect.top() + DAY_HEADER + lanes * (BADGE + GAP)
+    room = max(0, (rect.bottom() - top) // SESSION_LINE)
+    if len(pairs) > room:
+        room = max(0, room - 1)
+    lines = [
+        (QRect(rect.left() + 3, top + n * SESSION_LINE, rect.width() - 6, SESSION_LINE), i, ses)
+        for n, (i, ses) in enumerate(pairs[:room])
+    ]
+    return lines, len(pairs) - len(lines)
+
+
+def _more_sessions_rect(rect: QRect, lines: int, items: list[DayItem]) -> QRect:
+    lanes = max((i.lane for i in items), default=-1) + 1
+    top = rect.top() + DAY_HEADER + lanes * (BADGE + GAP) + lines * SESSION_LINE
+    return QRect(rect.left() + 3, top, rect.width() - 6, SESSION_LINE)
+
+
 def hit_test(rect: QRect, items: list[DayItem], pos: QPoint) -> Event | str | None:
-    """The event whose badge is at ``pos``, ``"more"`` for the "+N more" line, else None."""
+    """The event whose badge or session line is at ``pos``, ``"more"`` for a "+N more" line,
+    else None."""
     shown, hidden, shown_lanes = _layout(rect, items)
     for item in shown:
         if _badge_rect(rect, item).contains(pos):
             return item.event
     if hidden and _more_rect(rect, shown_lanes).contains(pos):
+        return "more"
+    lines, untold = session_lines(rect, items)
+    for box, item, _ in lines:
+        if box.contains(pos):
+            return item.event
+    if untold and _more_sessions_rect(rect, len(lines), shown).contains(pos):
         return "more"
     return None
 
@@ -125,7 +165,34 @@ class DayDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 f"+{hidden} more",
             )
+        else:
+            self._paint_sessions(painter, palette, rect, items)
         painter.restore()
+
+    def _paint_sessions(
+        self, painter: QPainter, palette: QPalette, cell: QRect, items: list[DayItem]
+    ) -> None:
+        lines, untold = session_lines(cell, items)
+        muted = QColor(palette.color(QPalette.ColorRole.Text))
+        muted.setAlpha(190)
+        for box, item, session in lines:
+            mark = QRect(box.left() + 2, box.center().y() - 2, 5, 5)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(badge_colour(item.event))
+            painter.drawEllipse(mark)
+            painter.setPen(muted)
+            text_box = box.adjusted(11, 0, 0, 0)
+            text = painter.fontMetrics().elidedText(
+                session.label, Qt.TextElideMode.ElideRight, text_box.width()
+            )
+            painter.drawText(text_box, Qt.AlignmentFlag.AlignVCenter, text)
+        if untold:
+            painter.setPen(muted)
+            painter.drawText(
+                _more_sessions_rect(cell, len(lines), items).adjusted(11, 0, 0, 0),
+                Qt.AlignmentFlag.AlignVCenter,
+                f"+{untold} more session{'s' if untold > 1 else ''}",
+            )
 
     def _paint_badge(
         self, painter: QPainter, palette: QPalette, cell: QRect, item: DayItem, day: dt.date
@@ -207,6 +274,17 @@ class MonthGrid(QTableView):
         for item in shown:
             if item.event.id == event_id:
                 return _badge_rect(rect, item).center()
+        return None
+
+    def session_position(self, day: dt.date, title: str) -> QPoint | None:
+        """Where the line of the session named ``title`` is drawn on ``day``, if it fits."""
+        index = self.month_model().index_of(day)
+        if not index.isValid():
+            return None
+        lines, _ = session_lines(self.visualRect(index), index.data(EventsRole) or [])
+        for box, _item, session in lines:
+            if session.title == title:
+                return box.center()
         return None
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QRegularExpression, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -24,13 +22,15 @@ from desktop_app.item_models.roles import DocumentIdRole, ObjectRole, SortRole
 from desktop_app.undo import AcceptDocumentCommand, SetStatusCommand
 from desktop_app.views.context import AppContext
 from desktop_app.views.icons import icon
+from desktop_app.views.list_pages import LazyPage
 from desktop_app.views.rich_text import sources_block
+from desktop_app.views.tables import row_table
 
 EMPTY_TEXT = "Nothing to review. Items found in newly imported documents wait here."
 FILTERS = (("All kinds", ""), ("Events", "Event"), ("Panels", "Panel"), ("People", "Person"))
 
 
-class ReviewView(QWidget):
+class ReviewView(LazyPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -62,18 +62,11 @@ class ReviewView(QWidget):
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setProperty("role", "empty-state")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table = row_table(self.proxy, many=True)
         self.table.setSortingEnabled(True)
         # Keep the model's order (by document, events first) until a header is clicked.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.proxy.sort(-1)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ReviewModel.COL_SOURCE, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(ReviewModel.COL_KIND, 70)
@@ -100,16 +93,11 @@ class ReviewView(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.accept_document_button.clicked.connect(self.accept_current_document)
-        self.loaded = False
         self._update_buttons()
 
     # -- loading -------------------------------------------------------------------------
-    def ensure_loaded(self) -> None:
-        if not self.loaded:
-            self.reload()
-
     def reload(self) -> None:
-        self.loaded = True
+        super().reload()
         self.model.reload()
         count = self.model.rowCount()
         self.count_label.setText(f"{count} item(s) awaiting review" if count else "")

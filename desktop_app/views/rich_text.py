@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from html import escape
-from pathlib import Path
 
-from db.models import Document, Mention
+from db.models import Mention
 from desktop_app.item_models.formatting import sentence_around
+from desktop_app.item_models.review import document_name, has_words
 
 # Badges carry both their colours, so they read the same on light and dark palettes.
 ROLE_COLOURS = {
@@ -44,10 +44,6 @@ def link(href: str, text: str) -> str:
     return f'<a href="{escape(href, quote=True)}">{escape(text)}</a>'
 
 
-def document_label(document: Document) -> str:
-    return document.title or Path(document.path).name
-
-
 def _squeeze(text: str) -> str:
     return escape(_SPACES.sub(" ", text))
 
@@ -65,13 +61,13 @@ def source_sentence(mention: Mention) -> str:
 def sources_block(mentions: list[Mention], limit: int = 12) -> str:
     """One paragraph per mention: document name, then the highlighted sentence."""
     ordered = sorted(
-        (m for m in mentions if any(c.isalnum() for c in m.document.text[m.start : m.end])),
+        (m for m in mentions if has_words(m)),
         key=lambda m: (m.document_id, m.start),
     )
     parts = []
     for mention in ordered[:limit]:
         parts.append(
-            f"<p><i>{escape(document_label(mention.document))}</i><br/>"
+            f"<p><i>{escape(document_name(mention.document))}</i><br/>"
             f"{source_sentence(mention)}</p>"
         )
     if len(ordered) > limit:

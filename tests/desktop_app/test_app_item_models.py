@@ -7,11 +7,11 @@ import datetime as dt
 from app_data import add_extraction, simple_event_extraction
 from PySide6.QtCore import QModelIndex, Qt
 
-from db import edits
+from db import edits, queries
 from db.store import ImportResult
 from desktop_app.item_models.documents import DocumentsModel, FailedImportsModel
 from desktop_app.item_models.events import PAGE_SIZE, EventsModel
-from desktop_app.item_models.month import MonthModel, grid_start
+from desktop_app.item_models.month import DaySession, MonthModel, grid_start
 from desktop_app.item_models.people import PeopleModel
 from desktop_app.item_models.review import ReviewModel
 from desktop_app.item_models.roles import (
@@ -45,6 +45,37 @@ def test_two_day_event_is_in_both_day_cells_on_one_lane(qtbot, forum_db) -> None
     assert model.index_of(dt.date(2016, 6, 17)).data(EventsRole) == []
     assert model.index_of(JUNE_15).data(DateRole) == JUNE_15
     assert model.index_of(dt.date(2016, 5, 30)).data(InMonthRole) is False
+
+
+def test_sessions_are_listed_on_their_own_day(qtbot, forum_db) -> None:
+    model = MonthModel(forum_db)
+    model.set_month(2016, 6)
+    [first] = model.index_of(JUNE_15).data(EventsRole)
+    [second] = model.index_of(JUNE_15 + dt.timedelta(days=1)).data(EventsRole)
+    assert [s.label for s in first.sessions] == ["10:00 High-level panel: River basins"]
+    assert second.sessions == ()
+    tooltip = model.index_of(JUNE_15).data(Qt.ItemDataRole.ToolTipRole)
+    assert "10:00–11:30 High-level panel: River basins" in tooltip
+    assert "River basins" not in model.index_of(JUNE_15 + dt.timedelta(days=1)).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+
+
+def test_rejected_sessions_are_left_out_of_the_month(qtbot, forum_db) -> None:
+    model = MonthModel(forum_db)
+    model.set_month(2016, 6)
+    [item] = model.index_of(JUNE_15).data(EventsRole)
+    with forum_db.begin() as s:
+        panel_id = queries.event_detail(s, item.event.id).panels[0].id
+        edits.set_status(s, "panel", panel_id, "rejected")
+    model.reload()
+    assert model.index_of(JUNE_15).data(EventsRole)[0].sessions == ()
+
+
+def test_session_label_says_what_the_source_gave() -> None:
+    assert DaySession("workshop", None).label == "Workshop"
+    assert DaySession(None, "Opening", dt.time(9, 30)).label == "09:30 Opening"
+    assert DaySession(None, None).label == "Session"
 
 
 def test_overlapping_events_get_separate_lanes(qtbot, sessions) -> None:
@@ -149,6 +180,25 @@ def test_documents_model_lists_imported_documents(qtbot, forum_db) -> None:
     model.reload()
     assert model.rowCount() == 1
     assert model.index(0, DocumentsModel.COL_TITLE).data() == "Water forum notice"
+
+
+def test_clipped_cells_show_their_whole_text_as_tooltip(qtbot, forum_db) -> None:
+    tip = Qt.ItemDataRole.ToolTipRole
+    documents = DocumentsModel(forum_db)
+    documents.reload()
+    title_tip = documents.index(0, DocumentsModel.COL_TITLE).data(tip)
+    assert title_tip.splitlines() == ["Water forum notice", "water-forum.txt"]
+    events = EventsModel(forum_db)
+    events.set_query("")
+    assert events.index(0, EventsModel.COL_TITLE).data(tip).splitlines() == [
+        "Northwind Water Forum",
+        "15–16 June 2016 · Lakeside Hall",
+    ]
+    people = PeopleModel(forum_db)
+    people.set_search("hydrology")
+    row = people.row_of(people.people()[0].id)
+    assert people.index(row, PeopleModel.COL_TITLE).data(tip) == "Director of Hydrology"
+    assert people.index(row, PeopleModel.COL_PHONE).data(tip) == "+32 2 555 01 23"
 
 
 def test_failed_imports_model_keeps_latest_reason_per_file(qtbot) -> None:

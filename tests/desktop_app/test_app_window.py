@@ -72,6 +72,16 @@ def test_clicking_a_badge_opens_the_event_detail(qtbot, window: MainWindow) -> N
     assert "opens on 15 June 2016" in detail.body.toPlainText()
 
 
+def test_a_session_line_under_the_badge_opens_its_event(qtbot, window: MainWindow) -> None:
+    grid = window.calendar.month_grid
+    position = grid.session_position(JUNE_15, "River basins")
+    assert position is not None
+    assert grid.session_position(JUNE_15 + dt.timedelta(days=1), "River basins") is None
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    assert window.current_page() == EVENTS
+    assert window.events.detail.event_id == event_id(window.sessions, "Northwind Water Forum")
+
+
 def test_month_navigation_and_views(qtbot, window: MainWindow) -> None:
     calendar = window.calendar
     qtbot.keyClick(calendar.month_grid, Qt.Key.Key_PageDown)

@@ -1,0 +1,23 @@
+"""The demo data set: what ``forumdesk --demo`` imports from the bundled samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import queries
+from desktop_app.app import import_samples
+from resources import sample_documents
+
+
+def test_demo_leaves_only_the_last_sample_to_review(sessions: sessionmaker[Session]) -> None:
+    summary = import_samples(sessions)
+    assert len(summary.new) == len(sample_documents()) and not summary.failed
+    last = sample_documents()[-1].name
+    with sessions.begin() as s:
+        waiting = queries.review_items(s)
+        documents = {Path(m.document.path).name for item in waiting for m in item.mentions}
+        accepted = queries.search_events(s, statuses=["accepted"])
+    assert waiting and documents == {last}
+    assert accepted
