@@ -205,6 +205,39 @@ def latest_event_date(s: Session) -> dt.date | None:
     )
 
 
+def panels_on_days(
+    s: Session,
+    event_ids: Sequence[int],
+    first: dt.date,
+    last: dt.date,
+    *,
+    statuses: Iterable[str] | None = None,
+) -> list:
+    """The day-dated panels of ``event_ids`` from ``first`` to ``last`` as light rows (event_id,
+    date, kind, title, start_time, end_time), by day and time: one query for a calendar page."""
+    if not event_ids:
+        return []
+    return list(
+        s.execute(
+            select(
+                Panel.event_id,
+                Panel.date,
+                Panel.kind,
+                Panel.title,
+                Panel.start_time,
+                Panel.end_time,
+            )
+            .where(
+                Panel.event_id.in_(list(event_ids)),
+                Panel.date.between(first, last),
+                func.coalesce(Panel.date_precision, "day") == "day",
+                Panel.status.in_(_statuses(statuses)),
+            )
+            .order_by(Panel.date, Panel.start_time.is_(None), Panel.start_time, Panel.id)
+        )
+    )
+
+
 def busiest_month(s: Session) -> dt.date | None:
     """The first day of the month holding the most dated events and sessions (the latest such
     month on a tie): where a calendar with nothing upcoming opens."""

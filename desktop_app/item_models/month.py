@@ -6,11 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import queries
-from db.models import Event, Panel
+from db.models import Event
 from desktop_app.item_models.formatting import format_span, format_times
 from desktop_app.item_models.roles import DateRole, EventsRole, InMonthRole, ObjectRole, SortRole
 
@@ -70,33 +69,12 @@ def sessions_in_range(
     last: dt.date,
     statuses: list[str] | None = None,
 ) -> SessionsByDay:
-    """The day-dated panels of ``event_ids`` from ``first`` to ``last``, by (event id, day).
-
-    One query over the visible range, only the columns a cell shows; ``statuses=None`` means
-    not rejected, as in ``db.queries``.
-    """
-    if not event_ids:
-        return {}
-    rows = s.execute(
-        select(
-            Panel.event_id,
-            Panel.date,
-            Panel.kind,
-            Panel.title,
-            Panel.start_time,
-            Panel.end_time,
-        )
-        .where(
-            Panel.event_id.in_(event_ids),
-            Panel.date.between(first, last),
-            func.coalesce(Panel.date_precision, "day") == "day",
-            Panel.status.in_(list(queries.VISIBLE if statuses is None else statuses)),
-        )
-        .order_by(Panel.date, Panel.start_time.is_(None), Panel.start_time, Panel.id)
-    )
+    """The day-dated panels of ``event_ids`` from ``first`` to ``last``, by (event id, day)."""
     found: SessionsByDay = {}
-    for event_id, day, kind, title, start, end in rows:
-        found.setdefault((event_id, day), []).append(DaySession(kind, title, start, end))
+    for row in queries.panels_on_days(s, event_ids, first, last, statuses=statuses):
+        found.setdefault((row.event_id, row.date), []).append(
+            DaySession(row.kind, row.title, row.start_time, row.end_time)
+        )
     return found
 
 
