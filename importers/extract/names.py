@@ -33,6 +33,12 @@ _NAME_RUN = re.compile(
     rf"(?<![\w'’-]){_WORD}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_WORD}){{0,5}}(?![\w'’-])"
 )
 
+_NON_SPACE = re.compile(r"\S+")
+# The f-string patterns hold a class of every capital letter: compile them once, not per call.
+_WORD_BEFORE = re.compile(rf"({U}[\w-]*) $")
+_CAPITAL_AFTER = re.compile(rf" {U}")
+_PEERAGE_TAIL = re.compile(rf" of {_WORD}(?: {_WORD})?")
+
 _HONORIFIC_RUN = re.compile(
     r"((?:(?:H\.\s?E\.|Mr|Mrs|Ms|Mx|Dr|Prof|Amb|Hon|Rev|Rt|Fr|Sen|Rep|Gen|Col|Capt|Lt|Mme|Mlle|St)"
     r"\.?|Associate Professor|Assistant Professor|Professor|Ambassador|Baroness|Baron|Lord|Lady"
@@ -72,7 +78,7 @@ def _honorific_before(text: str, start: int) -> tuple[str | None, int]:
     match = _HONORIFIC_RUN.search(window)
     if not match:
         return None, start
-    honorific = re.sub(r"\s+", " ", match.group(0)).strip()
+    honorific = " ".join(match.group(0).split())
     return honorific.rstrip(), start - (len(window) - match.start())
 
 
@@ -81,7 +87,7 @@ def find_names(text: str) -> list[NameMention]:
     firsts = given_names()
     out: list[NameMention] = []
     for match in _NAME_RUN.finditer(text):
-        words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+        words = [(m.start() + match.start(), m.group()) for m in _NON_SPACE.finditer(match.group())]
         # leading honorifics ("Baroness", "Ambassador") are not part of the name
         while words and fold(words[0][1].rstrip(".")) in HONORIFICS and len(words) > 1:
             words.pop(0)
@@ -111,21 +117,21 @@ def find_names(text: str) -> list[NameMention]:
         end = words[-1][0] + len(words[-1][1])
         name = text[start:end]
         # part of a longer proper noun ("Jane Roe Professor", "Memphis Cook Convention")
-        before = re.search(rf"({U}[\w-]*) $", text[max(0, start - 30) : start])
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
         glued_before = before and not (
             before.group(1).isupper()
             or fold(before.group(1)) in TITLE_WORDS
             or fold(before.group(1)) in HONORIFICS
         )
-        if re.match(rf" {U}", text[end : end + 2]) or glued_before:
+        if _CAPITAL_AFTER.match(text, end) or glued_before:
             continue
         honorific, _ = _honorific_before(text, start)
         first = fold(words[0][1].split("-")[0])
         if honorific and fold(honorific.split()[-1].rstrip(".")) in PEERAGE:
             # "Baroness Young of Hornsey": the peerage title keeps its "of Place"
-            tail = re.match(rf" of {_WORD}(?: {_WORD})?", text[end : end + 40])
+            tail = _PEERAGE_TAIL.match(text, end)
             if tail:
-                end += tail.end()
+                end = tail.end()
                 name = text[start:end]
                 out.append(NameMention((start, end), name, honorific, True, 3))
                 continue
