@@ -7,8 +7,7 @@ import json
 import sys
 
 from importers.errors import DocumentError
-from importers.extract import extract
-from importers.readers import read_document
+from importers.pipeline import load
 from importers.records import Extraction
 from importers.serialize import extraction_json
 
@@ -45,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     for path in args.files:
         try:
-            result = extract(read_document(path))
+            result = load(path)
         except DocumentError as exc:
             print(f"forumdesk: {exc}", file=sys.stderr)
             failed = True

@@ -61,3 +61,22 @@ def test_text_summary_is_readable(tmp_path: Path, capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     assert "event  Baltic Energy Forum [2022-10-03 – 2022-10-04] @ Riga" in out
     assert "moderator  Jane Roe" in out
+
+
+def test_calendars_are_read_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    calendar = tmp_path / "forum.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:1@example.org\r\nDTSTAMP:20220101T000000Z\r\nDTSTART;VALUE=DATE:20221003\r\n"
+        "DTEND;VALUE=DATE:20221005\r\nSUMMARY:Baltic Energy Forum\r\nLOCATION:Riga\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(calendar), "--format", "json"]) == 0
+    (out,) = json.loads(capsys.readouterr().out)
+    (event,) = out["events"]
+    assert (event["title"], event["start"], event["end"]) == (
+        "Baltic Energy Forum",
+        "2022-10-03",
+        "2022-10-04",
+    )
