@@ -176,6 +176,22 @@ class Event(Tracked, Base):
 
 class Panel(Tracked, Base):
     __tablename__ = "panel"
+    # The calendar reads a page's sessions as one range of dates (per status) from this index
+    # alone (db.queries.panels_on_days); the status first, so that SQLite prefers it to the
+    # index on status alone.
+    __table_args__ = (
+        Index(
+            "ix_panel_day",
+            "status",
+            "date",
+            "date_precision",
+            "event_id",
+            "start_time",
+            "end_time",
+            "kind",
+            "title",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)

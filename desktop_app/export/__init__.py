@@ -70,7 +70,11 @@ def export_ics(
     """Write the chosen events (and their panels) to an .ics file; return the number of
     events written (panels are part of their event). Nothing is written when no event is
     chosen: the file, if any, is left as it was and 0 is returned."""
-    with session_scope(source) as session:
+    from db.queries import collector_paused
+
+    # Paused for the writing too: the loaded objects stay alive until the end, and each full
+    # collection in between would walk them all and free nothing.
+    with collector_paused(), session_scope(source) as session:
         events = load_events(
             session,
             date_from=date_from,
@@ -109,7 +113,9 @@ def export_vcf(
 ) -> int:
     """Write the chosen people to a .vcf file; return the number of vCards written (0, and
     nothing written, when nobody is chosen)."""
-    with session_scope(source) as session:
+    from db.queries import collector_paused
+
+    with collector_paused(), session_scope(source) as session:  # as in export_ics
         people = load_people(
             session,
             search=search,

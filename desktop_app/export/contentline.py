@@ -67,33 +67,48 @@ def fold(line: str) -> str:
     Physical lines hold at most 75 octets; continuation lines start with one space, which
     counts towards the limit. Cuts never split a UTF-8 sequence nor an escape (``\\x``).
     """
-    if len(line) <= LIMIT and line.isascii():
-        return line
+    if line.isascii():  # one octet per character: cut the string itself
+        size = len(line)
+        if size <= LIMIT:
+            return line
+        parts: list[str] = []
+        start = 0
+        room = LIMIT
+        while size - start > room:
+            cut = start + room
+            if line[cut - 1] == "\\" and _odd_backslashes(line, start, cut):
+                cut -= 1
+            parts.append(line[start:cut])
+            start = cut
+            room = LIMIT - 1
+        parts.append(line[start:])
+        return "\r\n ".join(parts)
     data = line.encode("utf-8")
-    if len(data) <= LIMIT:
+    size = len(data)
+    if size <= LIMIT:
         return line
-    parts: list[bytes] = []
+    chunks: list[bytes] = []
     start = 0
     room = LIMIT
-    size = len(data)
     while size - start > room:
         cut = start + room
         while data[cut] & 0xC0 == 0x80:  # continuation byte: move back to the lead byte
             cut -= 1
         if data[cut - 1] == 0x5C and _odd_backslashes(data, start, cut):
             cut -= 1
-        parts.append(data[start:cut])
+        chunks.append(data[start:cut])
         start = cut
         room = LIMIT - 1
-    parts.append(data[start:])
-    return "\r\n ".join(p.decode("utf-8") for p in parts)
+    chunks.append(data[start:])
+    return b"\r\n ".join(chunks).decode("utf-8")
 
 
-def _odd_backslashes(data: bytes, start: int, cut: int) -> bool:
+def _odd_backslashes(data: bytes | str, start: int, cut: int) -> bool:
     """Whether the backslash just before ``cut`` opens an escape (is not itself escaped)."""
+    backslash = "\\" if isinstance(data, str) else 0x5C
     n = 0
     i = cut - 1
-    while i >= start and data[i] == 0x5C:
+    while i >= start and data[i] == backslash:
         n += 1
         i -= 1
     return n % 2 == 1
@@ -101,4 +116,7 @@ def _odd_backslashes(data: bytes, start: int, cut: int) -> bool:
 
 def line(name: str, value: str, params: str = "") -> str:
     """One folded content line with its CRLF; ``value`` and ``params`` already encoded."""
-    return fold(f"{name}{params}:{value}") + CRLF
+    text = f"{name}{params}:{value}"
+    if len(text) <= LIMIT and text.isascii():  # the common case, without a call
+        return text + CRLF
+    return fold(text) + CRLF

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 import zoneinfo
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
 from icalendar import Timezone
 
 from db.models import Event, Panel, Participation, Person, Status
 from desktop_app import __version__
-from desktop_app.export.contentline import CRLF, escape_text, line, text_list
+from desktop_app.export.contentline import CRLF, escape_text, line
 
 UID_DOMAIN = "forumdesk"
 PRODID = f"-//Forum Desk//Forum Desk {__version__}//EN"
@@ -53,6 +53,31 @@ _DAY = dt.timedelta(days=1)
 _EMAIL = re.compile(r"^[^\s@:;,<>\"\\()\[\]]+@[^\s@:;,<>\"\\()\[\]]+$")
 
 
+def _fields(obj: object, *names: str) -> tuple:
+    """Attribute values of a mapped object (two or more), read from its instance dict.
+
+    In a large export the ORM's attribute descriptors cost more than writing the text. When
+    a value is not loaded yet, all go through the descriptors (which load what is missing).
+    """
+    try:
+        return _getter(names)(obj.__dict__)
+    except KeyError:
+        return tuple(getattr(obj, n) for n in names)
+
+
+@functools.cache
+def _getter(names: tuple[str, ...]) -> operator.itemgetter:
+    return operator.itemgetter(*names)
+
+
+def _field(obj: object, name: str) -> object:
+    """One attribute value, as :func:`_fields`."""
+    try:
+        return obj.__dict__[name]
+    except KeyError:
+        return getattr(obj, name)
+
+
 def event_uid(event: Event) -> str:
     """The VEVENT UID of an event, stable across exports (RFC 5545 §3.8.4.7)."""
     return f"{event.uuid}@{UID_DOMAIN}"
@@ -67,11 +92,13 @@ def person_uid(person: Person) -> str:
 
 
 def is_day_precise(event: Event) -> bool:
-    return event.start_date is not None and (event.start_precision or "day") == "day"
+    start_date, precision = _fields(event, "start_date", "start_precision")
+    return start_date is not None and (precision or "day") == "day"
 
 
 def is_approximate(event: Event) -> bool:
-    return event.start_date is not None and event.start_precision in ("month", "year")
+    start_date, precision = _fields(event, "start_date", "start_precision")
+    return start_date is not None and precision in ("month", "year")
 
 
 def select_events(
@@ -80,7 +107,7 @@ def select_events(
     """The events that go into an export: dated ones, month/year-only ones on request."""
     chosen = []
     for event in events:
-        if event.status == Status.REJECTED and not include_rejected:
+        if not include_rejected and _field(event, "status") == Status.REJECTED:
             continue
         if is_day_precise(event) or (include_approximate and is_approximate(event)):
             chosen.append(event)
@@ -93,16 +120,18 @@ def select_events(
 def _utc_stamp(value: dt.datetime | None) -> str:
     if value is None:
         value = dt.datetime.now(dt.UTC)
-    if value.tzinfo is None:  # SQLite hands stored UTC times back naive
-        value = value.replace(tzinfo=dt.UTC)
-    v = value.astimezone(dt.UTC)
-    return f"{v.year:04d}{v.month:02d}{v.day:02d}T{v.hour:02d}{v.minute:02d}{v.second:02d}Z"
+    if value.tzinfo is not None:  # SQLite hands stored UTC times back naive
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    # isoformat always writes four-digit years, as DATE-TIME needs (RFC 5545 §3.3.5).
+    return value.isoformat("T", "seconds").replace("-", "").replace(":", "") + "Z"
 
 
+@functools.lru_cache(maxsize=8192)
 def _date(value: dt.date) -> str:
     return f"{value.year:04d}{value.month:02d}{value.day:02d}"
 
 
+@functools.lru_cache(maxsize=8192)
 def _datetime(day: dt.date, time: dt.time) -> str:
     return f"{_date(day)}T{time.hour:02d}{time.minute:02d}{time.second:02d}"
 
@@ -139,100 +168,88 @@ def vtimezone(tzid: str, first_year: int = 1970, last_year: int = 2038) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
-class _Span:
-    """When a VEVENT happens, as DTSTART/DTEND lines."""
-
-    start: dt.date
-    end: dt.date | None = None  # all-day: exclusive; timed: the day of DTEND
-    start_time: dt.time | None = None
-    end_time: dt.time | None = None
-    zone: str | None = None
-
-    def lines(self) -> str:
-        if self.start_time is None:
-            end = self.end if self.end and self.end > self.start else self.start + _DAY
-            return line("DTSTART", _date(self.start), ";VALUE=DATE") + line(
-                "DTEND", _date(end), ";VALUE=DATE"
-            )
-        text = self._timed("DTSTART", self.start, self.start_time)
-        if self.end is not None and self.end_time is not None:
-            if (self.end, self.end_time) > (self.start, self.start_time):
-                text += self._timed("DTEND", self.end, self.end_time)
-        return text
-
-    def _timed(self, name: str, day: dt.date, time: dt.time) -> str:
-        if self.zone == "UTC":
-            return line(name, _datetime(day, time) + "Z")
-        if self.zone:
-            return line(name, _datetime(day, time), f";TZID={self.zone}")
-        return line(name, _datetime(day, time))  # floating (RFC 5545 §3.3.5, form #1)
+def _all_day(start: dt.date, end: dt.date | None) -> str:
+    """DTSTART/DTEND of an all-day span; ``end`` is exclusive (one day when missing)."""
+    if not end or end <= start:
+        end = start + _DAY
+    return f"DTSTART;VALUE=DATE:{_date(start)}{CRLF}DTEND;VALUE=DATE:{_date(end)}{CRLF}"
 
 
-def _event_span(event: Event) -> _Span:
-    start = event.start_date
+@functools.lru_cache(maxsize=8192)
+def _timed(name: str, day: dt.date, time: dt.time, zone: str | None) -> str:
+    if zone == "UTC":
+        return line(name, _datetime(day, time) + "Z")
+    if zone:
+        return line(name, _datetime(day, time), f";TZID={zone}")
+    return line(name, _datetime(day, time))  # floating (RFC 5545 §3.3.5, form #1)
+
+
+def _timed_span(
+    start: dt.date,
+    start_time: dt.time,
+    end: dt.date | None,
+    end_time: dt.time | None,
+    zone: str | None,
+) -> str:
+    text = _timed("DTSTART", start, start_time, zone)
+    if end is not None and end_time is not None and (end, end_time) > (start, start_time):
+        text += _timed("DTEND", end, end_time, zone)
+    return text
+
+
+def _event_span(event: Event) -> str:
+    start, end_date, start_time, end_time, timezone = _fields(
+        event, "start_date", "end_date", "start_time", "end_time", "timezone"
+    )
     assert start is not None
-    end = event.end_date if event.end_date and event.end_date >= start else start
-    if event.start_time is None:
-        return _Span(start, end + _DAY)
-    zone = _zone(event.timezone)
-    if event.end_time is not None:
-        return _Span(start, end, event.start_time, event.end_time, zone)
+    end = end_date if end_date and end_date >= start else start
+    if start_time is None:
+        return _all_day(start, end + _DAY)
+    zone = _zone(timezone)
+    if end_time is not None:
+        return _timed_span(start, start_time, end, end_time, zone)
     if end > start:  # timed start over several days, end hour unknown: up to midnight
-        return _Span(start, end + _DAY, event.start_time, dt.time(0), zone)
-    return _Span(start, None, event.start_time, None, zone)
+        return _timed_span(start, start_time, end + _DAY, dt.time(0), zone)
+    return _timed_span(start, start_time, None, None, zone)
 
 
-def _approximate_span(event: Event) -> _Span:
-    start = event.start_date
+def _approximate_span(event: Event) -> str:
+    start, precision, end_date, end_precision = _fields(
+        event, "start_date", "start_precision", "end_date", "end_precision"
+    )
     assert start is not None
-    if event.start_precision == "year":
+    if precision == "year":
         first = dt.date(start.year, 1, 1)
-        last_year = event.end_date.year if event.end_date else start.year
-        return _Span(first, dt.date(max(last_year, start.year) + 1, 1, 1))
+        last_year = end_date.year if end_date else start.year
+        return _all_day(first, dt.date(max(last_year, start.year) + 1, 1, 1))
     first = dt.date(start.year, start.month, 1)
-    last = event.end_date if event.end_date and event.end_date >= first else first
+    last = end_date if end_date and end_date >= first else first
     nxt = dt.date(last.year + (last.month == 12), last.month % 12 + 1, 1)
-    if event.end_precision == "day" and event.end_date and event.end_date >= first:
-        nxt = event.end_date + _DAY
-    return _Span(first, nxt)
+    if end_precision == "day" and end_date and end_date >= first:
+        nxt = end_date + _DAY
+    return _all_day(first, nxt)
 
 
-def _panel_span(panel: Panel, event: Event) -> _Span:
-    zone = _zone(event.timezone)
-    if _has_own_date(panel):
-        day = panel.date
+def _panel_span(panel: Panel, event: Event) -> str:
+    date, precision, start_time, end_time = _fields(
+        panel, "date", "date_precision", "start_time", "end_time"
+    )
+    start_date, end_date, timezone = _fields(event, "start_date", "end_date", "timezone")
+    if date is not None and (precision or "day") == "day":
+        day = date
     else:
-        single = event.end_date is None or event.end_date <= event.start_date
-        if panel.start_time is None or not single:
-            last = max(event.end_date or event.start_date, event.start_date)
-            return _Span(event.start_date, last + _DAY)
-        day = event.start_date
+        single = end_date is None or end_date <= start_date
+        if start_time is None or not single:
+            last = max(end_date or start_date, start_date)
+            return _all_day(start_date, last + _DAY)
+        day = start_date
     assert day is not None
-    if panel.start_time is None:
-        return _Span(day, day + _DAY)
-    return _Span(day, day, panel.start_time, panel.end_time, zone)
+    if start_time is None:
+        return _all_day(day, day + _DAY)
+    return _timed_span(day, start_time, day, end_time, _zone(timezone))
 
 
 # --- descriptions ---------------------------------------------------------------------------
-
-
-def _visible(participations: Iterable[Participation], include_rejected: bool) -> list:
-    return [
-        p
-        for p in participations
-        if p.person is not None and (include_rejected or p.person.status != Status.REJECTED)
-    ]
-
-
-def _person_line(p: Participation) -> str:
-    person = p.person
-    bits = [person.full_name]
-    if person.job_title:
-        bits.append(person.job_title)
-    if person.organisation is not None and person.organisation.name:
-        bits.append(person.organisation.name)
-    return f"{p.role.capitalize()}: {', '.join(bits)}"
 
 
 def _hhmm(value: dt.time | None) -> str:
@@ -240,126 +257,34 @@ def _hhmm(value: dt.time | None) -> str:
 
 
 def _panel_heading(panel: Panel) -> str:
+    date, start_time, end_time, title, kind = _fields(
+        panel, "date", "start_time", "end_time", "title", "kind"
+    )
     when = []
-    if panel.date is not None:
-        when.append(panel.date.isoformat())
-    if panel.start_time is not None:
-        times = _hhmm(panel.start_time)
-        if panel.end_time is not None:
-            times += f"–{_hhmm(panel.end_time)}"
+    if date is not None:
+        when.append(date.isoformat())
+    if start_time is not None:
+        times = _hhmm(start_time)
+        if end_time is not None:
+            times += f"–{_hhmm(end_time)}"
         when.append(times)
-    name = panel.title or ""
-    if panel.kind and panel.kind.casefold() not in name.casefold():
-        name = f"{panel.kind.capitalize()}: {name}" if name else panel.kind.capitalize()
+    name = title or ""
+    if kind and kind.casefold() not in name.casefold():
+        name = f"{kind.capitalize()}: {name}" if name else kind.capitalize()
     head = f"{' '.join(when)} — {name}" if when else name
     return head or "Panel"
 
 
-def _sources(item: Event | Panel) -> list[str]:
-    seen: dict[int, str] = {}
-    for mention in item.mentions:
-        doc = mention.document
-        if doc is None or doc.id in seen:
-            continue
-        name = doc.path.replace("\\", "/").rsplit("/", 1)[-1]
-        seen[doc.id] = f"{doc.title} ({name})" if doc.title else name
-    return list(seen.values())
-
-
 def event_description(event: Event, *, include_rejected: bool = False) -> str:
     """Plain-text DESCRIPTION: the event's text, panels with people and roles, sources."""
-    blocks: list[str] = []
-    if event.description:
-        blocks.append(event.description.strip())
-    panels = _panels(event, include_rejected)
-    if panels:
-        rows = ["Panels:"]
-        for panel in panels:
-            rows.append(f"- {_panel_heading(panel)}")
-            if panel.location:
-                rows.append(f"  Location: {panel.location}")
-            rows.extend(
-                f"  {_person_line(p)}" for p in _visible(panel.participations, include_rejected)
-            )
-        blocks.append("\n".join(rows))
-    people = _visible(_event_people(event), include_rejected)
-    if people:
-        blocks.append("\n".join(["People:", *(_person_line(p) for p in people)]))
-    sources = _sources(event)
-    if sources:
-        blocks.append("\n".join(["Sources:", *sources]))
-    return "\n\n".join(blocks)
+    return _Writer(include_rejected=include_rejected).event_description(event)
 
 
 def panel_description(panel: Panel, event: Event, *, include_rejected: bool = False) -> str:
-    rows = [f"Part of: {event.title}"]
-    if panel.kind:
-        rows.append(f"Kind: {panel.kind}")
-    rows.extend(_person_line(p) for p in _visible(panel.participations, include_rejected))
-    sources = _sources(panel)
-    if sources:
-        rows += ["", "Sources:", *sources]
-    return "\n".join(rows)
-
-
-def _panels(event: Event, include_rejected: bool) -> list[Panel]:
-    return [p for p in event.panels if include_rejected or p.status != Status.REJECTED]
-
-
-def _event_people(event: Event) -> list[Participation]:
-    return [p for p in event.participations if p.panel_id is None]
+    return _Writer(include_rejected=include_rejected).panel_description(panel, event)
 
 
 # --- components -----------------------------------------------------------------------------
-
-
-def _participants(participations: list[Participation], opts: _Options) -> str:
-    """RFC 9073 §7.1 PARTICIPANT components, one per person and role."""
-    out = []
-    for p in participations:
-        role = (p.role or "speaker").lower()
-        key = (id(p.person), role)  # the objects live as long as the export
-        text = opts.cache.get(key)
-        if text is None:
-            text = opts.cache[key] = _participant(p.person, role, opts.stamp)
-        out.append(text)
-    return "".join(out)
-
-
-def _participant(person: Person, role: str, stamp: str) -> str:
-    rows = [
-        "BEGIN:PARTICIPANT" + CRLF,
-        line("UID", escape_text(person_uid(person))),
-        line("DTSTAMP", stamp),
-        line("PARTICIPANT-TYPE", PARTICIPANT_TYPES.get(role, "ACTIVE")),
-        line("SUMMARY", escape_text(person.full_name)),
-        line(X_ROLE, escape_text(role), TEXT),
-    ]
-    detail = ", ".join(
-        b
-        for b in (
-            person.job_title,
-            person.organisation.name if person.organisation is not None else None,
-        )
-        if b
-    )
-    if detail:
-        rows.append(line("DESCRIPTION", escape_text(detail)))
-    email = next((c.value for c in person.contacts if c.kind == "email"), None)
-    if email and _EMAIL.match(email):
-        rows.append(line("CALENDAR-ADDRESS", f"mailto:{email}"))
-    rows.append("END:PARTICIPANT" + CRLF)
-    return "".join(rows)
-
-
-@dataclass(frozen=True)
-class _Options:
-    include_approximate: bool
-    include_rejected: bool
-    alarm_days: int | None
-    stamp: str
-    # PARTICIPANT text by (person, role): people recur across panels of a large export.
-    cache: dict[tuple[int, str], str] = field(default_factory=dict, compare=False)
 
 
 def _alarm(summary: str, days: int) -> str:
@@ -374,83 +299,293 @@ def _alarm(summary: str, days: int) -> str:
     )  # fmt: skip
 
 
-def _common(item: Event | Panel, opts: _Options) -> str:
-    return (
-        line("DTSTAMP", opts.stamp)
-        + line("CREATED", _utc_stamp(item.created_at))
-        + line("LAST-MODIFIED", _utc_stamp(item.updated_at))
-        + line("SEQUENCE", str(max(int(item.revision or 0), 0)))
-    )
+_BEGIN = "BEGIN:VEVENT" + CRLF
+_END = "END:VEVENT" + CRLF
+_INHERITED = line(X_PANEL_DATE, "INHERITED", TEXT)
 
 
-def _event_component(event: Event, opts: _Options) -> list[tuple[str, str]]:
-    """``(uid, VEVENT text)`` for the event and then each of its panels."""
-    approximate = not is_day_precise(event)
-    uid = event_uid(event)
-    summary = event.title + (APPROXIMATE_SUFFIX if approximate else "")
-    span = _approximate_span(event) if approximate else _event_span(event)
-    rows = [
-        "BEGIN:VEVENT" + CRLF,
-        line("UID", escape_text(uid)),
-        _common(event, opts),
-        span.lines(),
-        line("SUMMARY", escape_text(summary)),
-        line("STATUS", "TENTATIVE" if approximate else STATUSES.get(event.status, "TENTATIVE")),
-    ]
-    if approximate:
-        rows.append(line(X_PRECISION, escape_text(event.start_precision or "month"), TEXT))
-    if event.location:
-        rows.append(line("LOCATION", escape_text(event.location)))
-    description = event_description(event, include_rejected=opts.include_rejected)
-    if description:
-        rows.append(line("DESCRIPTION", escape_text(description)))
-        if description != (event.description or "").strip():
-            # The stored text alone, so that importing this file back changes nothing.
-            rows.append(line(X_DESCRIPTION, escape_text((event.description or "").strip()), TEXT))
-    if event.kind:
-        rows.append(line("CATEGORIES", text_list([event.kind])))
-    if opts.alarm_days is not None:
-        rows.append(_alarm(summary, opts.alarm_days))
-    rows.append(_participants(_visible(_event_people(event), opts.include_rejected), opts))
-    rows.append("END:VEVENT" + CRLF)
-    out = [(uid, "".join(rows))]
-    if approximate:
+class _Writer:
+    """Text of VEVENTs for one export, with the work that recurs across events cached: people
+    and documents appear in many events, places and kinds repeat. Cache keys use ``id()`` of
+    objects that live as long as the export."""
+
+    def __init__(
+        self,
+        *,
+        include_rejected: bool = False,
+        alarm_days: int | None = None,
+        stamp: str = "",
+    ) -> None:
+        self.include_rejected = include_rejected
+        self.alarm_days = alarm_days
+        self.stamp = stamp
+        self.stamp_line = line("DTSTAMP", stamp)
+        # id(person) → (status, "name, job title, organisation")
+        self.people: dict[int, tuple[object, str]] = {}
+        # (id(person), role) → PARTICIPANT component
+        self.participants: dict[tuple[int, str], str] = {}
+        # id(person) → the lines of a PARTICIPANT that do not depend on the role
+        self.participant_parts: dict[int, tuple[str, str, str]] = {}
+        self.role_lines: dict[str, tuple[str, str]] = {}  # role → PARTICIPANT-TYPE, X-ROLE
+        self.roles: dict[str, str] = {}  # role → "Role" as written in descriptions
+        self.sources: dict[int, tuple[object, str]] = {}  # id(document) → (id, source line)
+        self.lines: dict[tuple[str, str], str] = {}  # (name, text value) → escaped line
+
+    # -- cached pieces
+
+    def _person(self, person: Person) -> tuple[object, str]:
+        info = self.people.get(id(person))
+        if info is None:
+            full_name, job_title, organisation, status = _fields(
+                person, "full_name", "job_title", "organisation", "status"
+            )
+            bits = [full_name]
+            if job_title:
+                bits.append(job_title)
+            if organisation is not None:
+                org_name = _field(organisation, "name")
+                if org_name:
+                    bits.append(org_name)
+            info = self.people[id(person)] = (status, ", ".join(bits))
+        return info
+
+    def _visible(self, participations: Iterable[Participation]) -> list[tuple[Person, str]]:
+        """``(person, role)`` of the participations whose person is shown."""
+        out = []
+        for p in participations:
+            person, role = _fields(p, "person", "role")
+            if person is not None and (
+                self.include_rejected or self._person(person)[0] != Status.REJECTED
+            ):
+                out.append((person, role))
         return out
-    for panel in _panels(event, opts.include_rejected):
-        out.append((panel_uid(panel), _panel_component(panel, event, uid, opts)))
-    return out
 
+    def _person_line(self, person: Person, role: str) -> str:
+        label = self.roles.get(role)
+        if label is None:
+            label = self.roles[role] = role.capitalize()
+        return f"{label}: {self._person(person)[1]}"
 
-def _has_own_date(panel: Panel) -> bool:
-    return panel.date is not None and (panel.date_precision or "day") == "day"
+    def _sources(self, item: Event | Panel) -> list[str]:
+        seen: dict[object, str] = {}
+        for mention in _field(item, "mentions"):
+            doc = _field(mention, "document")
+            if doc is None:
+                continue
+            known = self.sources.get(id(doc))
+            if known is None:
+                doc_id, path, title = _fields(doc, "id", "path", "title")
+                name = path.replace("\\", "/").rsplit("/", 1)[-1]
+                known = self.sources[id(doc)] = (doc_id, f"{title} ({name})" if title else name)
+            if known[0] not in seen:
+                seen[known[0]] = known[1]
+        return list(seen.values())
 
+    def _line(self, name: str, value: str) -> str:
+        """An escaped TEXT line for values that repeat across events (places, kinds)."""
+        key = (name, value)
+        text = self.lines.get(key)
+        if text is None:
+            text = self.lines[key] = line(name, escape_text(value))
+        return text
 
-def _panel_component(panel: Panel, event: Event, parent: str, opts: _Options) -> str:
-    rows = [
-        "BEGIN:VEVENT" + CRLF,
-        line("UID", escape_text(panel_uid(panel))),
-        _common(panel, opts),
-        _panel_span(panel, event).lines(),
-        line("SUMMARY", escape_text(panel.title or panel.kind or "Panel")),
-        line("STATUS", STATUSES.get(panel.status, "TENTATIVE")),
-        line("RELATED-TO", escape_text(parent), ";RELTYPE=PARENT"),
-    ]
-    if not _has_own_date(panel):
-        rows.append(line(X_PANEL_DATE, "INHERITED", TEXT))
-    location = panel.location or event.location
-    if location:
-        rows.append(line("LOCATION", escape_text(location)))
-    rows.append(
-        line(
-            "DESCRIPTION",
-            escape_text(panel_description(panel, event, include_rejected=opts.include_rejected)),
+    def _common(self, item: Event | Panel) -> str:
+        created, updated, revision = _fields(item, "created_at", "updated_at", "revision")
+        return (
+            f"{self.stamp_line}CREATED:{_utc_stamp(created)}{CRLF}"
+            f"LAST-MODIFIED:{_utc_stamp(updated)}{CRLF}"
+            f"SEQUENCE:{max(int(revision or 0), 0)}{CRLF}"
         )
-    )
-    if panel.kind:
-        rows.append(line("CATEGORIES", text_list([panel.kind])))
-    rows.append(_participants(_visible(panel.participations, opts.include_rejected), opts))
-    rows.append("END:VEVENT" + CRLF)
-    return "".join(rows)
+
+    def _participants(self, people: list[tuple[Person, str]]) -> str:
+        """RFC 9073 §7.1 PARTICIPANT components, one per person and role."""
+        out = []
+        for person, role in people:
+            role = (role or "speaker").lower()
+            key = (id(person), role)
+            text = self.participants.get(key)
+            if text is None:
+                text = self.participants[key] = self._participant(person, role)
+            out.append(text)
+        return "".join(out)
+
+    def _participant(self, person: Person, role: str) -> str:
+        parts = self.participant_parts.get(id(person))
+        if parts is None:
+            parts = self.participant_parts[id(person)] = self._participant_parts(person)
+        roles = self.role_lines.get(role)
+        if roles is None:
+            roles = self.role_lines[role] = (
+                line("PARTICIPANT-TYPE", PARTICIPANT_TYPES.get(role, "ACTIVE")),
+                line(X_ROLE, escape_text(role), TEXT),
+            )
+        head, summary, tail = parts
+        return f"{head}{roles[0]}{summary}{roles[1]}{tail}"
+
+    def _participant_parts(self, person: Person) -> tuple[str, str, str]:
+        """A PARTICIPANT's lines before PARTICIPANT-TYPE, SUMMARY, and those after X-ROLE."""
+        uuid, full_name, job_title, organisation, contacts = _fields(
+            person, "uuid", "full_name", "job_title", "organisation", "contacts"
+        )
+        head = "BEGIN:PARTICIPANT" + CRLF + line("UID", escape_text(f"urn:uuid:{uuid}"))
+        head += self.stamp_line
+        tail = []
+        org_name = _field(organisation, "name") if organisation is not None else None
+        detail = ", ".join(b for b in (job_title, org_name) if b)
+        if detail:
+            tail.append(line("DESCRIPTION", escape_text(detail)))
+        email = None
+        for contact in contacts:
+            kind, value = _fields(contact, "kind", "value")
+            if kind == "email":
+                email = value
+                break
+        if email and _EMAIL.match(email):
+            tail.append(line("CALENDAR-ADDRESS", f"mailto:{email}"))
+        tail.append("END:PARTICIPANT" + CRLF)
+        return head, line("SUMMARY", escape_text(full_name)), "".join(tail)
+
+    def _panels(self, event: Event) -> list[tuple[Panel, list[tuple[Person, str]]]]:
+        """The event's panels shown, each with its people shown."""
+        return [
+            (p, self._visible(_field(p, "participations")))
+            for p in _field(event, "panels")
+            if self.include_rejected or _field(p, "status") != Status.REJECTED
+        ]
+
+    def _event_people(self, event: Event) -> list[tuple[Person, str]]:
+        return self._visible(
+            p for p in _field(event, "participations") if _field(p, "panel_id") is None
+        )
+
+    # -- descriptions
+
+    def event_description(
+        self,
+        event: Event,
+        panels: list[tuple[Panel, list[tuple[Person, str]]]] | None = None,
+        people: list[tuple[Person, str]] | None = None,
+    ) -> str:
+        blocks: list[str] = []
+        text = _field(event, "description")
+        if text:
+            blocks.append(text.strip())
+        if panels is None:
+            panels = self._panels(event)
+        if panels:
+            rows = ["Panels:"]
+            for panel, panel_people in panels:
+                rows.append(f"- {_panel_heading(panel)}")
+                location = _field(panel, "location")
+                if location:
+                    rows.append(f"  Location: {location}")
+                rows.extend(f"  {self._person_line(*person)}" for person in panel_people)
+            blocks.append("\n".join(rows))
+        if people is None:
+            people = self._event_people(event)
+        if people:
+            blocks.append(
+                "\n".join(["People:", *(self._person_line(*person) for person in people)])
+            )
+        sources = self._sources(event)
+        if sources:
+            blocks.append("\n".join(["Sources:", *sources]))
+        return "\n\n".join(blocks)
+
+    def panel_description(
+        self, panel: Panel, event: Event, people: list[tuple[Person, str]] | None = None
+    ) -> str:
+        title = _field(event, "title")
+        kind = _field(panel, "kind")
+        rows = [f"Part of: {title}"]
+        if kind:
+            rows.append(f"Kind: {kind}")
+        if people is None:
+            people = self._visible(_field(panel, "participations"))
+        rows.extend(self._person_line(*person) for person in people)
+        sources = self._sources(panel)
+        if sources:
+            rows += ["", "Sources:", *sources]
+        return "\n".join(rows)
+
+    # -- components
+
+    def event(self, event: Event) -> list[tuple[str, str]]:
+        """``(uid, VEVENT text)`` for the event and then each of its panels."""
+        uuid, title, status, location, description, kind, start_precision = _fields(
+            event, "uuid", "title", "status", "location", "description", "kind",
+            "start_precision",
+        )  # fmt: skip
+        approximate = not is_day_precise(event)
+        uid = f"{uuid}@{UID_DOMAIN}"
+        summary = title + (APPROXIMATE_SUFFIX if approximate else "")
+        rows = [
+            _BEGIN,
+            line("UID", escape_text(uid)),
+            self._common(event),
+            _approximate_span(event) if approximate else _event_span(event),
+            line("SUMMARY", escape_text(summary)),
+            "STATUS:" + ("TENTATIVE" if approximate else STATUSES.get(status, "TENTATIVE")) + CRLF,
+        ]
+        if approximate:
+            rows.append(line(X_PRECISION, escape_text(start_precision or "month"), TEXT))
+        if location:
+            rows.append(self._line("LOCATION", location))
+        panels = self._panels(event)
+        people = self._event_people(event)
+        text = self.event_description(event, panels, people)
+        if text:
+            rows.append(line("DESCRIPTION", escape_text(text)))
+            stored = (description or "").strip()
+            if text != stored:
+                # The stored text alone, so that importing this file back changes nothing.
+                rows.append(line(X_DESCRIPTION, escape_text(stored), TEXT))
+        if kind:
+            rows.append(self._line("CATEGORIES", kind))
+        if self.alarm_days is not None:
+            rows.append(_alarm(summary, self.alarm_days))
+        rows.append(self._participants(people))
+        rows.append(_END)
+        out = [(uid, "".join(rows))]
+        if approximate:
+            return out
+        for panel, panel_people in panels:
+            out.append(self.panel(panel, panel_people, event, uid, location))
+        return out
+
+    def panel(
+        self,
+        panel: Panel,
+        people: list[tuple[Person, str]],
+        event: Event,
+        parent: str,
+        event_location: str | None,
+    ) -> tuple[str, str]:
+        """``(uid, VEVENT text)`` of a panel, related to its event's VEVENT."""
+        uuid, title, kind, status, location, date, precision = _fields(
+            panel, "uuid", "title", "kind", "status", "location", "date", "date_precision"
+        )
+        uid = f"{uuid}@{UID_DOMAIN}"
+        rows = [
+            _BEGIN,
+            line("UID", escape_text(uid)),
+            self._common(panel),
+            _panel_span(panel, event),
+            line("SUMMARY", escape_text(title or kind or "Panel")),
+            f"STATUS:{STATUSES.get(status, 'TENTATIVE')}{CRLF}",
+            line("RELATED-TO", escape_text(parent), ";RELTYPE=PARENT"),
+        ]
+        if not (date is not None and (precision or "day") == "day"):
+            rows.append(_INHERITED)
+        location = location or event_location
+        if location:
+            rows.append(self._line("LOCATION", location))
+        rows.append(line("DESCRIPTION", escape_text(self.panel_description(panel, event, people))))
+        if kind:
+            rows.append(self._line("CATEGORIES", kind))
+        rows.append(self._participants(people))
+        rows.append(_END)
+        return uid, "".join(rows)
 
 
 def _header(name: str) -> str:
@@ -472,13 +607,16 @@ def _zones(events: list[Event]) -> dict[str, tuple[int, int]]:
     """Zones used by timed entries, with the years they must cover."""
     zones: dict[str, tuple[int, int]] = {}
     for event in events:
-        zone = _zone(event.timezone)
+        timezone, start_date, end_date, start_time = _fields(
+            event, "timezone", "start_date", "end_date", "start_time"
+        )
+        zone = _zone(timezone)
         if zone is None or zone == "UTC" or not is_day_precise(event):
             continue
-        if event.start_time is None and not any(p.start_time for p in event.panels):
+        if start_time is None and not any(_field(p, "start_time") for p in _field(event, "panels")):
             continue
-        first = event.start_date.year
-        last = (event.end_date or event.start_date).year
+        first = start_date.year
+        last = (end_date or start_date).year
         old = zones.get(zone, (first, last))
         zones[zone] = (min(old[0], first), max(old[1], last))
     return zones
@@ -492,12 +630,11 @@ def _vtimezones(zones: dict[str, tuple[int, int]]) -> dict[str, str]:
     }
 
 
-def _options(
-    include_approximate: bool, include_rejected: bool, alarm_days: int | None, now: dt.datetime
-) -> _Options:
+def _writer(include_rejected: bool, alarm_days: int | None, now: dt.datetime | None) -> _Writer:
     if alarm_days is not None and alarm_days < 0:
         raise ValueError("alarm_days must be 0 or more")
-    return _Options(include_approximate, include_rejected, alarm_days, _utc_stamp(now))
+    stamp = _utc_stamp(now or dt.datetime.now(dt.UTC))
+    return _Writer(include_rejected=include_rejected, alarm_days=alarm_days, stamp=stamp)
 
 
 def iter_ics(
@@ -514,12 +651,10 @@ def iter_ics(
     chosen = select_events(
         events, include_approximate=include_approximate, include_rejected=include_rejected
     )
-    opts = _options(
-        include_approximate, include_rejected, alarm_days, now or dt.datetime.now(dt.UTC)
-    )
+    writer = _writer(include_rejected, alarm_days, now)
     yield _header(name) + "".join(_vtimezones(_zones(chosen)).values())
     for event in chosen:
-        yield "".join(text for _, text in _event_component(event, opts))
+        yield "".join([text for _, text in writer.event(event)])
     yield _FOOTER
 
 
@@ -542,15 +677,14 @@ def ics_objects(
     chosen = select_events(
         events, include_approximate=include_approximate, include_rejected=include_rejected
     )
-    opts = _options(
-        include_approximate, include_rejected, alarm_days, now or dt.datetime.now(dt.UTC)
-    )
+    writer = _writer(include_rejected, alarm_days, now)
     zones = _vtimezones(_zones(chosen))
+    header = _header(name)
     objects: dict[str, str] = {}
     for event in chosen:
-        zone = _zone(event.timezone)
+        zone = _zone(_field(event, "timezone"))
         tz_text = zones.get(zone, "") if zone else ""
-        for uid, text in _event_component(event, opts):
-            objects[uid] = _header(name) + (tz_text if f";TZID={zone}:" in text else "") + text
+        for uid, text in writer.event(event):
+            objects[uid] = header + (tz_text if f";TZID={zone}:" in text else "") + text
             objects[uid] += _FOOTER
     return objects

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import queries
-from db.models import Event
+from db.queries import CalendarEvent
 from desktop_app.item_models.formatting import format_span, format_times
 from desktop_app.item_models.roles import DateRole, EventsRole, InMonthRole, ObjectRole, SortRole
 
@@ -42,9 +44,8 @@ class DaySession:
         return f"{format_times(self.start_time, self.end_time)} {self.name}".strip()
 
 
-@dataclass(frozen=True)
-class DayItem:
-    """An event as drawn in one day cell.
+class DayItem(NamedTuple):
+    """An event as drawn in one day cell (a named tuple: a month page builds thousands).
 
     ``lane`` is the vertical slot, the same on every day of a multi-day event within a week;
     ``continues_before``/``continues_after`` say whether the event goes on in the cell to the
@@ -52,7 +53,7 @@ class DayItem:
     panels and sessions dated that day, by start time.
     """
 
-    event: Event
+    event: CalendarEvent
     lane: int
     continues_before: bool
     continues_after: bool
@@ -85,43 +86,42 @@ def grid_start(year: int, month: int) -> dt.date:
 
 
 def _assign_lanes(
-    events: list[Event], week_start: dt.date, sessions: SessionsByDay | None = None
+    events: list[CalendarEvent], week_start: dt.date, sessions: SessionsByDay | None = None
 ) -> dict[dt.date, list[DayItem]]:
-    """Place a week's events in lanes so that a multi-day event keeps one row across days."""
+    """Place a week's events in lanes so that a multi-day event keeps one row across days:
+    each takes the lowest lane free on its first day in the week."""
     sessions = sessions or {}
     week_end = week_start + dt.timedelta(days=6)
-    spans: list[tuple[dt.date, dt.date, Event]] = []
+    spans: list[tuple[dt.date, dt.date, CalendarEvent, dt.date, dt.date]] = []
     for event in events:
         start = event.start_date
-        if start is None:
+        if start is None or start > week_end:
             continue
-        end = max(event.end_date or start, start)
-        if end < week_start or start > week_end:
+        end = event.end_date or start
+        if end < start:
+            end = start
+        if end < week_start:
             continue
-        spans.append((max(start, week_start), min(end, week_end), event))
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0]).days, s[2].title or "", s[2].id))
-    lane_ends: list[dt.date] = []
+        spans.append((max(start, week_start), min(end, week_end), event, start, end))
+    spans.sort(key=lambda s: (s[0], s[0] - s[1], s[2].title or "", s[2].id))
+    # Spans come by first day, so a lane once free stays free for the rest: the free lanes
+    # and the busy ones (by last day) are two heaps.
+    free: list[int] = []
+    busy: list[tuple[dt.date, int]] = []
     cells: dict[dt.date, list[DayItem]] = {}
-    for first, last, event in spans:
-        lane = next((i for i, busy in enumerate(lane_ends) if busy < first), len(lane_ends))
-        if lane == len(lane_ends):
-            lane_ends.append(last)
-        else:
-            lane_ends[lane] = last
-        start = event.start_date
-        end = max(event.end_date or start, start)
+    one_day = dt.timedelta(days=1)
+    for first, last, event, start, end in spans:
+        while busy and busy[0][0] < first:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        lane = heapq.heappop(free) if free else len(busy)
+        heapq.heappush(busy, (last, lane))
         day = first
         while day <= last:
-            cells.setdefault(day, []).append(
-                DayItem(
-                    event,
-                    lane,
-                    continues_before=day > start,
-                    continues_after=day < end,
-                    sessions=tuple(sessions.get((event.id, day), ())),
-                )
+            item = DayItem(
+                event, lane, day > start, day < end, tuple(sessions.get((event.id, day), ()))
             )
-            day += dt.timedelta(days=1)
+            cells.setdefault(day, []).append(item)
+            day += one_day
     return cells
 
 
@@ -143,7 +143,7 @@ class MonthModel(QAbstractTableModel):
         self._year, self._month = today.year, today.month
         self._first = grid_start(today.year, today.month) if weeks > 1 else today
         self._cells: dict[dt.date, list[DayItem]] = {}
-        self._events: list[Event] = []
+        self._events: list[CalendarEvent] = []
 
     # -- what is shown ---------------------------------------------------------------------
     @property
@@ -159,7 +159,7 @@ class MonthModel(QAbstractTableModel):
         return self._year, self._month
 
     @property
-    def events(self) -> list[Event]:
+    def events(self) -> list[CalendarEvent]:
         """Every event overlapping the visible days, ordered by start."""
         return list(self._events)
 

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Event, Status
+from db.models import Status
+from db.queries import CalendarEvent
 from desktop_app.item_models.month import DayItem, DaySession, MonthModel
 from desktop_app.item_models.roles import DateRole, EventsRole, InMonthRole
 
@@ -28,7 +29,7 @@ SESSION_LINE = 15
 BADGE_HUES = ("#3b82f6", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#14b8a6", "#ec4899")
 
 
-def badge_colour(event: Event) -> QColor:
+def badge_colour(event: CalendarEvent) -> QColor:
     return QColor(BADGE_HUES[event.id % len(BADGE_HUES)])
 
 
@@ -87,7 +88,7 @@ def _more_sessions_rect(rect: QRect, lines: int, items: list[DayItem]) -> QRect:
     return QRect(rect.left() + 3, top, rect.width() - 6, SESSION_LINE)
 
 
-def hit_test(rect: QRect, items: list[DayItem], pos: QPoint) -> Event | str | None:
+def hit_test(rect: QRect, items: list[DayItem], pos: QPoint) -> CalendarEvent | str | None:
     """The event whose badge or session line is at ``pos``, ``"more"`` for a "+N more" line,
     else None."""
     shown, hidden, shown_lanes = _layout(rect, items)
@@ -257,7 +258,7 @@ class MonthGrid(QTableView):
     def month_model(self) -> MonthModel:
         return self.model()  # type: ignore[return-value]
 
-    def hit(self, pos: QPoint) -> tuple[QModelIndex, Event | str | None]:
+    def hit(self, pos: QPoint) -> tuple[QModelIndex, CalendarEvent | str | None]:
         index = self.indexAt(pos)
         if not index.isValid():
             return index, None
@@ -294,7 +295,7 @@ class MonthGrid(QTableView):
         index, target = self.hit(event.position().toPoint())
         if not index.isValid():
             return
-        if isinstance(target, Event):
+        if isinstance(target, CalendarEvent):
             self.event_clicked.emit(target.id)
         elif target == "more":
             self.more_clicked.emit(index.data(DateRole))

@@ -208,3 +208,72 @@ def test_busiest_month_counts_events_and_their_sessions(sessions: sessionmaker[S
     with sessions() as s:
         assert queries.busiest_month(s) == D(2015, 3, 1)
         assert queries.latest_event_date(s) == D(2019, 11, 5)
+
+
+def test_panels_on_days_keeps_the_asked_events_day_dated_sessions_in_the_range(
+    sessions: sessionmaker[Session],
+) -> None:
+    day = PartialDate.parse
+    store(
+        sessions,
+        extraction(
+            events=(
+                EventRecord(
+                    "Reef Forum",
+                    "forum",
+                    day("2041-05-02"),
+                    day("2041-05-04"),
+                    panels=(
+                        PanelRecord("Late", "panel", day("2041-05-03"), dt.time(15, 0)),
+                        PanelRecord("Untimed", "panel", day("2041-05-03")),
+                        PanelRecord("Early", "workshop", day("2041-05-03"), dt.time(9, 0)),
+                        PanelRecord("Opening", "session", day("2041-05-02")),
+                        PanelRecord("Vague", "panel", day("2041-05")),
+                        PanelRecord("After", "panel", day("2041-05-09")),
+                        PanelRecord("Refused", "panel", day("2041-05-03")),
+                    ),
+                ),
+                EventRecord(
+                    "Kelp Days",
+                    "days",
+                    day("2041-05-03"),
+                    panels=(PanelRecord("Other", "panel", day("2041-05-03")),),
+                ),
+            )
+        ),
+    )
+    with sessions.begin() as s:
+        [reef] = [e.id for e in queries.search_events(s, "reef")]
+        [kelp] = [e.id for e in queries.search_events(s, "kelp")]
+        [refused] = [p.id for p in queries.event_detail(s, reef).panels if p.title == "Refused"]
+        edits.set_status(s, "panel", refused, Status.REJECTED)
+    with sessions() as s:
+        rows = queries.panels_on_days(s, [reef], D(2041, 5, 1), D(2041, 5, 7))
+        both = queries.panels_on_days(s, [reef, kelp], D(2041, 5, 3), D(2041, 5, 3))
+        with_rejected = queries.panels_on_days(
+            s, [reef], D(2041, 5, 3), D(2041, 5, 3), statuses=list(Status)
+        )
+        assert queries.panels_on_days(s, [], D(2041, 5, 1), D(2041, 5, 7)) == []
+    assert [(r.title, r.date, r.event_id) for r in rows] == [
+        ("Opening", D(2041, 5, 2), reef),
+        ("Early", D(2041, 5, 3), reef),
+        ("Late", D(2041, 5, 3), reef),
+        ("Untimed", D(2041, 5, 3), reef),
+    ]
+    assert rows[1].kind == "workshop" and rows[1].start_time == dt.time(9, 0)
+    assert sorted(r.title for r in both) == ["Early", "Late", "Other", "Untimed"]
+    assert "Refused" in {r.title for r in with_rejected}
+
+
+def test_month_sessions_are_read_from_the_covering_panel_index(
+    sessions: sessionmaker[Session],
+) -> None:
+    statement = queries._panels_on_days_query().params(
+        first=D(2041, 5, 1), last=D(2041, 5, 31), statuses=list(queries.VISIBLE)
+    )
+    with sessions() as s:
+        sql = statement.compile(s.get_bind(), compile_kwargs={"literal_binds": True})
+        plan = " ".join(
+            row[-1] for row in s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")
+        )
+    assert "COVERING INDEX ix_panel_day" in plan

@@ -91,6 +91,22 @@ def test_overlapping_events_get_separate_lanes(qtbot, sessions) -> None:
     assert len({i.lane for i in items}) == 2
 
 
+def test_a_lane_freed_in_a_week_is_taken_by_the_next_event(qtbot, sessions) -> None:
+    for title, start, end in (
+        ("Delta Summit", PartialDate(2016, 6, 13), PartialDate(2016, 6, 14)),
+        ("Estuary Talk", PartialDate(2016, 6, 13), PartialDate(2016, 6, 17)),
+        ("Fjord Meeting", PartialDate(2016, 6, 15), None),
+    ):
+        add_extraction(sessions, simple_event_extraction(title, start, end))
+    model = MonthModel(sessions)
+    model.set_month(2016, 6)
+    lanes = {i.event.title: i.lane for i in model.index_of(JUNE_15).data(EventsRole)}
+    assert lanes == {"Estuary Talk": 0, "Fjord Meeting": 1}
+    assert [i.lane for i in model.index_of(dt.date(2016, 6, 13)).data(EventsRole)] == [0, 1]
+    [talk] = model.index_of(dt.date(2016, 6, 17)).data(EventsRole)
+    assert (talk.continues_before, talk.continues_after) == (True, False)
+
+
 def test_week_model_shows_seven_days_from_monday(qtbot, forum_db) -> None:
     model = MonthModel(forum_db, weeks=1)
     model.set_week(JUNE_15)

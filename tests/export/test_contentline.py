@@ -54,6 +54,18 @@ def test_fold_does_not_separate_a_backslash_from_what_it_escapes() -> None:
     folded = fold(text)
     assert folded.split("\r\n")[0].endswith("a")
     assert _unfold(folded) == text
+    wide = "X:é" + "a" * 70 + "\\,b"  # the same at octet 75, after a two-octet character
+    folded = fold(wide)
+    assert folded.split("\r\n")[0].endswith("a")
+    assert _unfold(folded) == wide
+
+
+def test_fold_may_cut_after_an_escaped_backslash() -> None:
+    for head in ("X:" + "a" * 71, "X:é" + "a" * 69):  # "\\\\" ends at octet 75
+        text = head + "\\\\" + "b" * 10
+        first = fold(text).split("\r\n")[0]
+        assert first == head + "\\\\"
+        assert len(first.encode("utf-8")) == 75
 
 
 @given(st.text(max_size=600))

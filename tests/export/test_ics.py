@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import zoneinfo
+from pathlib import Path
 
 import pytest
 import vobject
-from export_rows import load_events
+from export_rows import add_person, load_events
 from icalendar import Calendar
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.models import Event
+from db.models import Event, Panel, Participation
+from desktop_app.export import export_ics
 from desktop_app.export.ics import event_uid, ics_objects, panel_uid, render_ics
 
 NOW = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
@@ -221,3 +224,57 @@ def sessions_events(sessions: sessionmaker[Session]):  # noqa: ANN201 - a contex
 def test_negative_alarm_is_refused(sample: sessionmaker[Session], days: int) -> None:
     with pytest.raises(ValueError):
         _export(sample, alarm_days=days)
+
+
+def test_person_in_several_panels_gets_a_participant_per_role(
+    sessions: sessionmaker[Session],
+) -> None:
+    with sessions.begin() as s:
+        person = add_person(s, "Ana Lopes", title="Engineer", emails=("ana@example.org",))
+        event = Event(title="Meet", kind="forum", start_date=dt.date(2021, 5, 3),
+                      start_precision="day", status="accepted")  # fmt: skip
+        first = Panel(title="First", date=dt.date(2021, 5, 3), date_precision="day",
+                      start_time=dt.time(9), end_time=dt.time(10), status="accepted")  # fmt: skip
+        second = Panel(title="Second", status="accepted")
+        event.panels += [first, second]
+        s.add(event)
+        s.flush()
+        s.add_all(
+            [
+                Participation(person=person, panel=first, event=event, role="moderator"),
+                Participation(person=person, panel=second, event=event, role="Speaker"),
+            ]
+        )
+    text, events = _export(sessions)
+    vevents = _vevents(text)
+    seen = []
+    for panel in sorted(events["Meet"].panels, key=lambda p: p.title):
+        component = vevents[panel_uid(panel)]
+        (participant,) = component.subcomponents
+        seen.append((str(participant["UID"]), str(participant["PARTICIPANT-TYPE"]),
+                     str(participant["X-FORUMDESK-ROLE"]),
+                     str(participant["CALENDAR-ADDRESS"])))  # fmt: skip
+        assert f"{panel.participations[0].role.capitalize()}: Ana Lopes, Engineer" in str(
+            component["DESCRIPTION"]
+        )
+    uid = f"urn:uuid:{person.uuid}"
+    assert seen == [
+        (uid, "ACTIVE", "moderator", "mailto:ana@example.org"),
+        (uid, "SPEAKER", "speaker", "mailto:ana@example.org"),
+    ]
+    description = str(vevents[event_uid(events["Meet"])]["DESCRIPTION"])
+    assert "  Moderator: Ana Lopes, Engineer" in description
+    assert "  Speaker: Ana Lopes, Engineer" in description
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_export_leaves_the_garbage_collector_as_it_was(
+    sample: sessionmaker[Session], tmp_path: Path, enabled: bool
+) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert export_ics(sample, tmp_path / "out.ics") > 0
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
