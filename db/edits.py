@@ -216,19 +216,12 @@ def merge_people(s: Session, keep_id: int, other_id: int) -> Person:
         if (contact.kind, contact.value) not in have:
             have.add((contact.kind, contact.value))
             keep.contacts.append(ContactPoint(kind=contact.kind, value=contact.value))
-    for name in ("honorific", "given_name", "family_name", "job_title", "organisation_id"):
-        if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
-            setattr(keep, name, getattr(other, name))
+    _fill_empty(
+        keep, other, ("honorific", "given_name", "family_name", "job_title", "organisation_id")
+    )
     if other.notes and other.notes not in (keep.notes or ""):
         keep.notes = f"{keep.notes}\n{other.notes}" if keep.notes else other.notes
-    if Status.ACCEPTED in (keep.status, other.status):
-        keep.status = Status.ACCEPTED
-    keep.revision = max(keep.revision, other.revision) + 1
-    s.flush()
-    s.expire(other)
-    s.delete(other)
-    s.flush()
-    s.expire(keep)
+    _finish_merge(s, keep, other)
     return person_detail(s, keep_id)
 
 
@@ -251,17 +244,21 @@ def merge_events(s: Session, keep_id: int, other_id: int) -> Event:
     if rank.get(other.start_precision, 3) < rank.get(keep.start_precision, 3):
         for name in ("start_date", "start_precision", "end_date", "end_precision"):
             setattr(keep, name, getattr(other, name))
-    for name in (
-        "kind",
-        "start_time",
-        "end_time",
-        "timezone",
-        "location",
-        "description",
-        "organisation_id",
-    ):
+    fields = ("kind", "start_time", "end_time", "timezone", "location", "description")
+    _fill_empty(keep, other, (*fields, "organisation_id"))
+    _finish_merge(s, keep, other)
+    return event_detail(s, keep_id)
+
+
+def _fill_empty(keep: object, other: object, names: tuple[str, ...]) -> None:
+    """Fields empty on the kept item take the other's value; nothing is overwritten."""
+    for name in names:
         if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
             setattr(keep, name, getattr(other, name))
+
+
+def _finish_merge(s: Session, keep: Event | Person, other: Event | Person) -> None:
+    """Accepted wins, the revision moves past both, and the other item goes."""
     if Status.ACCEPTED in (keep.status, other.status):
         keep.status = Status.ACCEPTED
     keep.revision = max(keep.revision, other.revision) + 1
@@ -270,7 +267,6 @@ def merge_events(s: Session, keep_id: int, other_id: int) -> Event:
     s.delete(other)
     s.flush()
     s.expire(keep)
-    return event_detail(s, keep_id)
 
 
 # -- deletions -----------------------------------------------------------------------------
