@@ -291,7 +291,6 @@ class EventCluster:
     dates: list[DateMention] = field(default_factory=list)
     location: str | None = None
     timezone: str | None = None
-    theme: str | None = None
 
     @property
     def named(self) -> list[EventMention]:
@@ -634,12 +633,6 @@ def acronym_mentions(doc: Text, clusters: list[EventCluster]) -> None:
                 if any(m.span[0] <= span[0] <= m.span[1] + 4 for m in cluster.mentions):
                     continue
                 cluster.mentions.append(EventMention(span, acronym, cluster.head, generic=True))
-
-
-@dataclass
-class Attachment:
-    cluster: EventCluster
-    date: DateMention
 
 
 def attach_dates(

@@ -485,32 +485,6 @@ NOT_NAME = (
     }
 )
 
-ROLE_NOUNS = {
-    "moderator": "moderator",
-    "moderators": "moderator",
-    "facilitator": "moderator",
-    "chair": "chair",
-    "chairs": "chair",
-    "co-chair": "chair",
-    "chairperson": "chair",
-    "host": "host",
-    "hosts": "host",
-    "keynote": "keynote",
-    "keynote speaker": "keynote",
-    "speaker": "speaker",
-    "speakers": "speaker",
-    "panelist": "panelist",
-    "panelists": "panelist",
-    "panellist": "panelist",
-    "panellists": "panelist",
-    "discussant": "panelist",
-    "discussants": "panelist",
-    "presenter": "speaker",
-    "presenters": "speaker",
-    "organiser": "organiser",
-    "organizer": "organiser",
-}
-
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:

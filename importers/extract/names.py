@@ -271,17 +271,4 @@ def _looks_like_org(name: str) -> bool:
     return any(w in ORG_WORDS or w in TITLE_WORDS and w not in {"king", "young"} for w in words)
 
 
-def is_plausible_name(text: str) -> bool:
-    """A phrase that could be a person's full name on its own (for bold list entries and
-    contact blocks): 2-6 capitalised words, none of them an organisation or title word."""
-    words = text.split()
-    if not 1 <= len(words) <= 6:
-        return False
-    if not all(
-        w[:1].isupper() or fold(w) in {"de", "da", "van", "von", "la", "del", "bin"} for w in words
-    ):
-        return False
-    return not _looks_like_org(text) and all(fold(w) not in NOT_NAME for w in words)
-
-
-__all__ = ["HONORIFICS", "NameMention", "find_names", "is_plausible_name"]
+__all__ = ["HONORIFICS", "NameMention", "find_names"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import time
 
 from importers.extract.dates import DateMention
-from importers.extract.lexicon import PANEL_KINDS, fold
+from importers.extract.lexicon import PANEL_KINDS
 from importers.extract.names import NameMention
 from importers.extract.text import SpanSet, Text
 from importers.extract.times import find_times
@@ -567,7 +567,3 @@ def _give(
         panel.add(key, role)
     elif (key, role) not in event_level:
         event_level.append((key, role))
-
-
-def same_kind(a: str, b: str) -> bool:
-    return fold(a).split()[-1] == fold(b).split()[-1]

@@ -133,7 +133,6 @@ _ROLE_LABEL = re.compile(
     r"discussants?|presenters?|facilitators?|participants|with)\s*:\s*(?:[^:\n]*[,;]\s*)?$",
     re.IGNORECASE,
 )
-_PLURAL_TITLE_OK = {"affairs", "relations", "studies", "issues", "rights", "services"}
 
 
 @dataclass

@@ -226,12 +226,6 @@ class Text:
         sentence = self.sentences[index]
         return sentence if sentence.start <= offset < sentence.end else None
 
-    def paragraph_index(self, offset: int) -> int:
-        for index, (start, end) in enumerate(self.paragraphs):
-            if start <= offset < end:
-                return index
-        return -1
-
 
 class SpanSet:
     """Spans to test positions against, in O(log n) per test."""
