@@ -8,6 +8,7 @@ from importers.extract.contacts import ContactBlock, find_contact_blocks
 from importers.extract.dates import DateMention, find_dates
 from importers.extract.events import (
     EventCluster,
+    EventMention,
     acronym_mentions,
     attach_dates,
     attach_locations,
@@ -88,7 +89,7 @@ def _merge_contacts(finder: PeopleFinder, blocks: list[ContactBlock]) -> None:
         if not block.name:
             continue
         key = person_key(block.name)
-        person = finder._match_existing(key)
+        person = finder.match_existing(key)
         if person is None:
             surname = key.split()[-1]
             same = [
@@ -129,25 +130,20 @@ def _main_event(clusters: list[EventCluster], *, dated_only: bool) -> EventClust
 
 
 def _resolve_generic_events(
-    mentions, clusters: list[EventCluster], main: EventCluster | None
+    mentions: list[EventMention], clusters: list[EventCluster], main: EventCluster | None
 ) -> None:
-    # "the event" in a news text is the event the text is about
+    """ "The event" in a news text is the event the text is about."""
     if main is None:
         return
     for cluster in clusters:
-        if cluster is main:
-            continue
-        moved = [m for m in cluster.mentions if m.generic and m.head == "event"]
-        for mention in moved:
-            cluster.mentions.remove(mention)
-            main.mentions.append(mention)
-    for mention in mentions:
-        if (
-            mention.generic
-            and mention.head == "event"
-            and not any(mention in c.mentions for c in clusters)
-        ):
-            main.mentions.append(mention)
+        if cluster is not main:
+            cluster.mentions = [
+                m for m in cluster.mentions if not (m.generic and m.head == "event")
+            ]
+    placed = {id(m) for cluster in clusters for m in cluster.mentions}
+    main.mentions.extend(
+        m for m in mentions if m.generic and m.head == "event" and id(m) not in placed
+    )
 
 
 def _attach_panel_dates(

@@ -531,7 +531,7 @@ class PeopleFinder:
     def _add_full(self, mention: NameMention, all_mentions: list[NameMention]) -> None:
         text = self.doc.text
         key = person_key(mention.name)
-        person = self._match_existing(key)
+        person = self.match_existing(key)
         if person is None:
             person = Person(mention.name, confident=mention.confident)
             self.people[key] = person
@@ -564,7 +564,7 @@ class PeopleFinder:
         if org and not person.organisation:
             person.organisation = org
 
-    def _match_existing(self, key: str) -> Person | None:
+    def match_existing(self, key: str) -> Person | None:
         if key in self.people:
             return self.people[key]
         words = key.split()
