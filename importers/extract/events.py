@@ -509,6 +509,9 @@ def _act_mentions(doc: Text) -> list[EventMention]:
                 match.span("name"), title, _NOMINAL[match.group("verb")].lower(), nominal=True
             )
         )
+    low = text.lower()
+    if not any(word in low for word in ("launch", "inaugur", "unveil", "signing", "open", "mark")):
+        return out
     for match in _LAUNCH.finditer(doc.text):
         group = "name" if match.group("name") else "name2"
         name = _NAME_END.split(match.group(group).strip())[0].strip()
