@@ -45,22 +45,32 @@ def _kind_patterns() -> dict[str, re.Pattern[str]]:
 
 
 _KIND_BY_FIRST_WORD = _kind_patterns()
-_WORD_TOKEN = re.compile(r"(?<![\w-])[A-Za-z&][A-Za-z&]*")
 
 
-def _kind_matches(text: str):  # noqa: ANN202 - an iterator of matches
-    """Session nouns in text; a dictionary of first words keeps this to one pass over the
-    words instead of trying every phrase at every position."""
-    for word in _WORD_TOKEN.finditer(text):
-        pattern = _KIND_BY_FIRST_WORD.get(word.group().lower())
-        if pattern is not None:
-            match = pattern.match(text, word.start())
-            if match:
-                yield match
+def _kind_matches(text: str) -> list[re.Match[str]]:
+    """Session nouns in text, in text order. Each first word ("panel", "debate", ...) is found
+    with ``str.find`` on the lower-cased text and only there is its phrase pattern tried: far
+    cheaper than trying every phrase, or looking up every word, at every position."""
+    low = text.lower()
+    found: list[re.Match[str]] = []
+    for first, pattern in _KIND_BY_FIRST_WORD.items():
+        position = low.find(first)
+        while position != -1:
+            if position == 0 or not (low[position - 1].isalnum() or low[position - 1] in "-_"):
+                match = pattern.match(text, position)
+                if match:
+                    found.append(match)
+            position = low.find(first, position + 1)
+    found.sort(key=lambda m: (m.start(), -m.end()))
+    kept: list[re.Match[str]] = []
+    for match in found:  # the longest phrase at a position, as one alternation would
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return kept
 
 
 _HIGH_LEVEL_EVENT = re.compile(
-    r"(?<![\w-])high[\s-]level\s+(?:event|session|debate|dialogue)(?![\w-])", re.I
+    r"\bhigh[\s-]level\s+(?:event|session|debate|dialogue)(?![\w-])", re.I
 )
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{4,200}?)[”\"]")
 _ON_TOPIC = re.compile(
@@ -161,16 +171,8 @@ _BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [
 ]
 # Sessions named by what people do in them: "will lead discussions on X", "will present X".
 _VERB_SESSIONS = [
-    (
-        re.compile(
-            r"(?<=\blead\s)discussions?(?=\s+on\s)|(?<=\bhold\s)discussions?(?=\s+on\s)", re.I
-        ),
-        "panel discussion",
-    ),
-    (
-        re.compile(r"(?<=\bwill\s)present(?=\s+(?:the|a|an|his|her|their|its)\s)", re.I),
-        "presentation",
-    ),
+    (re.compile(r"\b(?:lead|hold)\s(discussions?)(?=\s+on\s)", re.I), "panel discussion"),
+    (re.compile(r"\bwill\s(present)(?=\s+(?:the|a|an|his|her|their|its)\s)", re.I), "presentation"),
 ]
 _PRONOUN_START = re.compile(
     r"^\s*(?:It|They|She|He|Here|The\s+(?:panel|session|debate|lab|discussion))\b"
@@ -251,12 +253,16 @@ def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
     clusters: list[PanelCluster] = []
     found: list[tuple[Span, str]] = []
     for match in _HIGH_LEVEL_EVENT.finditer(text):
-        if any(a <= match.start() < b for a, b in exclude):
+        if (
+            match.start()
+            and text[match.start() - 1] == "-"
+            or any(a <= match.start() < b for a, b in exclude)
+        ):
             continue
         found.append((match.span(), "high-level panel"))
     for pattern, kind in _VERB_SESSIONS:
         for match in pattern.finditer(text):
-            found.append((match.span(), kind))
+            found.append((match.span(1), kind))
     excluded = SpanSet(exclude + [span for span, _ in found])
     for match in _kind_matches(text):
         if excluded.covers(match.start()):
