@@ -435,7 +435,7 @@ def _phrase_mention(text: str, words: list[tuple[int, str]]) -> EventMention | N
         end += 1  # "Cities Forum 2021"
     if end < len(words) and fold(words[end][1].strip(".,;:")) in _VENUE_WORDS:
         return None
-    if end < len(words) and fold(words[end][1]) in {"of", "on", "for", "to", "in", "and", "at"}:
+    if end < len(words) and fold(words[end][1]) in {"of", "on", "for", "to", "in", "and"}:
         end = len(words)
         for i in range(head + 1, len(words)):
             if fold(words[i][1]) in _HEADLINE_VERBS - {"at", "in", "to", "from", "with", "by"}:

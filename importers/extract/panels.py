@@ -489,15 +489,23 @@ def assign_roles(
         assigned: set[Span] = set()
         for i, (_c_start, c_end, role) in enumerate(merged):
             stop = merged[i + 1][0] if i + 1 < len(merged) else sentence.end
+            previous_end: int | None = None
             for mention in people:
                 if role in ("organiser", "host") and not _HONORIFICS_ONLY.fullmatch(
                     text[c_end : mention.span[0]]
                 ):
                     continue  # "organised by UNEP, Dr Jane Roe presented": not the organiser
+                if (
+                    role in _SINGLE_ROLES
+                    and previous_end is not None
+                    and not _JOINED.fullmatch(text[previous_end : mention.span[0]])
+                ):
+                    break  # "moderated by A, B and C will discuss": B and C do not moderate
                 if c_end <= mention.span[0] < stop and mention.span not in assigned:
                     if role == "panelist" and target is None and not in_sentence:
                         continue
                     assigned.add(mention.span)
+                    previous_end = mention.span[1]
                     _give(target, key_of[mention.span], role, event_level)
         for mention in people:
             if mention.span in assigned:
@@ -526,6 +534,11 @@ def assign_roles(
                         target_here = near[0] if near else None
                     _give(target_here, key_of[mention.span], role, event_level)
                     break
+        if in_sentence and _TAKING_PART.search(s_text):
+            # "In a panel moderated by A, B and C will discuss ...": the others take part
+            for mention in people:
+                if mention.span not in assigned:
+                    _give(in_sentence[0][1], key_of[mention.span], "panelist", event_level)
         if in_sentence:
             current = in_sentence[-1][1]
             last_seen = sentence.start
@@ -552,6 +565,14 @@ _ROLE_OF_LABEL = {
     "prese": "speaker",
     "discu": "panelist",
 }
+# Roles one or two people hold: the cue reaches the first name and one joined by "and".
+_SINGLE_ROLES = {"moderator", "chair", "host", "organiser"}
+_JOINED = re.compile(
+    r"\s*(?:and|&)\s+(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor|Ambassador|Sir|Dame)\.?\s+)?"
+)
+_TAKING_PART = re.compile(
+    r"\b(?:discuss|debate|exchange|share|participate|take\s+part|join)\w*\b", re.IGNORECASE
+)
 _BULLET = re.compile(r"\s*(?:[-•*–·▪◦]|\d{1,2}[.)])\s+")
 
 

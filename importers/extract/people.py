@@ -12,6 +12,7 @@ from importers.extract.lexicon import (
     COURTESY,
     HONORIFICS,
     ORG_WORDS,
+    PEERAGE,
     TITLE_HEADS,
     TITLE_WORDS,
     fold,
@@ -426,6 +427,14 @@ def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
     return title, org
 
 
+def _is_job_honorific(honorific: str) -> bool:
+    """ "Director", "Minister", "Secretary-General": job titles, unlike "Dr", "Ambassador",
+    "Professor" or "Baroness", which stay honorifics."""
+    last = fold(honorific.split()[-1].rstrip("."))
+    keep = COURTESY | ACADEMIC | PEERAGE | {"ambassador", "professor", "prof", "senator"}
+    return last in TITLE_WORDS and last not in keep
+
+
 def _has_own_title(text: str, end: int) -> bool:
     nxt = re.match(r"\s*,\s*(?:an?\s+|the\s+)?([^,]{2,80})", text[end : end + 90])
     return bool(nxt and _is_title_phrase(nxt.group(1)))
@@ -540,7 +549,9 @@ class PeopleFinder:
         person.spans.append(mention.span)
         self.mention_person[mention.span] = person.key
         honorific = mention.honorific
-        if honorific and not person.honorific:
+        # "Executive Director Jane Roe": a job title written like an honorific is a title
+        job_title = bool(honorific) and _is_job_honorific(honorific)
+        if honorific and not job_title and not person.honorific:
             person.honorific = honorific
         sentence = self.doc.sentence_at(mention.span[0])
         s_start = sentence.start if sentence else self._line(mention.span[0])[0]
@@ -548,14 +559,14 @@ class PeopleFinder:
         nxt = [m.span[0] for m in all_mentions if m.span[0] > mention.span[1]]
         stop = min([s_end, *nxt])
         name_start = mention.span[0]
-        if honorific:
+        if honorific and not job_title:
             name_start = text.rfind(honorific.split()[0], max(0, name_start - 40), name_start)
             name_start = name_start if name_start >= 0 else mention.span[0]
         pre_title, pre_org = pre_apposition(text, name_start, s_start)
         post_title, post_org = post_apposition(text, mention.span[1], stop)
         title = post_title or pre_title
         org = post_org or pre_org
-        if not title and honorific:
+        if not title and honorific and not job_title:
             bare = fold(honorific.rstrip("."))
             if bare in ACADEMIC or (bare in TITLE_HEADS and bare not in COURTESY):
                 title = honorific

@@ -165,3 +165,20 @@ def test_a_lecture_is_the_event_not_a_session_of_itself() -> None:
         ("Helen Whitcombe", "speaker"),
         ("Mark Tanaka", "chair"),
     }
+
+
+def test_a_moderator_cue_does_not_reach_the_panelists_after_it() -> None:
+    (summit,) = load(DOCS / "youth_summit_release.txt").events
+    assert (summit.title, summit.start.iso()) == ("Youth Skills Summit", "2019-07-15")
+    assert roles("youth_summit_release.txt") == {
+        ("panel", "Zainab Badawi", "moderator"),
+        ("panel", "Jayathma Wickramanayake", "panelist"),
+        ("panel", "Guy Ryder", "panelist"),
+    }
+    people = {p.name: p for p in load(DOCS / "youth_summit_release.txt").people}
+    # a job title written before the name like an honorific is a title, not an honorific
+    assert (people["Henrietta Fore"].title, people["Henrietta Fore"].organisation) == (
+        "Executive Director",
+        "UNICEF",
+    )
+    assert people["Henrietta Fore"].honorific is None
