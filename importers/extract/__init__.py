@@ -250,6 +250,11 @@ def _alone_on_line(text: str, span: tuple[int, int]) -> bool:
     return not (text[line_start : span[0]] + text[span[1] : line_end]).strip(" *#.,:")
 
 
+_PLACE_DATELINE = re.compile(
+    r"\s*([A-Z][^–—\n]{2,120}?)\s+[–—-]\s+(?:\w+,?\s+)?\d{1,2}(?:[–-]\d{1,2})?\s+[A-Z][a-z]+\.?\s+\d{4}\s*$"
+)
+
+
 def _main_from_programme(doc: Text, main: EventCluster, panels: list[PanelCluster]) -> None:
     """An event known only to its year or month takes the days of its programme, and a
     venue given on a labelled line."""
@@ -267,6 +272,17 @@ def _main_from_programme(doc: Text, main: EventCluster, panels: list[PanelCluste
             for place in find_places(venue.group(1)):
                 main.timezone = place.place.timezone
                 break
+    if main.location is None:
+        # "Convention Centre, Kigali, Rwanda – 21–22 March 2023" on a line under the title
+        first = min(m.span[0] for m in main.named) if main.named else main.first
+        for line in re.finditer(r"(?m)^[^\n]{5,160}$", doc.text[first : first + 600]):
+            place_line = _PLACE_DATELINE.match(line.group())
+            if place_line:
+                places = find_places(place_line.group(1))
+                if places:
+                    main.location = place_line.group(1).strip(" ,")
+                    main.timezone = places[0].place.timezone
+                    break
 
 
 def _merge_timed(panels: list[PanelCluster], timed: list[PanelCluster]) -> list[PanelCluster]:

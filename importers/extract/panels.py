@@ -91,7 +91,7 @@ _DETERMINED = re.compile(
 _AFTER_CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            r"\bmoderated\s+by\b|\bmoderators?\s*(?::|will\s+be|is|are|include)|\bfacilitated\s+by\b",
+            r"\bmoderated\s+by\b|\bmoderators?\s*(?::|will\s+be|is|are|include)|\bfacilitated\s+by\b|\bfacilitators?\s*:",
             re.I,
         ),
         "moderator",
@@ -194,6 +194,7 @@ class PanelCluster:
     end_time: time | None = None
     people: list[tuple[str, str]] = field(default_factory=list)  # (person key, role)
     own_event: str | None = None  # a line naming its own event is not a panel of the main one
+    default_role: str | None = None  # what a name on a programme line without a cue does
 
     def add(self, key: str, role: str) -> None:
         for i, (k, r) in enumerate(self.people):
@@ -332,7 +333,8 @@ def programme_panels(doc: Text, dates: list[DateMention]) -> list[PanelCluster]:
         current = [h for h in headings if h.span[1] <= match.start()]
         if not current:
             continue
-        body = match.group("body").strip()
+        # a table row read as "time | session | people": the session is its first cell
+        body = match.group("body").strip().split(" | ")[0].strip()
         kind_match = _KIND_RE.search(body)
         kind = _normal_kind(kind_match.group(1)) if kind_match else "session"
         if kind_match and kind_match.start() > 0:
@@ -363,6 +365,7 @@ def programme_panels(doc: Text, dates: list[DateMention]) -> list[PanelCluster]:
                 title = body.rstrip(".")  # "Press briefing on the new report"
         spans = [match.span("body"), *_continuation(text, match.end())]
         panel = PanelCluster(kind, title, spans, current[-1].start)
+        panel.default_role = _list_role(panel) if kind != "keynote" else "keynote"
         if times:
             panel.start_time = times[0].start
             panel.end_time = times[0].end
@@ -534,6 +537,12 @@ def assign_roles(
                         target_here = near[0] if near else None
                     _give(target_here, key_of[mention.span], role, event_level)
                     break
+        for _, panel in in_sentence[:1]:
+            if panel.default_role:  # "10:00 | Keynote | Prof. Jane Roe": the line's own person
+                for mention in people:
+                    if mention.span not in assigned:
+                        assigned.add(mention.span)
+                        _give(panel, key_of[mention.span], panel.default_role, event_level)
         if in_sentence and _TAKING_PART.search(s_text):
             # "In a panel moderated by A, B and C will discuss ...": the others take part
             for mention in people:
@@ -550,7 +559,8 @@ _HONORIFICS_ONLY = re.compile(
     r"Lady|Rev|Hon|Minister|President|Senator|Mayor|Councillor)\.?\s+)*"
 )
 _LIST_LABEL = re.compile(
-    r"\b(speakers?|panel(?:l)?ists?|moderators?|chairs?|hosts?|keynotes?|presenters?|discussants?)"
+    r"\b(speakers?|panel(?:l)?ists?|moderators?|chairs?|hosts?|keynotes?|presenters?|discussants?"
+    r"|facilitators?)"
     r"\s*:\s*$",
     re.IGNORECASE,
 )
@@ -564,6 +574,7 @@ _ROLE_OF_LABEL = {
     "keyno": "keynote",
     "prese": "speaker",
     "discu": "panelist",
+    "facil": "moderator",
 }
 # Roles one or two people hold: the cue reaches the first name and one joined by "and".
 _SINGLE_ROLES = {"moderator", "chair", "host", "organiser"}

@@ -182,3 +182,19 @@ def test_a_moderator_cue_does_not_reach_the_panelists_after_it() -> None:
         "UNICEF",
     )
     assert people["Henrietta Fore"].honorific is None
+
+
+def test_agenda_table_rows_give_sessions_and_their_people() -> None:
+    assert summary("digital_health_agenda.html") == {
+        "Regional Forum on Digital Health": (
+            "2023-03-21",
+            "2023-03-22",
+            "Kigali Convention Centre, Kigali, Rwanda",
+        )
+    }
+    assert roles("digital_health_agenda.html") == {
+        ("opening session", "Sabin Nsanzimana", "speaker"),
+        ("Financing digital public goods", "Aisha Kamara", "moderator"),
+        ("Data for health equity", "Daniel Mwangi", "keynote"),
+        ("Interoperability standards", "Paul Ochieng", "moderator"),
+    }
