@@ -84,6 +84,23 @@ def populate(sessions, n_events: int, n_people: int) -> None:  # noqa: ANN001
             s.add(event)
 
 
+def measure(sessions, form, items, path, export, load, render) -> None:  # noqa: ANN001
+    """Print the whole export's time, then its query and its serialisation apart."""
+    t0 = time.perf_counter()
+    count = export(sessions, path)
+    whole = time.perf_counter() - t0
+    with collector_paused(), sessions() as s:  # as the export does
+        t0 = time.perf_counter()
+        loaded = load(s)
+        query = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        text = render(loaded)
+        alone = time.perf_counter() - t0
+    print(f"{form} {count} {items}: {whole:.2f} s")
+    print(f"{form} {count} {items}, database query only: {query:.2f} s")
+    print(f"{form} {count} {items}, serialisation only: {alone:.2f} s ({len(text) >> 20} MiB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=10_000)
@@ -97,33 +114,8 @@ def main() -> None:
         print(f"setup {args.events} events, {args.people} people: "
               f"{time.perf_counter() - t0:.2f} s")  # fmt: skip
 
-        t0 = time.perf_counter()
-        count = export_ics(sessions, folder / "out.ics")
-        whole = time.perf_counter() - t0
-        with collector_paused(), sessions() as s:  # as the export does
-            t0 = time.perf_counter()
-            events = load_events(s)
-            query = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            text = render_ics(events)
-            alone = time.perf_counter() - t0
-        print(f"ics {count} events: {whole:.2f} s")
-        print(f"ics {count} events, database query only: {query:.2f} s")
-        print(f"ics {count} events, serialisation only: {alone:.2f} s ({len(text) >> 20} MiB)")
-
-        t0 = time.perf_counter()
-        count = export_vcf(sessions, folder / "out.vcf")
-        whole = time.perf_counter() - t0
-        with collector_paused(), sessions() as s:  # as the export does
-            t0 = time.perf_counter()
-            people = load_people(s)
-            query = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            text = render_vcf(people)
-            alone = time.perf_counter() - t0
-        print(f"vcf {count} people: {whole:.2f} s")
-        print(f"vcf {count} people, database query only: {query:.2f} s")
-        print(f"vcf {count} people, serialisation only: {alone:.2f} s ({len(text) >> 20} MiB)")
+        measure(sessions, "ics", "events", folder / "out.ics", export_ics, load_events, render_ics)
+        measure(sessions, "vcf", "people", folder / "out.vcf", export_vcf, load_people, render_vcf)
         sessions.kw["bind"].dispose()
 
 

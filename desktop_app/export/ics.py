@@ -637,6 +637,20 @@ def _writer(include_rejected: bool, alarm_days: int | None, now: dt.datetime | N
     return _Writer(include_rejected=include_rejected, alarm_days=alarm_days, stamp=stamp)
 
 
+def _prepare(
+    events: Iterable[Event],
+    include_approximate: bool,
+    include_rejected: bool,
+    alarm_days: int | None,
+    now: dt.datetime | None,
+) -> tuple[list[Event], _Writer]:
+    """The events to write and the writer for them, shared by both output forms."""
+    chosen = select_events(
+        events, include_approximate=include_approximate, include_rejected=include_rejected
+    )
+    return chosen, _writer(include_rejected, alarm_days, now)
+
+
 def iter_ics(
     events: Iterable[Event],
     *,
@@ -648,10 +662,7 @@ def iter_ics(
 ) -> Iterator[str]:
     """Yield one VCALENDAR (RFC 5545 §3.4) in chunks: header, VTIMEZONEs, one chunk per event
     (the event's VEVENT followed by its panels' VEVENTs), footer."""
-    chosen = select_events(
-        events, include_approximate=include_approximate, include_rejected=include_rejected
-    )
-    writer = _writer(include_rejected, alarm_days, now)
+    chosen, writer = _prepare(events, include_approximate, include_rejected, alarm_days, now)
     yield _header(name) + "".join(_vtimezones(_zones(chosen)).values())
     for event in chosen:
         yield "".join([text for _, text in writer.event(event)])
@@ -674,10 +685,7 @@ def ics_objects(
 ) -> dict[str, str]:
     """One VCALENDAR per UID (an event, or one panel), as a CalDAV server stores them
     (RFC 4791 §4.1: one UID per calendar object resource)."""
-    chosen = select_events(
-        events, include_approximate=include_approximate, include_rejected=include_rejected
-    )
-    writer = _writer(include_rejected, alarm_days, now)
+    chosen, writer = _prepare(events, include_approximate, include_rejected, alarm_days, now)
     zones = _vtimezones(_zones(chosen))
     header = _header(name)
     objects: dict[str, str] = {}

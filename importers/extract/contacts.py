@@ -554,13 +554,17 @@ def _split_segments(text: str, offset: int) -> list[_Segment] | None:
         kind = _classify_segment(stripped)
         if kind is None:
             return None
-        seg = _Segment(stripped, start, start + len(stripped), kind)
-        if kind == "name":
-            parsed = _parse_name(stripped, start)
-            if parsed is not None:
-                seg.names = [parsed]
-        segments.append(seg)
+        segments.append(_segment(stripped, start, kind))
     return _merge_org_continuations(segments)
+
+
+def _segment(text: str, start: int, kind: str) -> _Segment:
+    """A classified piece of a line; a name piece carries its parsed name."""
+    seg = _Segment(text, start, start + len(text), kind)
+    if kind == "name":
+        parsed = _parse_name(text, start)
+        seg.names = [parsed] if parsed else []
+    return seg
 
 
 def _merge_org_continuations(segments: list[_Segment]) -> list[_Segment]:
@@ -590,11 +594,7 @@ def _header_segments(text: str, offset: int) -> list[_Segment] | None:
     kind = _classify_segment(stripped)
     if kind is None:
         return None
-    seg = _Segment(stripped, start, start + len(stripped), kind)
-    if kind == "name":
-        parsed = _parse_name(stripped, start)
-        seg.names = [parsed] if parsed else []
-    return [seg]
+    return [_segment(stripped, start, kind)]
 
 
 def _is_intro(text: str) -> bool:
