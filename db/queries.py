@@ -2,7 +2,8 @@
 
 Every function takes an open Session and returns ORM objects with what its callers use eagerly
 loaded, so that they stay usable after the session is closed; the calendar's queries
-(:func:`events_in_range`, :func:`panels_on_days`) return light immutable rows instead.
+(:func:`events_in_range`, :func:`panels_on_days`) return light immutable rows instead, and
+:func:`events_for_export` plain copies (:mod:`db.snapshots`).
 ``statuses=None`` means every item that is not rejected (suggested and accepted).
 """
 
@@ -42,6 +43,7 @@ from db.models import (
     Person,
     Status,
 )
+from db.snapshots import EventRow, event_rows
 from db.text_keys import search_terms
 
 VISIBLE = (Status.SUGGESTED, Status.ACCEPTED)
@@ -530,20 +532,6 @@ def _export_person_options() -> list:
     ]
 
 
-def _export_event_options() -> list:
-    person = selectinload(Participation.person).options(*_export_person_options())
-    return [
-        load_only(*_export_columns(Event)),
-        selectinload(Event.organisation),
-        selectinload(Event.panels).options(
-            selectinload(Panel.participations).options(person),
-            selectinload(Panel.mentions).options(_export_document()),
-        ),
-        selectinload(Event.participations).options(person),
-        selectinload(Event.mentions).options(_export_document()),
-    ]
-
-
 def events_for_export(
     s: Session,
     *,
@@ -552,18 +540,17 @@ def events_for_export(
     search: str = "",
     event_ids: Iterable[int] | None = None,
     include_rejected: bool = False,
-) -> list[Event]:
-    """Events with everything an exporter needs loaded: panels → participations → person →
-    contacts and organisation, event participations, mentions → document, organisation."""
+) -> list[EventRow]:
+    """Plain copies of the chosen events with everything an exporter reads: panels →
+    participations → person → contacts and organisation, event participations, mentions →
+    document (see :mod:`db.snapshots`)."""
     statuses = [*VISIBLE, Status.REJECTED] if include_rejected else VISIBLE
     query = _event_query(search, date_from, date_to, statuses)
     if event_ids is not None:
         query = query.where(Event.id.in_(list(event_ids)))
-    query = query.options(*_export_event_options()).order_by(
-        Event.start_date.is_(None), Event.start_date, Event.id
-    )
+    query = query.order_by(Event.start_date.is_(None), Event.start_date, Event.id)
     with collector_paused():
-        return list(s.scalars(query))
+        return event_rows(s, query)
 
 
 def people_for_export(

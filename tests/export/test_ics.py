@@ -278,3 +278,24 @@ def test_export_leaves_the_garbage_collector_as_it_was(
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_export_snapshots_write_the_same_calendar_as_orm_objects(
+    sample: sessionmaker[Session],
+) -> None:
+    from db import queries
+
+    options = {"now": NOW, "include_approximate": True, "include_rejected": True, "alarm_days": 2}
+    with sample() as s:
+        from_orm = render_ics(load_events(s), **options)
+        rows = queries.events_for_export(s, include_rejected=True)
+        summit = next(e for e in rows if e.title == "Water Summit")
+        after = summit.end_date + dt.timedelta(days=1)
+        later = queries.events_for_export(s, date_from=after)
+        named = queries.events_for_export(s, search="water summit")
+    assert render_ics(rows, **options) == from_orm
+    assert [e.title for e in named] == ["Water Summit"]
+    assert summit.id not in {e.id for e in later} and later
+    # one object per person, however many panels they sit on
+    people = [p.person for e in rows for x in e.panels for p in x.participations]
+    assert len({id(p) for p in people}) == len({p.id for p in people})
