@@ -28,6 +28,7 @@ from importers.extract.phones import (
     has_international_prefix,
     normalise_region,
     parse_phone,
+    reads_without_region,
     region_of_domain,
     region_of_e164,
 )
@@ -160,6 +161,7 @@ _LONG_LABEL_RE = re.compile(
     r"[ \t\u00a0]*(?::[ \t\u00a0]*|(?=[+(0-9]|[A-Za-z0-9._%+'-]+@|www\.|https?:)|$)",
     re.IGNORECASE,
 )
+_LONG_LABEL_LOWER_RE = re.compile(_LONG_LABEL_RE.pattern)
 _SHORT_LABEL_RE = re.compile(r"(?<![\w.@/&-])(?P<short>[TPFMCEW])[ \t\u00a0]*:[ \t\u00a0]*")
 _SHORT_KIND = {
     "T": "phone",
@@ -190,9 +192,21 @@ class _Label:
     kinds: tuple[str, ...]
 
 
+def _label_at(line: str, pos: int) -> bool:
+    return bool(_LONG_LABEL_RE.match(line, pos) or _SHORT_LABEL_RE.match(line, pos))
+
+
 def _find_labels(line: str) -> list[_Label]:
     labels: list[_Label] = []
-    for m in _LONG_LABEL_RE.finditer(line):
+    low = line.lower()
+    # Without IGNORECASE the expression runs twice as fast; lower-casing keeps every offset
+    # unless it changes the length (a few letters such as "İ" do).
+    long_labels = (
+        _LONG_LABEL_LOWER_RE.finditer(low)
+        if len(low) == len(line)
+        else _LONG_LABEL_RE.finditer(line)
+    )
+    for m in long_labels:
         group = next(g for g in _LABEL_KIND_BY_GROUP if m.group(g))
         kinds = [_LABEL_KIND_BY_GROUP[group]]
         if m.group("second"):
@@ -505,6 +519,18 @@ _INTRO_WORD_RE = re.compile(
     r"information|informations|queries|interviews?|contacto|contatto|contatti)\b",
     re.IGNORECASE,
 )
+# What every _INTRO_WORD_RE word holds: most lines hold none and skip the expression.
+_INTRO_STEMS = (
+    "contact", "enquir", "inquir", "kontakt", "ansprechpartner", "renseignement",
+    "information", "queries", "interview", "contatt",
+)  # fmt: skip
+
+
+def _has_intro_word(text: str) -> bool:
+    low = text.lower()
+    return any(stem in low for stem in _INTRO_STEMS) and bool(_INTRO_WORD_RE.search(text))
+
+
 _INTRO_END_RE = re.compile(
     r"(?:\bcontact(?:s|\s+us|\s+person)?|\benquiries|\binquiries|\bkontakt|\bpressekontakt|"
     r"\bcontacto|\bcontacter|\bansprechpartner(?:in)?)\s*[.:]?$",
@@ -599,7 +625,7 @@ def _header_segments(text: str, offset: int) -> list[_Segment] | None:
 
 def _is_intro(text: str) -> bool:
     t = text.strip()
-    if len(t) > 200 or len(t.split()) > 25 or not _INTRO_WORD_RE.search(t):
+    if len(t) > 200 or len(t.split()) > 25 or not _has_intro_word(t):
         return False
     return t.endswith(":") or bool(_INTRO_END_RE.search(t))
 
@@ -607,8 +633,8 @@ def _is_intro(text: str) -> bool:
 _CONTACT_SIGNAL_RE = re.compile(r"@|\d{3}|\d\d[\s./-]\d\d|www\.|https?:|\sdot\s", re.I)
 
 
-# Substrings of every label, intro word and address form _PREFILTER_RE knows; checking them with
-# "in" is many times faster than the regular expression on the many lines that hold none.
+# Substrings of every label, intro word and address form _PREFILTER_RE knows: a line with
+# none of them and no run of digits holds no contact item.
 _LINE_KEYWORDS = (
     "@",
     "tel",
@@ -632,22 +658,36 @@ _LINE_KEYWORDS = (
     "(at",
     " dot ",
 )
+# three digits, or two pairs with a separator (\s but no line break: a signal stays on its line)
+_DIGIT_RUN_RE = re.compile(r"\d\d(?:\d|(?:[./-]|[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029])\d\d)")
+
+
+def _signal_starts(text: str) -> list[int] | None:
+    """Sorted places where contact signals start in ``text`` (each keyword found with
+    str.find, much faster than one regular expression of them all), or None when
+    lower-casing changes the text's length (then each line is checked on its own)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    starts = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
+    for key in _LINE_KEYWORDS:
+        pos = low.find(key)
+        while pos != -1:
+            starts.append(pos)
+            pos = low.find(key, pos + 1)
+    starts.sort()
+    return starts
 
 
 def _may_hold_contact(text: str) -> bool:
     low = text.lower()
-    if any(key in low for key in _LINE_KEYWORDS):
-        return True
-    return bool(_DIGIT_RUN_RE.search(text))
-
-
-_DIGIT_RUN_RE = re.compile(r"\d{3}|\d\d[\s./-]\d\d")
+    return any(key in low for key in _LINE_KEYWORDS) or bool(_DIGIT_RUN_RE.search(text))
 
 
 def _line_without_items(text: str, offset: int) -> _Line:
     """What the no-item branch of :func:`_analyse_line` decides, without looking for items."""
     start, end = offset, offset + len(text)
-    intro = _INTRO_PREFIX_RE.match(text)
+    intro = _INTRO_PREFIX_RE.match(text) if ":" in text else None
     if intro:
         segments = _header_segments(intro.group("rest"), offset + intro.start("rest"))
         if segments is not None:
@@ -661,14 +701,16 @@ def _line_without_items(text: str, offset: int) -> _Line:
     return _Line("header", start, end, text=text)
 
 
-def _analyse_line(text: str, offset: int, carried: tuple[str, ...]) -> _Line:
+def _analyse_line(
+    text: str, offset: int, carried: tuple[str, ...], signal: bool | None = None
+) -> _Line:
+    """What one line is; ``signal`` says whether it holds a contact signal, if known."""
     start, end = offset, offset + len(text)
     if not text.strip():
         return _Line("blank", start, end)
-    if not _may_hold_contact(text):
+    if not (_may_hold_contact(text) if signal is None else signal):
         # no address, number, link or label: only what the line says of itself matters
         return _line_without_items(text, offset)
-    labels = _find_labels(text)
     emails = find_emails(text)
     taken: list[Span] = [span for _e, span in emails]
     urls: list[tuple[str, int, int]] = []
@@ -681,6 +723,13 @@ def _analyse_line(text: str, offset: int, carried: tuple[str, ...]) -> _Line:
     phones = [
         c for c in find_phone_candidates(text) if not any(s < c[2] and c[1] < e for s, e in taken)
     ]
+    if not (emails or urls or phones):
+        # Labels only matter on a line of labels alone ("Tel.:" above its number), which
+        # starts with one: most lines here are prose with a year in them.
+        lead = len(text) - len(text.lstrip(" .:,;/"))
+        if not _label_at(text, lead):
+            return _line_without_items(text, offset)
+    labels = _find_labels(text)
 
     def label_for(pos: int) -> _Label | None:
         before = [lab for lab in labels if lab.end <= pos]
@@ -726,7 +775,7 @@ def _analyse_line(text: str, offset: int, carried: tuple[str, ...]) -> _Line:
     prefix_ok = segments is not None and (tail_start == 0 or bool(segments) or whole_prefix_empty)
     if tail_start and segments == []:
         # "Contact: 201-555-0147": only an introduction before the first item.
-        prefix_ok = bool(_INTRO_WORD_RE.search(prefix)) and len(prefix.split()) <= 8
+        prefix_ok = _has_intro_word(prefix) and len(prefix.split()) <= 8
 
     # Items joined by connectors belong together; a name between two items starts another
     # person on the same line ("Jane Roe, +41 ..., jroe@...; John Doe, +41 ...").
@@ -809,11 +858,19 @@ def find_contact_blocks(text: str, region: str | None = None) -> list[ContactBlo
     except RecursionError:  # pragma: no cover - defensive: never fail a whole document
         return []
     hint = normalise_region(region)
-    document_region = _document_region(groups)
+    # The regions of the document and of a group only matter for numbers written without
+    # their country code; finding them parses numbers, so it is done only then.
+    document_region = None
+    if hint is None and any(_needs_region(it) for group in groups for it in group.items):
+        document_region = _document_region(groups)
     blocks: list[ContactBlock] = []
     for group in groups:
         blocks.extend(_blocks_of(group, hint, document_region))
     return blocks
+
+
+def _needs_region(item: _Item) -> bool:
+    return item.kinds[0] in _PHONE_KINDS and not reads_without_region(item.value)
 
 
 def _collect_groups(text: str) -> list[_Group]:
@@ -824,9 +881,16 @@ def _collect_groups(text: str) -> list[_Group]:
     after_intro = False
     carried: tuple[str, ...] = ()
     offset = 0
+    signals = _signal_starts(text)
+    next_signal = 0  # index into signals of the first at or after this line
     for raw_line in text.splitlines(keepends=True):
         body = raw_line.rstrip("\r\n")
-        line = _analyse_line(body, offset, carried)
+        signal = None
+        if signals is not None:
+            while next_signal < len(signals) and signals[next_signal] < offset:
+                next_signal += 1
+            signal = next_signal < len(signals) and signals[next_signal] < offset + len(body)
+        line = _analyse_line(body, offset, carried, signal)
         offset += len(raw_line)
         carried = line.trailing_label
         if line.kind == "blank":
@@ -945,7 +1009,9 @@ class _Details:
 
 
 def _blocks_of(group: _Group, hint: str | None, document_region: str | None) -> list[ContactBlock]:
-    region = _group_region(group) or hint or document_region
+    region = None
+    if any(_needs_region(it) for it in group.items):
+        region = _group_region(group) or hint or document_region
     phones: list[tuple[str, tuple[str, ...]]] = []
     emails: list[str] = []
     urls: list[str] = []

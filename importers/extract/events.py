@@ -190,6 +190,11 @@ _LAUNCH = re.compile(
     r"(?P<name2>[A-Z0-9][^.,;:()]{3,100}(?:,\s+[A-Z][^.,;:()]{2,60})*)",
     re.IGNORECASE,
 )
+# The same without IGNORECASE, for the lower-cased text (see Text.lower).
+_GENERIC_LOWER = re.compile(_GENERIC.pattern)
+_LAUNCH_LOWER = re.compile(
+    _LAUNCH.pattern.replace("[A-Z0-9]", "[a-z0-9]").replace("[A-Z]", "[a-z]")
+)
 _NAME_END = re.compile(
     r"\s+(?:at|in|with|by|from|during|for)\s+|\s+on\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)"
     r"day|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s+(?:this|next|last)\s"
@@ -509,12 +514,13 @@ def _act_mentions(doc: Text) -> list[EventMention]:
                 match.span("name"), title, _NOMINAL[match.group("verb")].lower(), nominal=True
             )
         )
-    low = text.lower()
-    if not any(word in low for word in ("launch", "inaugur", "unveil", "signing", "open", "mark")):
+    low = doc.lower
+    lowered = low or text.lower()
+    if not any(w in lowered for w in ("launch", "inaugur", "unveil", "signing", "open", "mark")):
         return out
-    for match in _LAUNCH.finditer(doc.text):
+    for match in _LAUNCH.finditer(text) if low is None else _LAUNCH_LOWER.finditer(low):
         group = "name" if match.group("name") else "name2"
-        name = _NAME_END.split(match.group(group).strip())[0].strip()
+        name = _NAME_END.split(text[match.start(group) : match.end(group)].strip())[0].strip()
         if len(_tokens(name)) < 2 or not name[:1].isupper() and not name[:1].isdigit():
             continue
         verb = (match.group(1) or match.group(3)).lower()
@@ -527,12 +533,15 @@ def _act_mentions(doc: Text) -> list[EventMention]:
 def _generic_mentions(doc: Text, named: list[EventMention]) -> list[EventMention]:
     taken = SpanSet([m.span for m in named])
     out = []
-    for match in _GENERIC.finditer(doc.text):
+    text, low = doc.text, doc.lower
+    found = _GENERIC.finditer(text) if low is None else _GENERIC_LOWER.finditer(low)
+    for match in found:
         span = match.span()
         if taken.overlaps(span):
             continue
         head = match.group(1).lower()
-        out.append(EventMention(span, match.group(0), head, generic=True, body=head in BODY_NOUNS))
+        title = text[span[0] : span[1]]
+        out.append(EventMention(span, title, head, generic=True, body=head in BODY_NOUNS))
     return out
 
 

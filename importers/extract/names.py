@@ -87,6 +87,13 @@ def find_names(text: str) -> list[NameMention]:
     firsts = given_names()
     out: list[NameMention] = []
     for match in _NAME_RUN.finditer(text):
+        group = match.group()
+        if (
+            " " not in group
+            and "-" not in group
+            and _honorific_before(text, match.start())[0] is None
+        ):
+            continue  # a lone word is a name only after an honorific (see below)
         words = [(m.start() + match.start(), m.group()) for m in _NON_SPACE.finditer(match.group())]
         # leading honorifics ("Baroness", "Ambassador") are not part of the name
         while words and fold(words[0][1].rstrip(".")) in HONORIFICS and len(words) > 1:

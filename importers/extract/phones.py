@@ -90,6 +90,12 @@ def has_international_prefix(raw: str) -> bool:
     return s.startswith("+") or s.startswith("00")
 
 
+def reads_without_region(raw: str) -> bool:
+    """True when :func:`parse_phone` reads ``raw`` the same in every region: it carries its
+    country code in a form the cleaning turns into ``+``."""
+    return _clean(raw).startswith("+")
+
+
 def _clean(raw: str) -> str:
     s = raw.replace("\u00a0", " ").strip()
     s = _EXTENSION_RE.sub("", s)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from importers.extract.lexicon import MONTHS, WEEKDAYS
 from importers.records import Span
@@ -28,13 +28,13 @@ _ABBREVIATIONS = (
     | WEEKDAYS
 )
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s+[\"'“‘«(]?[A-Z0-9À-ÖØ-Þ])|[.!?…]+[\"'”’»)]*$")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*(?:(?=\s+[\"'“‘«(]?[A-Z0-9À-ÖØ-Þ])|$)")
+_LAST_WORD = re.compile(r"([\w.]+)$")
 _MARKDOWN = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{1,500}\)")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int
@@ -169,6 +169,13 @@ class Text:
         self.text = clean(raw)
 
     @cached_property
+    def lower(self) -> str | None:
+        """The text lower-cased, for expressions that would otherwise need IGNORECASE (twice
+        as slow); None when lower-casing moves offsets (a few letters such as "İ" grow)."""
+        low = self.text.lower()
+        return low if len(low) == len(self.text) else None
+
+    @cached_property
     def paragraphs(self) -> list[Span]:
         """Blocks separated by line breaks (each non-empty line of the working text)."""
         spans = []
@@ -179,32 +186,30 @@ class Text:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
+        text = self.text
         out: list[Sentence] = []
         for index, (p_start, p_end) in enumerate(self.paragraphs):
             start = p_start
-            block = self.text[p_start:p_end]
-            for match in _SENTENCE_END.finditer(block):
-                end = p_start + match.end()
-                if self._is_abbreviation(end - len(match.group()) - 0, match.group()):
+            for match in _SENTENCE_END.finditer(text, p_start, p_end):
+                end = match.end()
+                mark = match.group()
+                if mark[0] == "." and self._is_abbreviation(end - len(mark)):
                     continue
-                if self.text[start:end].strip():
-                    out.append(Sentence(*self._trim(start, end), index))
+                self._add(out, start, end, index)
                 start = end
-            if self.text[start:p_end].strip():
-                out.append(Sentence(*self._trim(start, p_end), index))
+            self._add(out, start, p_end, index)
         return out
 
-    def _trim(self, start: int, end: int) -> Span:
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
+    def _add(self, out: list[Sentence], start: int, end: int, paragraph: int) -> None:
+        """The sentence between ``start`` and ``end`` without its surrounding spaces, if any."""
+        piece = self.text[start:end]
+        core = piece.lstrip()
+        if core:
+            start += len(piece) - len(core)
+            out.append(Sentence(start, start + len(core.rstrip()), paragraph))
 
-    def _is_abbreviation(self, dot: int, mark: str) -> bool:
-        if not mark.startswith("."):
-            return False
-        word = re.search(r"([\w.]+)$", self.text[max(0, dot - 12) : dot])
+    def _is_abbreviation(self, dot: int) -> bool:
+        word = _LAST_WORD.search(self.text, max(0, dot - 12), dot)
         if not word:
             return False
         token = word.group(1).lower().rstrip(".")
