@@ -662,13 +662,9 @@ _LINE_KEYWORDS = (
 _DIGIT_RUN_RE = re.compile(r"\d\d(?:\d|(?:[./-]|[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029])\d\d)")
 
 
-def _signal_starts(text: str) -> list[int] | None:
-    """Sorted places where contact signals start in ``text`` (each keyword found with
-    str.find, much faster than one regular expression of them all), or None when
-    lower-casing changes the text's length (then each line is checked on its own)."""
-    low = text.lower()
-    if len(low) != len(text):
-        return None
+def _signal_starts(text: str, low: str) -> list[int]:
+    """Sorted places where contact signals start in ``text`` (``low`` is it lower-cased);
+    each keyword is found with str.find, much faster than one expression of them all."""
     starts = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
     for key in _LINE_KEYWORDS:
         pos = low.find(key)
@@ -840,6 +836,9 @@ _PREFILTER_RE = re.compile(
     r"|^\s*[TFMEP]\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
+_PREFILTER_LOWER_RE = re.compile(
+    _PREFILTER_RE.pattern.replace("[TFMEP]", "[tfmep]"), re.MULTILINE
+)  # for the lower-cased text
 _MAX_HEADER_LINES = 4
 _MAX_BLANK_RUN = 2
 
@@ -851,10 +850,15 @@ def find_contact_blocks(text: str, region: str | None = None) -> list[ContactBlo
     Blocks come in text order. A block is kept when it holds at least one phone, mobile, fax
     or e-mail address; web addresses only come along. Never raises.
     """
-    if not text or not _PREFILTER_RE.search(text):
+    if not text:
+        return []
+    low: str | None = text.lower()
+    if len(low) != len(text):  # lower-casing moved offsets: read the text as written
+        low = None
+    if not (_PREFILTER_RE.search(text) if low is None else _PREFILTER_LOWER_RE.search(low)):
         return []
     try:
-        groups = _collect_groups(text)
+        groups = _collect_groups(text, low)
     except RecursionError:  # pragma: no cover - defensive: never fail a whole document
         return []
     hint = normalise_region(region)
@@ -873,7 +877,9 @@ def _needs_region(item: _Item) -> bool:
     return item.kinds[0] in _PHONE_KINDS and not reads_without_region(item.value)
 
 
-def _collect_groups(text: str) -> list[_Group]:
+def _collect_groups(text: str, low: str | None) -> list[_Group]:
+    """Contact lines with the header lines above them; ``low`` is the text lower-cased, if
+    that keeps its length (else each line is checked for contact signals on its own)."""
     groups: list[_Group] = []
     current: _Group | None = None
     pending: list[_Line] = []
@@ -881,7 +887,7 @@ def _collect_groups(text: str) -> list[_Group]:
     after_intro = False
     carried: tuple[str, ...] = ()
     offset = 0
-    signals = _signal_starts(text)
+    signals = _signal_starts(text, low) if low is not None else None
     next_signal = 0  # index into signals of the first at or after this line
     for raw_line in text.splitlines(keepends=True):
         body = raw_line.rstrip("\r\n")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importers.extract.dates import DateMention
 from importers.extract.lexicon import BODY_NOUNS, EVENT_NOUNS, MONTHS, WEEKDAYS, fold
 from importers.extract.places import find_places, lookup
-from importers.extract.text import SpanSet, Text
+from importers.extract.text import SpanSet, Text, find_words
 from importers.records import PartialDate, Span
 
 _CAP = r"(?:[A-Z0-9À-ÖØ-Þ][\w'’&+.-]*)"
@@ -174,15 +174,22 @@ _APPOSITION = re.compile(
     r"(conference|forum|summit|symposium|seminar|congress|festival|colloquium|convention|"
     r"webinar|dialogue)\s+[“\"]([A-Z][^“”\"\n]{3,140}?)[”\"]",
 )
+# What every _APPOSITION match holds: its noun followed by what introduces the name.
+_APPOSITION_NOUN = re.compile(
+    r"(?:conference|forum|summit|symposium|workshop|seminar|meeting|congress|festival|"
+    r"colloquium|dialogue|convention|school|retreat|webinar)"
+    r"(?:\s*[,:]|\s+(?:titled|entitled|called|named|themed)\s|\s+[“\"])"
+)
 _ACT = re.compile(
     r"(?P<name>(?:the\s+)?(?:[A-Z][\w'’-]*)(?:\s+(?:of|on|for|and|the|[A-Z][\w'’-]*)){1,10})"
     r"\s*,?\s+(?:which|that)?\s*(?:is|are|will\s+be|was|were)\s+"
     r"(?:(?:expected|set|scheduled|due|planned)\s+to\s+be\s+)?"
     r"(?P<verb>adopted|launched|signed|inaugurated|unveiled|opened|celebrated|commemorated)\b"
 )
-_ACT_VERB = re.compile(
-    r"\b(?:adopted|launched|signed|inaugurated|unveiled|opened|celebrated|commemorated)\b"
-)
+_ACT_VERBS = (
+    "adopted", "launched", "signed", "inaugurated", "unveiled", "opened", "celebrated",
+    "commemorated",
+)  # fmt: skip
 _LAUNCH = re.compile(
     r"\bto\s+(launch|inaugurate|open|celebrate|mark)\s+the\s+"
     r"(?P<name>[A-Z0-9][^.,;:()]{3,100}(?:,\s+[A-Z][^.,;:()]{2,60})*)"
@@ -277,6 +284,7 @@ _PLACE_AFTER = re.compile(
     r"(?=\s*(?:[,.;:()\n–—-]|$))"
 )
 _VENUE_STATEMENT = re.compile(r"\b(?:venue|location)\s+(?:is|will\s+be|was)\s+([^.;]{4,160})", re.I)
+_VENUE_STATEMENT_LOWER = re.compile(_VENUE_STATEMENT.pattern)
 
 
 @dataclass
@@ -483,7 +491,9 @@ def _phrase_mention(text: str, words: list[tuple[int, str]]) -> EventMention | N
 
 
 def _apposition_mentions(doc: Text) -> list[EventMention]:
-    out = []
+    out: list[EventMention] = []
+    if not _APPOSITION_NOUN.search(doc.text):
+        return out  # most texts have no such noun before a name: skip the slow expression
     for match in _APPOSITION.finditer(doc.text):
         group = 2 if match.group(2) else 4
         name = match.group(group).strip()
@@ -498,11 +508,11 @@ def _act_mentions(doc: Text) -> list[EventMention]:
     out = []
     text = doc.text
     # the full pattern backtracks a lot: run it only in a window before each act verb
-    for verb in _ACT_VERB.finditer(text):
-        start = max(0, verb.start() - 220)
-        match = _ACT.search(text, start, verb.end())
-        while match and match.end() < verb.end():
-            match = _ACT.search(text, match.end(), verb.end())
+    for verb_start, verb_end in find_words(text, _ACT_VERBS):
+        start = max(0, verb_start - 220)
+        match = _ACT.search(text, start, verb_end)
+        while match and match.end() < verb_end:
+            match = _ACT.search(text, match.end(), verb_end)
         if not match:
             continue
         name = re.sub(r"^(?:the|The)\s+", "", match.group("name")).strip()
@@ -754,7 +764,8 @@ def event_dates(cluster: EventCluster) -> tuple[PartialDate | None, PartialDate 
 
 def attach_locations(doc: Text, clusters: list[EventCluster]) -> None:
     text = doc.text
-    statement = _VENUE_STATEMENT.search(text)
+    statement: tuple[int, str] | None = None
+    searched = False  # for "The venue is ...", only once an event lacks a place
     for cluster in clusters:
         for mention in sorted(cluster.mentions, key=lambda m: (m.generic, m.span[0])):
             sentence = doc.sentence_at(mention.span[0])
@@ -777,10 +788,10 @@ def attach_locations(doc: Text, clusters: list[EventCluster]) -> None:
                 cluster.timezone = venue[1]
                 break
         if cluster.location is None and cluster.named:
-            if statement and any(
-                abs(m.span[0] - statement.start()) < 400 for m in cluster.mentions
-            ):
-                venue = _venue_after(" at " + statement.group(1))
+            if not searched:
+                statement, searched = _venue_statement(doc), True
+            if statement and any(abs(m.span[0] - statement[0]) < 400 for m in cluster.mentions):
+                venue = _venue_after(" at " + statement[1])
                 if venue:
                     cluster.location, cluster.timezone = venue
         if cluster.location is None:
@@ -788,6 +799,13 @@ def attach_locations(doc: Text, clusters: list[EventCluster]) -> None:
                 cluster.location = place.text
                 cluster.timezone = place.place.timezone
                 break
+
+
+def _venue_statement(doc: Text) -> tuple[int, str] | None:
+    """Where "The venue is ..." starts, and the venue it names."""
+    low = doc.lower
+    found = _VENUE_STATEMENT.search(doc.text) if low is None else _VENUE_STATEMENT_LOWER.search(low)
+    return (found.start(), doc.text[found.start(1) : found.end(1)]) if found else None
 
 
 def _venue_after(window: str) -> tuple[str, str | None] | None:

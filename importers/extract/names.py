@@ -47,6 +47,17 @@ _HONORIFIC_RUN = re.compile(
     r"|DG|DDG|SG|Crown Princess|Crown Prince|Princess|Prince|Queen|King)[ .]?\s?)+$"
 )
 
+# The last word of every honorific _HONORIFIC_RUN knows ("E" of "H.E.")
+_HONORIFIC_ENDS = frozenset(
+    """
+    E Mr Mrs Ms Mx Dr Prof Amb Hon Rev Rt Fr Sen Rep Gen Col Capt Lt Mme Mlle St Professor
+    Ambassador Baroness Baron Lord Lady Sir Dame Reverend Honourable Honorable Excellency Senator
+    Judge Justice Sheikh Sheikha Minister President Secretary Governor Mayor Commissioner Deputy
+    Director Chairman Chair DG DDG SG Princess Prince Queen King
+    """.split()
+)
+_HONORIFIC_END_LENGTHS = sorted({len(word) for word in _HONORIFIC_ENDS})
+
 
 @dataclass(frozen=True)
 class NameMention:
@@ -75,6 +86,9 @@ def _honorific_before(text: str, start: int) -> tuple[str | None, int]:
     # the word before is not one
     if not words or not words[-1][:1].isupper():
         return None, start
+    last = words[-1].rstrip(".")
+    if not any(last[-n:] in _HONORIFIC_ENDS for n in _HONORIFIC_END_LENGTHS):
+        return None, start  # the run must end with one: skip the slow search
     match = _HONORIFIC_RUN.search(window)
     if not match:
         return None, start

@@ -232,6 +232,28 @@ class Text:
         return sentence if sentence.start <= offset < sentence.end else None
 
 
+def find_words(text: str, words: tuple[str, ...]) -> list[Span]:
+    """Where the words occur as whole words (as ``\bword\b`` would find them), in text order.
+    Each is found with ``str.find``: many times faster than a regular expression that starts
+    with ``\b``, which the engine tries at every position."""
+    found = []
+    for word in words:
+        position = text.find(word)
+        while position != -1:
+            end = position + len(word)
+            if not (position and _is_word_char(text[position - 1])) and not (
+                end < len(text) and _is_word_char(text[end])
+            ):
+                found.append((position, end))
+            position = text.find(word, position + 1)
+    found.sort()
+    return found
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 class SpanSet:
     """Spans to test positions against, in O(log n) per test."""
 

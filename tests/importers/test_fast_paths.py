@@ -1,0 +1,67 @@
+"""Shortcuts the extractor takes for speed give what the plain way gives."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from importers.extract import contacts, names
+from importers.extract.text import Text, find_words
+
+PIECES = st.sampled_from(
+    [
+        "opened", "signed", "Opened", "reopened", "_signed", "signed_", "2opened", "é", "İ",
+        " ", "\n", ".", "-", "Tel", "tel", "hotel", "@", "+41", "22 33", "2016", "Fax:", "Mr ",
+        "Dr. ", "FooMr ", "(Dr ", "H.E. ", "Ms", "Jane", "Roe", "K", "contact", "ſ",
+    ]
+)  # fmt: skip
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+@given(TEXTS)
+def test_find_words_finds_what_word_boundaries_find(text: str) -> None:
+    words = ("opened", "signed")
+    expected = sorted(m.span() for m in re.finditer(r"\b(?:opened|signed)\b", text))
+    assert find_words(text, words) == expected
+
+
+@given(TEXTS)
+def test_lower_case_text_keeps_offsets_or_is_not_used(text: str) -> None:
+    low = Text(text).lower
+    assert low is None or (len(low) == len(text) and low == Text(text).text.lower())
+
+
+@given(TEXTS)
+def test_contact_lines_found_in_one_pass_are_those_checked_one_by_one(text: str) -> None:
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    starts = contacts._signal_starts(text, low)
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        found = any(offset <= s < offset + len(body) for s in starts)
+        assert found == contacts._may_hold_contact(body), body
+        offset += len(raw)
+
+
+@given(TEXTS)
+def test_contact_blocks_do_not_depend_on_the_one_pass(text: str) -> None:
+    low = text.lower()
+    fast = contacts._collect_groups(text, low if len(low) == len(text) else None)
+    slow = contacts._collect_groups(text, None)
+    assert repr(fast) == repr(slow)
+
+
+@given(TEXTS)
+def test_honorific_shortcut_agrees_with_the_full_search(text: str) -> None:
+    for end in range(len(text) + 1):
+        window = text[max(0, end - 40) : end]
+        words = window.split()
+        if not words or not words[-1][:1].isupper():
+            continue
+        full = names._HONORIFIC_RUN.search(window)
+        if full:
+            assert names._honorific_before(text, end)[0] is not None
