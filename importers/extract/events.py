@@ -174,12 +174,12 @@ _APPOSITION = re.compile(
     r"(conference|forum|summit|symposium|seminar|congress|festival|colloquium|convention|"
     r"webinar|dialogue)\s+[“\"]([A-Z][^“”\"\n]{3,140}?)[”\"]",
 )
-# What every _APPOSITION match holds: its noun followed by what introduces the name.
-_APPOSITION_NOUN = re.compile(
-    r"(?:conference|forum|summit|symposium|workshop|seminar|meeting|congress|festival|"
-    r"colloquium|dialogue|convention|school|retreat|webinar)"
-    r"(?:\s*[,:]|\s+(?:titled|entitled|called|named|themed)\s|\s+[“\"])"
-)
+# What every _APPOSITION match holds: one of its nouns followed by what introduces the name.
+_APPOSITION_NOUNS = (
+    "conference", "forum", "summit", "symposium", "workshop", "seminar", "meeting", "congress",
+    "festival", "colloquium", "dialogue", "convention", "school", "retreat", "webinar",
+)  # fmt: skip
+_APPOSITION_CUE = re.compile(r"\s*[,:]|\s+(?:titled|entitled|called|named|themed)\s|\s+[“\"]")
 _ACT = re.compile(
     r"(?P<name>(?:the\s+)?(?:[A-Z][\w'’-]*)(?:\s+(?:of|on|for|and|the|[A-Z][\w'’-]*)){1,10})"
     r"\s*,?\s+(?:which|that)?\s*(?:is|are|will\s+be|was|were)\s+"
@@ -492,7 +492,9 @@ def _phrase_mention(text: str, words: list[tuple[int, str]]) -> EventMention | N
 
 def _apposition_mentions(doc: Text) -> list[EventMention]:
     out: list[EventMention] = []
-    if not _APPOSITION_NOUN.search(doc.text):
+    if not any(
+        _APPOSITION_CUE.match(doc.text, end) for _, end in find_words(doc.text, _APPOSITION_NOUNS)
+    ):
         return out  # most texts have no such noun before a name: skip the slow expression
     for match in _APPOSITION.finditer(doc.text):
         group = 2 if match.group(2) else 4
@@ -804,7 +806,12 @@ def attach_locations(doc: Text, clusters: list[EventCluster]) -> None:
 def _venue_statement(doc: Text) -> tuple[int, str] | None:
     """Where "The venue is ..." starts, and the venue it names."""
     low = doc.lower
-    found = _VENUE_STATEMENT.search(doc.text) if low is None else _VENUE_STATEMENT_LOWER.search(low)
+    if low is None:
+        found = _VENUE_STATEMENT.search(doc.text)
+    elif "venue" in low or "location" in low:
+        found = _VENUE_STATEMENT_LOWER.search(low)
+    else:
+        return None
     return (found.start(), doc.text[found.start(1) : found.end(1)]) if found else None
 
 

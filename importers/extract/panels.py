@@ -9,8 +9,10 @@ Roles come from cues around the names: "moderated by", "will include", "opening 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import time
+from functools import cache
 
 from importers.extract.dates import DateMention
 from importers.extract.lexicon import PANEL_KINDS
@@ -170,10 +172,41 @@ _BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
 ]
 # Sessions named by what people do in them: "will lead discussions on X", "will present X".
+# (pattern, kind, words it cannot match without: one of each group)
 _VERB_SESSIONS = [
-    (re.compile(r"\b(?:lead|hold)\s(discussions?)(?=\s+on\s)", re.I), "panel discussion"),
-    (re.compile(r"\bwill\s(present)(?=\s+(?:the|a|an|his|her|their|its)\s)", re.I), "presentation"),
+    (
+        re.compile(r"\b(?:lead|hold)\s(discussions?)(?=\s+on\s)", re.I),
+        "panel discussion",
+        (("lead", "hold"), ("discussion",)),
+    ),
+    (
+        re.compile(r"\bwill\s(present)(?=\s+(?:the|a|an|his|her|their|its)\s)", re.I),
+        "presentation",
+        (("will",), ("present",)),
+    ),
 ]
+
+
+@cache
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A lower-case pattern compiled without IGNORECASE, for the lower-cased text."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def _folded_finditer(
+    doc: Text, pattern: re.Pattern[str], needles: tuple[tuple[str, ...], ...]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` (a case-insensitive pattern of lower-case words) over the text:
+    run on the lower-cased text without IGNORECASE, twice as fast, and only when each group
+    of ``needles`` has a word in it."""
+    low = doc.lower
+    if low is None:
+        return pattern.finditer(doc.text)
+    if not all(any(word in low for word in group) for group in needles):
+        return iter(())
+    return _lowered(pattern).finditer(low)
+
+
 _PRONOUN_START = re.compile(
     r"^\s*(?:It|They|She|He|Here|The\s+(?:panel|session|debate|lab|discussion))\b"
 )
@@ -253,7 +286,7 @@ def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
     text = doc.text
     clusters: list[PanelCluster] = []
     found: list[tuple[Span, str]] = []
-    for match in _HIGH_LEVEL_EVENT.finditer(text):
+    for match in _folded_finditer(doc, _HIGH_LEVEL_EVENT, (("high",),)):
         if (
             match.start()
             and text[match.start() - 1] == "-"
@@ -261,8 +294,8 @@ def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
         ):
             continue
         found.append((match.span(), "high-level panel"))
-    for pattern, kind in _VERB_SESSIONS:
-        for match in pattern.finditer(text):
+    for pattern, kind, needles in _VERB_SESSIONS:
+        for match in _folded_finditer(doc, pattern, needles):
             found.append((match.span(1), kind))
     excluded = SpanSet(exclude + [span for span, _ in found])
     for match in _kind_matches(text):
@@ -432,9 +465,11 @@ def assign_roles(
         if mention.span in key_of:
             people_by.setdefault(doc.sentence_index(mention.span[0]), []).append(mention)
     cues_by: dict[int, list[tuple[int, int, str]]] = {}
+    low = doc.lower
+    cues, scanned = (_ALL_AFTER_CUES, text) if low is None else (_lowered(_ALL_AFTER_CUES), low)
     for index in people_by:
         sentence = doc.sentences[index]
-        for match in _ALL_AFTER_CUES.finditer(text, sentence.start, sentence.end):
+        for match in cues.finditer(scanned, sentence.start, sentence.end):
             role = _AFTER_CUES[int(match.lastgroup[1:])][1]
             cues_by.setdefault(index, []).append((match.start(), match.end(), role))
     current: PanelCluster | None = None

@@ -65,3 +65,29 @@ def test_honorific_shortcut_agrees_with_the_full_search(text: str) -> None:
         full = names._HONORIFIC_RUN.search(window)
         if full:
             assert names._honorific_before(text, end)[0] is not None
+
+
+CUE_PIECES = st.sampled_from(
+    [
+        "High-Level Event", "high level session", "will present the", "Will Present a", "lead ",
+        "HOLD discussions on ", "Moderated by", "chaired BY", "Keynote speech by", "İ", "ſ",
+        " ", "\n", "the ", "Panelists: ", "including", "hosted by", "x", "-",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(CUE_PIECES, max_size=30).map("".join))
+def test_lower_cased_scans_find_what_case_insensitive_ones_find(text: str) -> None:
+    from importers.extract import events, panels
+
+    doc = Text(text)
+    checks = [
+        (panels._HIGH_LEVEL_EVENT, (("high",),)),
+        *((pattern, needles) for pattern, _kind, needles in panels._VERB_SESSIONS),
+        (panels._ALL_AFTER_CUES, ()),
+    ]
+    for pattern, needles in checks:
+        fast = [m.span() for m in panels._folded_finditer(doc, pattern, needles)]
+        assert fast == [m.span() for m in pattern.finditer(doc.text)], pattern.pattern
+    generic = [(m.span, m.title) for m in events._generic_mentions(doc, [])]
+    assert generic == [(m.span(), m.group()) for m in events._GENERIC.finditer(doc.text)]
