@@ -29,8 +29,12 @@ _PARTICLE = (
     r"(?:de|da|del|della|der|den|van|von|di|du|le|la|bin|bint|ibn|al|el|dos|das|do|y|te|ter"
     r"|ten|zu|st\.?)"
 )
+# A run of name words not glued to a word before it. The first capital comes first and the
+# lookbehind after it ("(?<![\w'’-]).": nothing word-like before that capital), so that the
+# engine can skip to capitals instead of trying the whole expression at every position.
+_WORD_REST = rf"(?:\.(?= {U})|{L}*(?:{U}{L}+)?(?:[-'’]{U}?{L}*)*(?<![-'’]))"  # _WORD after {U}
 _NAME_RUN = re.compile(
-    rf"(?<![\w'’-]){_WORD}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_WORD}){{0,5}}(?![\w'’-])"
+    rf"{U}(?<![\w'’-].){_WORD_REST}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_WORD}){{0,5}}(?![\w'’-])"
 )
 
 _NON_SPACE = re.compile(r"\S+")

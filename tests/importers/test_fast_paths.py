@@ -91,3 +91,19 @@ def test_lower_cased_scans_find_what_case_insensitive_ones_find(text: str) -> No
         assert fast == [m.span() for m in pattern.finditer(doc.text)], pattern.pattern
     generic = [(m.span, m.title) for m in events._generic_mentions(doc, [])]
     assert generic == [(m.span(), m.group()) for m in events._GENERIC.finditer(doc.text)]
+
+
+NAME_PIECES = st.sampled_from(
+    ["Jane", " ", "Roe", "van ", "der ", "O'Brien", "-", "J.", "x", "ÉVA", "Éva", "'", "’", "\n"]
+)
+
+
+@given(st.lists(NAME_PIECES, max_size=30).map("".join))
+def test_name_runs_start_where_the_plain_expression_starts_them(text: str) -> None:
+    plain = re.compile(
+        rf"(?<![\w'’-]){names._WORD}(?:[ ](?:{names._PARTICLE}[ ]){{0,2}}{names._WORD}){{0,5}}"
+        r"(?![\w'’-])"
+    )
+    assert [m.span() for m in names._NAME_RUN.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
