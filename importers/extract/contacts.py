@@ -97,6 +97,9 @@ def _valid_email(local: str, domain: str) -> bool:
     return tld.isalpha() and len(tld) >= 2 and tld not in _FILE_TLDS
 
 
+_AT_WORD_RE = re.compile(r"(?i:[\[({<]\s*at\s*[\])}>])|\sAT\s")  # "jane [at] example.org"
+
+
 def find_emails(text: str) -> list[tuple[str, Span]]:
     """Every e-mail address (lower-cased, validated) with its span.
 
@@ -104,7 +107,7 @@ def find_emails(text: str) -> list[tuple[str, Span]]:
     left out; ``name [at] domain [dot] org``, ``name(at)domain.org`` and ``name AT domain DOT
     org`` are decoded. Addresses are returned in text order.
     """
-    if "@" not in text and not re.search(r"(?i:[\[({<]\s*at\s*[\])}>])|\sAT\s", text):
+    if "@" not in text and not _AT_WORD_RE.search(text):
         return []
     found: list[tuple[str, Span]] = []
     taken: list[Span] = []

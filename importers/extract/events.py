@@ -198,7 +198,14 @@ _LAUNCH = re.compile(
     re.IGNORECASE,
 )
 # The same without IGNORECASE, for the lower-cased text (see Text.lower).
-_GENERIC_LOWER = re.compile(_GENERIC.pattern)
+# "\bthe" written "t(?<!\wt)he": an expression that starts with a letter lets the engine skip
+# to the places where that letter is
+_GENERIC_LOWER = re.compile(
+    _GENERIC.pattern.replace(
+        r"\b(?:the|this|that|this\s+year[’']s|next\s+year[’']s)",
+        r"(?:t(?<!\wt)(?:he|his|hat|his\s+year[’']s)|n(?<!\wn)ext\s+year[’']s)",
+    )
+)
 _LAUNCH_LOWER = re.compile(
     _LAUNCH.pattern.replace("[A-Z0-9]", "[a-z0-9]").replace("[A-Z]", "[a-z]")
 )
@@ -379,7 +386,10 @@ def _name_mentions(doc: Text) -> list[EventMention]:
     out: list[EventMention] = []
     for match in _PHRASE.finditer(text):
         phrase = match.group()
-        if not any(fold(w.strip(_WORD_PUNCT)) in EVENT_NOUNS for w in phrase.split()):
+        if phrase.isascii():  # folding is lower-casing: look the words up all at once
+            if EVENT_NOUNS.isdisjoint([w.strip(_WORD_PUNCT) for w in phrase.lower().split()]):
+                continue
+        elif not any(fold(w.strip(_WORD_PUNCT)) in EVENT_NOUNS for w in phrase.split()):
             continue
         all_words = [(m.start() + match.start(), m.group()) for m in _NON_SPACE.finditer(phrase)]
         for words in _split_at_dates(all_words):

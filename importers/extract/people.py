@@ -319,19 +319,25 @@ def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, st
 _PRE_STOP = re.compile(r"[.;:!?\"“”()\n]|\s--?\s|\s[–—]\s")
 
 
+_PRE_COMMA = re.compile(r"(?:^|\s)(?:the|its|our|their)\s+([^,]{3,120}),\s*$", re.I)
+_PRE_DESCRIBED = re.compile(
+    r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+((?:new\s+|former\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+    r"\s+of\s+[^.;]{3,160}),\s*$"
+)
+_PRE_POSSESSIVE = re.compile(r"(?:^|\s)([A-Z][\w.-]*[’']s\s+[^,]{3,100}),\s*$")
+
+
 def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | None, str | None]:
     """Title and organisation written before a name (honorifics already skipped)."""
     window = text[sentence_start:start]
     cut = max((m.end() for m in _PRE_STOP.finditer(window)), default=0)
     window = window[cut:]
     # "the new WHO Director-General, Dr Jane Roe": a definite description before a comma
-    comma = re.search(r"(?:^|\s)(?:the|its|our|their)\s+([^,]{3,120}),\s*$", window, re.I)
-    described = re.search(
-        r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+((?:new\s+|former\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
-        r"\s+of\s+[^.;]{3,160}),\s*$",
-        window,
-    )
-    possessive = re.search(r"(?:^|\s)([A-Z][\w.-]*[’']s\s+[^,]{3,100}),\s*$", window)
+    comma = described = possessive = None
+    if window.rstrip().endswith(","):  # all three end with a comma
+        comma = _PRE_COMMA.search(window)
+        described = _PRE_DESCRIBED.search(window)
+        possessive = _PRE_POSSESSIVE.search(window)
     if possessive and not described:
         title, org = split_leading_org(possessive.group(1))
         if title:

@@ -71,7 +71,8 @@ CUE_PIECES = st.sampled_from(
     [
         "High-Level Event", "high level session", "will present the", "Will Present a", "lead ",
         "HOLD discussions on ", "Moderated by", "chaired BY", "Keynote speech by", "İ", "ſ",
-        " ", "\n", "the ", "Panelists: ", "including", "hosted by", "x", "-",
+        " ", "\n", "the ", "Panelists: ", "including", "hosted by", "x", "-", "This year’s ",
+        "next year's ", "forum", "Event", "that ", "xthe ", "_next year's",
     ]
 )  # fmt: skip
 
