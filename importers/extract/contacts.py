@@ -633,9 +633,6 @@ def _is_intro(text: str) -> bool:
     return t.endswith(":") or bool(_INTRO_END_RE.search(t))
 
 
-_CONTACT_SIGNAL_RE = re.compile(r"@|\d{3}|\d\d[\s./-]\d\d|www\.|https?:|\sdot\s", re.I)
-
-
 # Substrings of every label, intro word and address form _PREFILTER_RE knows: a line with
 # none of them and no run of digits holds no contact item.
 _LINE_KEYWORDS = (

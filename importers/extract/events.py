@@ -291,7 +291,6 @@ _PLACE_AFTER = re.compile(
     r"(?=\s*(?:[,.;:()\n–—-]|$))"
 )
 _VENUE_STATEMENT = re.compile(r"\b(?:venue|location)\s+(?:is|will\s+be|was)\s+([^.;]{4,160})", re.I)
-_VENUE_STATEMENT_LOWER = re.compile(_VENUE_STATEMENT.pattern)
 
 
 @dataclass
@@ -536,11 +535,11 @@ def _act_mentions(doc: Text) -> list[EventMention]:
                 match.span("name"), title, _NOMINAL[match.group("verb")].lower(), nominal=True
             )
         )
-    low = doc.lower
-    lowered = low or text.lower()
+    launch, scanned = doc.caseless(_LAUNCH, _LAUNCH_LOWER)
+    lowered = doc.lower or text.lower()
     if not any(w in lowered for w in ("launch", "inaugur", "unveil", "signing", "open", "mark")):
         return out
-    for match in _LAUNCH.finditer(text) if low is None else _LAUNCH_LOWER.finditer(low):
+    for match in launch.finditer(scanned):
         group = "name" if match.group("name") else "name2"
         name = _NAME_END.split(text[match.start(group) : match.end(group)].strip())[0].strip()
         if len(_tokens(name)) < 2 or not name[:1].isupper() and not name[:1].isdigit():
@@ -555,9 +554,9 @@ def _act_mentions(doc: Text) -> list[EventMention]:
 def _generic_mentions(doc: Text, named: list[EventMention]) -> list[EventMention]:
     taken = SpanSet([m.span for m in named])
     out = []
-    text, low = doc.text, doc.lower
-    found = _GENERIC.finditer(text) if low is None else _GENERIC_LOWER.finditer(low)
-    for match in found:
+    text = doc.text
+    generic, scanned = doc.caseless(_GENERIC, _GENERIC_LOWER)
+    for match in generic.finditer(scanned):
         span = match.span()
         if taken.overlaps(span):
             continue
@@ -815,13 +814,10 @@ def attach_locations(doc: Text, clusters: list[EventCluster]) -> None:
 
 def _venue_statement(doc: Text) -> tuple[int, str] | None:
     """Where "The venue is ..." starts, and the venue it names."""
-    low = doc.lower
-    if low is None:
-        found = _VENUE_STATEMENT.search(doc.text)
-    elif "venue" in low or "location" in low:
-        found = _VENUE_STATEMENT_LOWER.search(low)
-    else:
+    if doc.lower is not None and "venue" not in doc.lower and "location" not in doc.lower:
         return None
+    statement, scanned = doc.caseless(_VENUE_STATEMENT)
+    found = statement.search(scanned)
     return (found.start(), doc.text[found.start(1) : found.end(1)]) if found else None
 
 

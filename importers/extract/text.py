@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property
+from functools import cache, cached_property
 from typing import NamedTuple
 
 from importers.extract.lexicon import MONTHS, WEEKDAYS
@@ -175,6 +175,16 @@ class Text:
         low = self.text.lower()
         return low if len(low) == len(self.text) else None
 
+    def caseless(
+        self, pattern: re.Pattern[str], lowered: re.Pattern[str] | None = None
+    ) -> tuple[re.Pattern[str], str]:
+        """What to scan with a case-insensitive pattern of lower-case words: its lower-case
+        twin (``lowered``, else the pattern compiled without IGNORECASE) and the lower-cased
+        text, or, when lower-casing moves offsets, the pattern and the text. Spans agree."""
+        if self.lower is None:
+            return pattern, self.text
+        return lowered or _without_ignorecase(pattern), self.lower
+
     @cached_property
     def paragraphs(self) -> list[Span]:
         """Blocks separated by line breaks (each non-empty line of the working text)."""
@@ -252,6 +262,11 @@ def find_words(text: str, words: tuple[str, ...]) -> list[Span]:
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
+
+
+@cache
+def _without_ignorecase(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
 class SpanSet:
