@@ -516,7 +516,7 @@ class _Segment:
 
 @dataclass
 class _Line:
-    kind: str  # blank, contact, label, intro, header, prose
+    kind: str  # contact, label, intro, header, prose
     start: int
     end: int
     items: list[_Item] = field(default_factory=list)
@@ -673,17 +673,44 @@ _LINE_KEYWORDS = (
 _DIGIT_RUN_RE = re.compile(r"\d\d(?:\d|(?:[./-]|[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029])\d\d)")
 
 
-def _signal_starts(text: str, low: str) -> list[int]:
-    """Sorted places where contact signals start in ``text`` (``low`` is it lower-cased);
-    each keyword is found with str.find, much faster than one expression of them all."""
-    starts = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
-    for key in _LINE_KEYWORDS:
+# What an introduction needs (_INTRO_PREFIX_RE, _is_intro), lower-case; "ſ" and "ı" match
+# "s" and "i" case-insensitively, so a line with one is read the slow way.
+_INTRO_KEYS = (*_INTRO_STEMS, "media", "press", "ſ", "ı")
+
+
+def _keyword_starts(low: str, keys: tuple[str, ...]) -> list[int]:
+    """Where the keys occur in ``low``, found with str.find: much faster than one expression
+    of them all."""
+    starts = []
+    for key in keys:
         pos = low.find(key)
         while pos != -1:
             starts.append(pos)
             pos = low.find(key, pos + 1)
+    return starts
+
+
+def _signal_starts(text: str, low: str) -> list[int]:
+    """Sorted places where contact signals start in ``text`` (``low`` is it lower-cased)."""
+    starts = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
+    starts += _keyword_starts(low, _LINE_KEYWORDS)
     starts.sort()
     return starts
+
+
+class _Marks:
+    """Positions in a text, asked about its lines in text order."""
+
+    def __init__(self, positions: list[int]) -> None:
+        self._positions = sorted(positions)
+        self._next = 0  # the first position at or after the line asked about last
+
+    def within(self, start: int, end: int) -> bool:
+        positions, i = self._positions, self._next
+        while i < len(positions) and positions[i] < start:
+            i += 1
+        self._next = i
+        return i < len(positions) and positions[i] < end
 
 
 def _may_hold_contact(text: str) -> bool:
@@ -691,15 +718,16 @@ def _may_hold_contact(text: str) -> bool:
     return any(key in low for key in _LINE_KEYWORDS) or bool(_DIGIT_RUN_RE.search(text))
 
 
-def _line_without_items(text: str, offset: int) -> _Line:
-    """What the no-item branch of :func:`_analyse_line` decides, without looking for items."""
+def _line_without_items(text: str, offset: int, may_introduce: bool = True) -> _Line:
+    """What the no-item branch of :func:`_analyse_line` decides, without looking for items;
+    ``may_introduce`` is false when the line holds none of the _INTRO_KEYS."""
     start, end = offset, offset + len(text)
-    intro = _INTRO_PREFIX_RE.match(text) if ":" in text else None
+    intro = _INTRO_PREFIX_RE.match(text) if may_introduce and ":" in text else None
     if intro:
         segments = _header_segments(intro.group("rest"), offset + intro.start("rest"))
         if segments is not None:
             return _Line("header", start, end, segments=segments, intro=True)
-    if _is_intro(text):
+    if may_introduce and _is_intro(text):
         return _Line("intro", start, end)
     if len(text) > 160 or len(text.split()) > 14:
         return _Line("prose", start, end)
@@ -709,15 +737,18 @@ def _line_without_items(text: str, offset: int) -> _Line:
 
 
 def _analyse_line(
-    text: str, offset: int, carried: tuple[str, ...], signal: bool | None = None
+    text: str,
+    offset: int,
+    carried: tuple[str, ...],
+    signal: bool | None = None,
+    may_introduce: bool = True,
 ) -> _Line:
-    """What one line is; ``signal`` says whether it holds a contact signal, if known."""
+    """What one non-blank line is; ``signal`` says whether it holds a contact signal, if
+    known, and ``may_introduce`` whether it may introduce contacts (see _line_without_items)."""
     start, end = offset, offset + len(text)
-    if not text.strip():
-        return _Line("blank", start, end)
     if not (_may_hold_contact(text) if signal is None else signal):
         # no address, number, link or label: only what the line says of itself matters
-        return _line_without_items(text, offset)
+        return _line_without_items(text, offset, may_introduce)
     emails = find_emails(text)
     taken: list[Span] = [span for _e, span in emails]
     urls: list[tuple[str, int, int]] = []
@@ -737,7 +768,7 @@ def _analyse_line(
         # starts with one: most lines here are prose with a year in them.
         lead = len(text) - len(text.lstrip(" .:,;/"))
         if not _label_at(text, lead):
-            return _line_without_items(text, offset)
+            return _line_without_items(text, offset, may_introduce)
     labels = _find_labels(text)
 
     def label_for(pos: int) -> _Label | None:
@@ -769,7 +800,7 @@ def _analyse_line(
     if not items:
         if labels and not _mask(text, [(lab.start, lab.end) for lab in labels]).strip(" .:,;/"):
             return _Line("label", start, end, trailing_label=trailing)
-        return _line_without_items(text, offset)
+        return _line_without_items(text, offset, may_introduce)
 
     # Blank out labels so that they count as connectors between items.
     masked = _mask(text, [(lab.start, lab.end) for lab in labels])
@@ -900,23 +931,27 @@ def _collect_groups(text: str, low: str | None) -> list[_Group]:
     after_intro = False
     carried: tuple[str, ...] = ()
     offset = 0
-    signals = _signal_starts(text, low) if low is not None else None
-    next_signal = 0  # index into signals of the first at or after this line
+    signals = intros = None
+    if low is not None:
+        signals = _Marks(_signal_starts(text, low))
+        intros = _Marks(_keyword_starts(low, _INTRO_KEYS))
     for raw_line in text.splitlines(keepends=True):
         body = raw_line.rstrip("\r\n")
-        signal = None
-        if signals is not None:
-            while next_signal < len(signals) and signals[next_signal] < offset:
-                next_signal += 1
-            signal = next_signal < len(signals) and signals[next_signal] < offset + len(body)
-        line = _analyse_line(body, offset, carried, signal)
-        offset += len(raw_line)
-        carried = line.trailing_label
-        if line.kind == "blank":
+        start, offset = offset, offset + len(raw_line)
+        if not body.strip():
+            carried = ()
             blank_run += 1
             if blank_run > _MAX_BLANK_RUN:
                 current, pending, after_intro = None, [], False
             continue
+        if signals is None or intros is None:
+            line = _analyse_line(body, start, carried)
+        else:
+            end = start + len(body)
+            line = _analyse_line(
+                body, start, carried, signals.within(start, end), intros.within(start, end)
+            )
+        carried = line.trailing_label
         blank_run = 0
         if line.kind == "label":
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from importers.extract import contacts, names, phones, places, preload
@@ -173,3 +173,22 @@ def test_preload_loads_the_gazetteers_the_extractor_uses() -> None:
     assert places.gazetteer.cache_info().currsize == 1
     assert contacts.place_names.cache_info().currsize == 1
     assert places.lookup("Nairobi").country_code == "KE"
+
+
+INTRO_LINES = st.tuples(
+    st.sampled_from(["", "For ", "Our ", "x"]),
+    st.sampled_from(["Contact", "Media", "PRESS", "preſs", "medıa", "Kontakt", "Enquiries",
+                     "information", "Jane", "Director", "Press Office", "xmedia"]),
+    st.sampled_from(["", ":", ": ", " : ", "."]),
+    st.sampled_from(["", "Jane Roe", "Director, Acme", "information", "x"]),
+).map("".join)  # fmt: skip
+
+
+@given(INTRO_LINES)
+@example("preſs: Jane Roe")  # "ſ" and "ı" match "s" and "i" when case is ignored
+@example("medıa: Jane Roe")
+def test_lines_without_intro_keys_introduce_nothing(line: str) -> None:
+    if not line.strip() or any(key in line.lower() for key in contacts._INTRO_KEYS):
+        return
+    fast = contacts._line_without_items(line, 0, may_introduce=False)
+    assert repr(fast) == repr(contacts._line_without_items(line, 0))
