@@ -403,6 +403,9 @@ _YEAR_WORD = re.compile(r"\d{4}")
 _DAY_WORD = re.compile(r"\d{1,2}(?:[-–]\d{1,2})?")
 _ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _WORD_PUNCT = "’'\".,;:”"
+_MONTHS_BUT_WORDS = MONTHS - {"may", "march"}  # also everyday words
+_HEADLINE_VERBS_PROPER = _HEADLINE_VERBS - {"at", "in", "to", "from", "with", "by"}
+_CONNECTORS_BUT_AND = _CONNECTORS - {"and", "&"}
 
 
 def _split_at_dates(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -421,7 +424,7 @@ def _split_at_dates(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]
             pieces[-1].append((offset, word))  # "Cities Forum 2021", "2011 Radio Convention"
             continue
         cut = (
-            bare in MONTHS - {"may", "march"}
+            bare in _MONTHS_BUT_WORDS
             or bare in WEEKDAYS
             or year
             or _DAY_WORD.fullmatch(bare)
@@ -460,7 +463,7 @@ def _phrase_mention(text: str, words: list[tuple[int, str]]) -> EventMention | N
     if end < len(words) and fold(words[end][1]) in {"of", "on", "for", "to", "in", "and"}:
         end = len(words)
         for i in range(head + 1, len(words)):
-            if fold(words[i][1]) in _HEADLINE_VERBS - {"at", "in", "to", "from", "with", "by"}:
+            if fold(words[i][1]) in _HEADLINE_VERBS_PROPER:
                 end = i
                 break
     words_r = words[:end]
@@ -470,7 +473,7 @@ def _phrase_mention(text: str, words: list[tuple[int, str]]) -> EventMention | N
     start = head
     while start > 0:
         prev = fold(words[start - 1][1])
-        if prev in _HEADLINE_VERBS or prev in _CONNECTORS - {"and", "&"}:
+        if prev in _HEADLINE_VERBS or prev in _CONNECTORS_BUT_AND:
             break
         if prev == "the" and start >= 2 and fold(words[start - 2][1]) in {"and", "of", "at"}:
             break

@@ -60,6 +60,7 @@ _HONORIFIC_ENDS = frozenset(
     Director Chairman Chair DG DDG SG Princess Prince Queen King
     """.split()
 )
+_TITLE_OR_HONORIFIC = HONORIFICS | TITLE_WORDS
 _HONORIFIC_END_LENGTHS = sorted({len(word) for word in _HONORIFIC_ENDS})
 
 
@@ -133,7 +134,7 @@ def find_names(text: str) -> list[NameMention]:
         for i, (_, word) in enumerate(words):
             if not _is_name_token(word) and fold(word) not in {"de", "da", "van", "von", "la"}:
                 head, tail = words[:i], words[i + 1 :]
-                titles = all(fold(w.rstrip(".")) in HONORIFICS | TITLE_WORDS for _, w in head)
+                titles = all(fold(w.rstrip(".")) in _TITLE_OR_HONORIFIC for _, w in head)
                 words = tail if (titles or not head) and len(tail) >= 2 else head
                 break
         if not words:

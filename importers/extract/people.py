@@ -433,12 +433,15 @@ def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
     return title, org
 
 
+_HONORIFIC_KEPT = COURTESY | ACADEMIC | PEERAGE | {"ambassador", "professor", "prof", "senator"}
+_PERSONAL_HONORIFICS = COURTESY | {"ambassador", "professor"}
+
+
 def _is_job_honorific(honorific: str) -> bool:
     """ "Director", "Minister", "Secretary-General": job titles, unlike "Dr", "Ambassador",
     "Professor" or "Baroness", which stay honorifics."""
     last = fold(honorific.split()[-1].rstrip("."))
-    keep = COURTESY | ACADEMIC | PEERAGE | {"ambassador", "professor", "prof", "senator"}
-    return last in TITLE_WORDS and last not in keep
+    return last in TITLE_WORDS and last not in _HONORIFIC_KEPT
 
 
 def _has_own_title(text: str, end: int) -> bool:
@@ -603,7 +606,7 @@ class PeopleFinder:
         if (
             honorific
             and not person.honorific
-            and fold(honorific.rstrip(".")) in COURTESY | {"ambassador", "professor"}
+            and fold(honorific.rstrip(".")) in _PERSONAL_HONORIFICS
         ):
             person.honorific = honorific
         if honorific and not person.title and fold(honorific.rstrip(".")) in ACADEMIC:
