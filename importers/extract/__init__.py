@@ -31,17 +31,6 @@ from importers.records import (
 )
 
 MAX_ANALYSED = 1_000_000
-_PHONE_RUN = re.compile(r"[(\d][\d ().\-/]{4,}\d")
-
-
-def _has_national_number(text: str) -> bool:
-    """A phone-like run of six or more digits written without its country code."""
-    for match in _PHONE_RUN.finditer(text):
-        digits = sum(c.isdigit() for c in match.group())
-        before = text[max(0, match.start() - 3) : match.start()]
-        if digits >= 6 and "+" not in before and not match.group().startswith("00"):
-            return True
-    return False
 
 
 def preload() -> None:
@@ -65,9 +54,8 @@ def extract(document: DocumentText) -> Extraction:
         dates = [d for d in dates if d.span != released.span]
     finder = PeopleFinder(doc)
     finder.run()
-    # the country of the text only matters for numbers written without their country code
-    region = dominant_country(doc.text) if _has_national_number(doc.text) else None
-    _merge_contacts(finder, find_contact_blocks(doc.text, region))
+    blocks = find_contact_blocks(doc.text, guess_region=lambda: dominant_country(doc.text))
+    _merge_contacts(finder, blocks)
 
     mentions = find_event_mentions(doc)
     clusters = cluster_mentions(mentions)

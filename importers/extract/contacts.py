@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -887,9 +888,14 @@ _MAX_HEADER_LINES = 4
 _MAX_BLANK_RUN = 2
 
 
-def find_contact_blocks(text: str, region: str | None = None) -> list[ContactBlock]:
-    """Contact blocks in any layout. `region` is an ISO 3166 alpha-2 hint (e.g. "US", "NZ")
-    used for numbers written without +country code; the lead computes it from the document.
+def find_contact_blocks(
+    text: str,
+    region: str | None = None,
+    guess_region: Callable[[], str | None] | None = None,
+) -> list[ContactBlock]:
+    """Contact blocks in any layout. ``region`` is an ISO 3166 alpha-2 hint (e.g. "US", "NZ")
+    for numbers written without their country code; without it, ``guess_region`` gives one
+    (e.g. the country the document names most), called only when such a number occurs.
 
     Blocks come in text order. A block is kept when it holds at least one phone, mobile, fax
     or e-mail address; web addresses only come along. Never raises.
@@ -909,8 +915,11 @@ def find_contact_blocks(text: str, region: str | None = None) -> list[ContactBlo
     # The regions of the document and of a group only matter for numbers written without
     # their country code; finding them parses numbers, so it is done only then.
     document_region = None
-    if hint is None and any(_needs_region(it) for group in groups for it in group.items):
-        document_region = _document_region(groups)
+    if any(_needs_region(it) for group in groups for it in group.items):
+        if hint is None and guess_region is not None:
+            hint = normalise_region(guess_region())
+        if hint is None:
+            document_region = _document_region(groups)
     blocks: list[ContactBlock] = []
     for group in groups:
         blocks.extend(_blocks_of(group, hint, document_region))

@@ -86,7 +86,7 @@ def _honorific_before(text: str, start: int) -> tuple[str | None, int]:
     """The honorific(s) just before ``start`` ("Ms.", "Associate Professor"), and where they
     begin."""
     window = text[max(0, start - 40) : start]
-    words = window.split()
+    words = window.rsplit(None, 1)  # only the last word is needed
     # every honorific is a capitalised word ("Ms.", "Dr", "H.E.", "DG"): skip the search when
     # the word before is not one
     if not words or not words[-1][:1].isupper():

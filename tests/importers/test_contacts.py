@@ -271,6 +271,24 @@ def test_region_hint_reads_a_national_number() -> None:
     assert block.organisation == "Acme Group"
 
 
+def test_guessed_region_is_asked_for_only_when_a_national_number_needs_it() -> None:
+    asked: list[bool] = []
+
+    def guess() -> str:
+        asked.append(True)
+        return "NZ"
+
+    international = "Jane Roe\nPhone: +64 9 486 1234"
+    assert find_contact_blocks(international, guess_region=guess)[0].phones == ("+6494861234",)
+    assert asked == []
+    national = "Jane Roe\nPhone: (09) 486 1234"
+    assert find_contact_blocks(national, guess_region=guess)[0].phones == ("+6494861234",)
+    assert asked == [True]
+    # a region given outright wins over the guess: no Australian number has nine digits
+    assert find_contact_blocks(national, "AU", guess) == []
+    assert asked == [True]
+
+
 def test_email_country_code_tld_gives_the_region() -> None:
     block = only_block("Jane Roe\nPhone: (03) 234 5678 ext. 12\nj.roe@uni.example.nz")
     assert block.phones == ("+6432345678",)
