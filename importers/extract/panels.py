@@ -70,8 +70,10 @@ def _kind_matches(text: str) -> list[re.Match[str]]:
     return kept
 
 
+# Patterns that start with a word rather than \b ("high(?<!\whigh)" for "\bhigh") let the
+# engine skip to that word instead of trying the pattern at every position.
 _HIGH_LEVEL_EVENT = re.compile(
-    r"\bhigh[\s-]level\s+(?:event|session|debate|dialogue)(?![\w-])", re.I
+    r"high(?<!\whigh)[\s-]level\s+(?:event|session|debate|dialogue)(?![\w-])", re.I
 )
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{4,200}?)[”\"]")
 _ON_TOPIC = re.compile(
@@ -174,12 +176,12 @@ _BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [
 # (pattern, kind, words it cannot match without: one of each group)
 _VERB_SESSIONS = [
     (
-        re.compile(r"\b(?:lead|hold)\s(discussions?)(?=\s+on\s)", re.I),
+        re.compile(r"(?:lead(?<!\wlead)|hold(?<!\whold))\s(discussions?)(?=\s+on\s)", re.I),
         "panel discussion",
         (("lead", "hold"), ("discussion",)),
     ),
     (
-        re.compile(r"\bwill\s(present)(?=\s+(?:the|a|an|his|her|their|its)\s)", re.I),
+        re.compile(r"will(?<!\wwill)\s(present)(?=\s+(?:the|a|an|his|her|their|its)\s)", re.I),
         "presentation",
         (("will",), ("present",)),
     ),

@@ -72,7 +72,8 @@ CUE_PIECES = st.sampled_from(
         "High-Level Event", "high level session", "will present the", "Will Present a", "lead ",
         "HOLD discussions on ", "Moderated by", "chaired BY", "Keynote speech by", "İ", "ſ",
         " ", "\n", "the ", "Panelists: ", "including", "hosted by", "x", "-", "This year’s ",
-        "next year's ", "forum", "Event", "that ", "xthe ", "_next year's",
+        "next year's ", "forum", "Event", "that ", "xthe ", "_next year's", "xwill present a",
+        "_high-level event", "Ahold discussions on ",
     ]
 )  # fmt: skip
 
@@ -92,6 +93,21 @@ def test_lower_cased_scans_find_what_case_insensitive_ones_find(text: str) -> No
         assert fast == [m.span() for m in pattern.finditer(doc.text)], pattern.pattern
     generic = [(m.span, m.title) for m in events._generic_mentions(doc, [])]
     assert generic == [(m.span(), m.group()) for m in events._GENERIC.finditer(doc.text)]
+
+
+@given(st.lists(CUE_PIECES, max_size=30).map("".join))
+def test_patterns_led_by_their_word_find_what_word_boundaries_find(text: str) -> None:
+    from importers.extract import panels
+
+    plain = [
+        r"\bhigh[\s-]level\s+(?:event|session|debate|dialogue)(?![\w-])",
+        r"\b(?:lead|hold)\s(discussions?)(?=\s+on\s)",
+        r"\bwill\s(present)(?=\s+(?:the|a|an|his|her|their|its)\s)",
+    ]
+    led = [panels._HIGH_LEVEL_EVENT, *(pattern for pattern, _, _ in panels._VERB_SESSIONS)]
+    for source, pattern in zip(plain, led, strict=True):
+        expected = [m.span() for m in re.finditer(source, text, re.I)]
+        assert [m.span() for m in pattern.finditer(text)] == expected, source
 
 
 NAME_PIECES = st.sampled_from(
