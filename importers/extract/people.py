@@ -200,13 +200,16 @@ def _split_title_org(phrase: str) -> tuple[str, str | None]:
     return best[1], best[2]
 
 
+_SEGMENT_MARK = re.compile(r"[(),]")
+
+
 def _segments(text: str, start: int, limit: int) -> list[tuple[int, str]]:
     """Comma-separated segments from start up to limit, commas in parentheses kept."""
     out: list[tuple[int, str]] = []
     depth = 0
     seg_start = start
-    for i in range(start, limit):
-        ch = text[i]
+    for mark in _SEGMENT_MARK.finditer(text, start, limit):
+        ch, i = mark.group(), mark.start()
         if ch == "(":
             depth += 1
         elif ch == ")":
@@ -457,17 +460,19 @@ def _in_quotes(text: str, start: int, line_start: int) -> bool:
     return opens > closes or straight % 2 == 1
 
 
+_HEADING_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_HEADING_SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "at", "a", "with"})
+
+
 def _heading_like(line: str) -> bool:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
-    if len(words) < 3:
-        return False
-    lower = [
-        w
-        for w in words
-        if w[:1].islower()
-        and w not in {"of", "and", "the", "for", "in", "on", "to", "at", "a", "with"}
-    ]
-    return not lower
+    """Three words or more, none in lower case but the small ones ("Forum on the Future")."""
+    words = 0
+    for match in _HEADING_WORD.finditer(line):  # prose ends at its first lower-case word
+        word = match.group()
+        if word[:1].islower() and word not in _HEADING_SMALL_WORDS:
+            return False
+        words += 1
+    return words >= 3
 
 
 def _structural_cue(text: str, raw: str, mention: NameMention, line: tuple[int, int]) -> bool:

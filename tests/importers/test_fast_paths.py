@@ -208,3 +208,40 @@ def test_lines_without_intro_keys_introduce_nothing(line: str) -> None:
         return
     fast = contacts._line_without_items(line, 0, may_introduce=False)
     assert repr(fast) == repr(contacts._line_without_items(line, 0))
+
+
+HEADING_PIECES = st.sampled_from(
+    ["Forum", "of", "the", "and", "with", "said", "Jane", "Roe", " ", ", ", "(", ")", "2016",
+     "d'Ivoire", "été", "Été", "x", "-", "\n"]
+)  # fmt: skip
+HEADING_TEXTS = st.lists(HEADING_PIECES, max_size=25).map("".join)
+
+
+@given(HEADING_TEXTS)
+def test_heading_test_stops_early_but_judges_as_the_whole_line_would(line: str) -> None:
+    from importers.extract import people
+
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    small = {"of", "and", "the", "for", "in", "on", "to", "at", "a", "with"}
+    lower = [w for w in words if w[:1].islower() and w not in small]
+    assert people._heading_like(line) == (len(words) >= 3 and not lower)
+
+
+@given(HEADING_TEXTS, st.integers(0, 30), st.integers(0, 80))
+@example("Roe), Director (Acme, Ltd), Forum", 0, 40)
+def test_segments_split_at_commas_outside_brackets(text: str, start: int, limit: int) -> None:
+    from importers.extract import people
+
+    start, limit = min(start, len(text)), min(limit, len(text))
+    out, depth, seg_start = [], 0, start
+    for i in range(start, limit):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth = max(0, depth - 1)
+        elif text[i] == "," and depth == 0:
+            out.append((seg_start, text[seg_start:i]))
+            seg_start = i + 1
+    out.append((seg_start, text[seg_start:limit]))
+    expected = [(s + len(g) - len(g.lstrip()), g.strip()) for s, g in out if g.strip()]
+    assert people._segments(text, start, limit) == expected
