@@ -71,7 +71,7 @@ def _join_wrapped_lines(text: str) -> str:
     sentence ("of", "the"), or the next starts in lower case."""
     lines = text.split("\n")
     widths = [len(line.rstrip()) for line in lines]
-    out = list(text)
+    joins: list[int] = []  # the line breaks that become spaces
     pos = 0
     in_list = False  # lines under "Speakers:" are one item each
     for k, line in enumerate(lines[:-1]):
@@ -101,9 +101,17 @@ def _join_wrapped_lines(text: str) -> str:
         )
         last_word = stripped.rsplit(" ", 1)[-1].lower()
         if same_width or last_word in _CONTINUING or (nxt[:1].islower() and width >= 30):
-            out[pos] = " "
+            joins.append(pos)
         pos += 1
-    return "".join(out)
+    if not joins:
+        return text
+    parts: list[str] = []
+    previous = 0
+    for pos in joins:
+        parts += (text[previous:pos], " ")
+        previous = pos + 1
+    parts.append(text[previous:])
+    return "".join(parts)
 
 
 def _title_like(line: str) -> bool:

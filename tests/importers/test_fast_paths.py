@@ -245,3 +245,20 @@ def test_segments_split_at_commas_outside_brackets(text: str, start: int, limit:
     out.append((seg_start, text[seg_start:limit]))
     expected = [(s + len(g) - len(g.lstrip()), g.strip()) for s, g in out if g.strip()]
     assert people._segments(text, start, limit) == expected
+
+
+def test_hard_wrapped_paragraph_is_joined_in_place() -> None:
+    from importers.extract.text import clean
+
+    text = (
+        "The conference will bring together ministers, mayors and the\n"
+        "leaders of civil society from across the region to discuss the\n"
+        "future of migration policy in the coming decade and beyond.\n"
+        "\n"
+        "Speakers:\nJane Roe\nJohn Doe\n"
+    )
+    cleaned = clean(text)
+    assert len(cleaned) == len(text)
+    assert [i for i, c in enumerate(cleaned) if c != text[i]] == [60, 123]
+    assert cleaned.endswith("beyond.\n\nSpeakers:\nJane Roe\nJohn Doe\n")
+    assert clean("One line.\nAnother line.") == "One line.\nAnother line."
