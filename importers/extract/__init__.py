@@ -19,7 +19,7 @@ from importers.extract.events import (
 )
 from importers.extract.panels import PanelCluster, assign_roles, find_panels, programme_panels
 from importers.extract.people import PeopleFinder, Person, person_key
-from importers.extract.places import dominant_country, find_places, gazetteer
+from importers.extract.places import dominant_country, find_places, gazetteer, lookup
 from importers.extract.text import Text
 from importers.records import (
     DocumentText,
@@ -210,6 +210,26 @@ _RELEASE_CONTEXT = re.compile(
 )
 
 
+# A dateline: "Nairobi, 4 May 2023 – ", "WASHINGTON, D.C. — March 3, 2025 — ",
+# "GENEVA (12 March 2025) – ", "NEW YORK, March 3, 2025 /Newswire/ -- "
+_DATELINE_BEFORE = re.compile(
+    r"\s*(?P<place>[A-Z][\w .’'-]{1,40})(?:,\s*[A-Z][\w .’'-]{1,20})?"
+    r"(?:(?P<comma>,)\s*|\s*(?:--|[-–—])\s*|\s*\(\s*)"
+)
+_DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:/[^/\n]{2,40}/\s*)?(?:--|[-–—])\s")
+
+
+def _is_dateline(before: str, after: str) -> bool:
+    """Whether a date between ``before`` and ``after`` (the rest of its line) opens a
+    dateline. Set off by a dash or brackets rather than a comma, the place must read as one
+    (in capitals, or in the gazetteer): "Global Summit (10 May 2024) – ..." is no dateline."""
+    head = _DATELINE_BEFORE.fullmatch(before)
+    if not head or not _DATELINE_AFTER.match(after):
+        return False
+    place = head.group("place").strip()
+    return bool(head.group("comma")) or place.isupper() or lookup(place) is not None
+
+
 def _release_date(doc: Text, dates: list[DateMention]) -> DateMention | None:
     """The day a text was issued: a single day heading the text on a line of its own, after a
     "For immediate release" line, or opening a dateline ("Nairobi, 4 May 2023 – ...")."""
@@ -224,9 +244,7 @@ def _release_date(doc: Text, dates: list[DateMention]) -> DateMention | None:
         after = text[date.span[1] : line_end]
         previous = text[max(0, line_start - 60) : max(0, line_start - 1)]
         alone = not before.strip(" *#,") and not after.strip(" *#.,")
-        dateline = re.fullmatch(r"\s*[A-Z][\w .’'-]{1,40},\s*", before) and re.match(
-            r"\s*(?:--|[-–—])\s", after
-        )
+        dateline = _is_dateline(before, after)
         headings = sum(1 for d in dates if _alone_on_line(text, d.span))
         first_line = not text[:line_start].strip()
         if dateline or (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, time
 
+import pytest
+
 from importers.extract import extract
 from importers.records import DocumentText, EventRecord, Extraction
 
@@ -111,6 +113,26 @@ def test_release_date_is_not_the_event_date() -> None:
         "from 19 to 23 February 2024."
     )
     assert iso(events["African Seed Week"]) == ("2024-02-19", "2024-02-23")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "WASHINGTON, D.C. — March 3, 2025 — ",
+        "GENEVA (3 March 2025) – ",
+        "NEW YORK, March 3, 2025 /Newswire/ -- ",
+        "Auckland, New Zealand (3 March 2025) – ",
+        "Geneva — 3 March 2025 — ",
+    ],
+)
+def test_datelines_in_several_house_styles_are_not_the_event_date(dateline: str) -> None:
+    text = dateline + "The Rural Data Summit will take place on April 10, 2025, in Denver."
+    assert iso(events_of(text)["Rural Data Summit"]) == ("2025-04-10", "2025-04-10")
+
+
+def test_a_date_in_brackets_after_an_event_name_is_its_date() -> None:
+    events = events_of("The Rural Data Summit (10 April 2025) – a day on rural networks.")
+    assert iso(events["Rural Data Summit"]) == ("2025-04-10", "2025-04-10")
 
 
 def test_year_inferred_from_the_reference_date() -> None:
