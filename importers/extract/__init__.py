@@ -15,6 +15,7 @@ from importers.extract.events import (
     cluster_mentions,
     event_dates,
     find_event_mentions,
+    heading_dates,
     labelled_event,
 )
 from importers.extract.panels import PanelCluster, assign_roles, find_panels, programme_panels
@@ -67,6 +68,7 @@ def extract(document: DocumentText) -> Extraction:
     timed = programme_panels(doc, dates)
     remaining = _attach_panel_dates(doc, panels, dates)
     remaining = attach_dates(doc, clusters, remaining)
+    heading_dates(doc, clusters, dates)
     labelled_event(doc, clusters, dates)
     attach_locations(doc, clusters)
     timed = _own_events(doc, timed, clusters)

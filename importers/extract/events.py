@@ -851,6 +851,75 @@ def _venue_after(window: str) -> tuple[str, str | None] | None:
     return None
 
 
+_HEADING_DATE_LINES = 2  # how far under a title its date line may be
+_DATE_LINE_PUNCT = " ,;|/·•–—-:()"
+
+
+def heading_dates(doc: Text, clusters: list[EventCluster], dates: list[DateMention]) -> None:
+    """A title alone on its line with a line of dates under it ("Brisbane, Australia,
+    19–22 September 2026", "12–14 March 2025 | Online"): the event is on those dates, and where
+    the rest of the date line names a place, there. A single day counts only for an event
+    without dates, as the day heading a programme may be its first day only."""
+    text = doc.text
+    for cluster in clusters:
+        for mention in cluster.named:
+            if mention.body:
+                continue
+            line_start = text.rfind("\n", 0, mention.span[0]) + 1
+            line_end = _line_end(text, mention.span[1])
+            if len(text[line_start:line_end].strip(" *#")) > len(mention.title) + 12:
+                continue  # the title must be the line
+            found = _date_line(text, line_end, dates)
+            if found is None:
+                continue
+            inside, rest = found
+            if cluster.dates and all(d.start == d.end for d in inside):
+                continue  # a single day may head the first day of a programme
+            for other in clusters:
+                other.dates = [d for d in other.dates if d not in inside]
+            cluster.dates = inside + cluster.dates
+            places = find_places(rest)
+            if cluster.location is None and places:
+                cluster.location = rest
+                cluster.timezone = places[0].place.timezone
+            break
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end == -1 else end
+
+
+def _date_line(
+    text: str, after: int, dates: list[DateMention]
+) -> tuple[list[DateMention], str] | None:
+    """The dates of the first of the next lines that holds some, with what else it says (at
+    most a place or two), if that line is no sentence."""
+    position = after + 1
+    lines = 0
+    while position < len(text) and lines < _HEADING_DATE_LINES:
+        end = _line_end(text, position)
+        line = text[position:end]
+        if line.strip():
+            lines += 1
+            inside = [
+                d
+                for d in dates
+                if position <= d.span[0] < end and str(d.start.precision) in ("day", "month")
+            ]
+            if inside:
+                rest = line
+                for d in sorted(inside, key=lambda d: d.span[0], reverse=True):
+                    s, e = d.span[0] - position, d.span[1] - position
+                    rest = rest[:s] + " " + rest[e:]
+                rest = " ".join(rest.split()).strip(_DATE_LINE_PUNCT)
+                if len(rest) > 60 or re.search(r"[a-z][.!?](?:\s|$)", rest):
+                    return None
+                return inside, rest
+        position = end + 1
+    return None
+
+
 def labelled_event(doc: Text, clusters: list[EventCluster], dates: list[DateMention]) -> None:
     """Apply a "WHAT: / WHEN: / WHERE:" block to the event it names."""
     fields = _labelled(doc)

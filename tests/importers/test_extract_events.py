@@ -238,3 +238,36 @@ def test_quoted_name_after_a_generic_noun() -> None:
     webinar = events["Data for Migration Policy"]
     assert iso(webinar) == ("2021-05-05", "2021-05-05")
     assert webinar.start_time == time(14, 0)
+
+
+def test_title_line_takes_the_dates_and_place_of_the_line_under_it() -> None:
+    text = (
+        "Pacific Ministerial Conference on Coastal Resilience\n\n"
+        "Suva, Fiji, 19–22 September 2026\n\n"
+        "Ministers and mayors from twelve countries meet to agree on a plan.\n"
+        "Tuesday 20 September: field visits.\n"
+    )
+    conference = events_of(text)["Pacific Ministerial Conference on Coastal Resilience"]
+    assert iso(conference) == ("2026-09-19", "2026-09-22")
+    assert conference.location == "Suva, Fiji"
+    assert conference.timezone == "Pacific/Fiji"
+
+
+def test_date_line_that_is_a_sentence_gives_no_place() -> None:
+    text = (
+        "Northern Water Forum\n"
+        "Members met in Copenhagen on 3 March 2025 and approved the accounts of the year.\n"
+    )
+    assert all(e.location in (None, "Copenhagen") for e in run(text).events)
+
+
+def test_a_day_heading_a_programme_does_not_shorten_the_event() -> None:
+    text = (
+        "Nordic Data Summit\n"
+        "Monday 12 May 2025\n"
+        "09:00 Opening session\n"
+        "Tuesday 13 May 2025\n"
+        "10:00 Closing session\n"
+        "The Nordic Data Summit runs on 12 and 13 May 2025 in Oslo.\n"
+    )
+    assert iso(events_of(text)["Nordic Data Summit"]) == ("2025-05-12", "2025-05-13")
