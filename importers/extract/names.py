@@ -61,6 +61,21 @@ _HONORIFIC_ENDS = frozenset(
     """.split()
 )
 _TITLE_OR_HONORIFIC = HONORIFICS | TITLE_WORDS
+
+# Letters after a name: seats, honours, degrees, generations ("Jane Roe MP", "John Doe CBE").
+_POST_NOMINALS = re.compile(
+    r"(?:[ ](?:MP|MEP|MSP|MS|MLA|MPP|MNA|MHA|TD|QC|KC|SC|JP|DL|OBE|CBE|MBE|KBE|DBE|GBE|CMG|KCMG"
+    r"|OM|CH|FRS|FRSE|FBA|FREng|FMedSci|PhD|DPhil|MD|ONZM|CNZM|MNZM|KNZM|DNZM|QSO|AO|AC|OAM"
+    r"|II|III|IV|Jr\.?|Sr\.?)(?![\w'’-]))+"
+)
+
+
+def post_nominals_end(text: str, end: int) -> int:
+    """Where the letters after a name that ends at ``end`` end ("Jane Roe MP CBE")."""
+    match = _POST_NOMINALS.match(text, end)
+    return match.end() if match else end
+
+
 _HONORIFIC_END_LENGTHS = sorted({len(word) for word in _HONORIFIC_ENDS})
 
 
@@ -149,7 +164,9 @@ def find_names(text: str) -> list[NameMention]:
             or fold(before.group(1)) in TITLE_WORDS
             or fold(before.group(1)) in HONORIFICS
         )
-        if _CAPITAL_AFTER.match(text, end) or glued_before:
+        if (
+            _CAPITAL_AFTER.match(text, end) and post_nominals_end(text, end) == end
+        ) or glued_before:
             continue
         honorific, _ = _honorific_before(text, start)
         first = fold(words[0][1].split("-")[0])

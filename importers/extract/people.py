@@ -17,7 +17,7 @@ from importers.extract.lexicon import (
     TITLE_WORDS,
     fold,
 )
-from importers.extract.names import NameMention, find_names
+from importers.extract.names import NameMention, find_names, post_nominals_end
 from importers.extract.places import demonym_country, is_place, lookup
 from importers.extract.text import Text
 from importers.records import Span
@@ -240,6 +240,11 @@ def _cut_at_clause(segment: str) -> tuple[str, bool]:
     return segment, False
 
 
+# "Director of X", "Minister for Local Government": what the title is of is no organisation
+# of the title itself
+_TITLE_COMPLEMENT = re.compile(r" (?:of|for) ")
+
+
 def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, str | None]:
     """Title and organisation written after a name, up to ``stop``."""
     semicolon = text.find(";", name_end, stop)
@@ -274,7 +279,7 @@ def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, st
         if (
             title is None
             and _is_title_phrase(segment)
-            and not _is_org_phrase(segment.split(" of ")[0])
+            and not _is_org_phrase(_TITLE_COMPLEMENT.split(segment)[0])
         ):
             title = segment
         elif (
@@ -577,7 +582,7 @@ class PeopleFinder:
             name_start = text.rfind(honorific.split()[0], max(0, name_start - 40), name_start)
             name_start = name_start if name_start >= 0 else mention.span[0]
         pre_title, pre_org = pre_apposition(text, name_start, s_start)
-        post_title, post_org = post_apposition(text, mention.span[1], stop)
+        post_title, post_org = post_apposition(text, post_nominals_end(text, mention.span[1]), stop)
         title = post_title or pre_title
         org = post_org or pre_org
         if not title and honorific and not job_title:

@@ -172,3 +172,18 @@ def test_organisations_named_after_people_or_causes_are_not_people() -> None:
         "Delegates then visited Victoria Falls. Said Ahmed, Minister of Water, spoke."
     )
     assert list(people) == ["Said Ahmed"]
+
+
+def test_letters_after_a_name_are_neither_name_nor_title() -> None:
+    people = people_of(
+        "The Forum on Water opened on 3 May 2025 with remarks by the Hon. Mere Tane MP, "
+        "Minister for Local Government, and by Professor Ian Dow CBE FRS, Director of the "
+        "Climate Institute."
+    )
+    assert people["Mere Tane"].title == "Minister for Local Government"
+    assert people["Ian Dow"].title == "Director"
+    assert people["Ian Dow"].organisation == "Climate Institute"
+
+
+def test_a_capitalised_word_after_a_name_still_makes_a_longer_proper_noun() -> None:
+    assert "Marie Curie" not in people_of("The Marie Curie Fellowship funds researchers.")
