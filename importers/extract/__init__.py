@@ -18,7 +18,13 @@ from importers.extract.events import (
     heading_dates,
     labelled_event,
 )
-from importers.extract.panels import PanelCluster, assign_roles, find_panels, programme_panels
+from importers.extract.panels import (
+    PanelCluster,
+    assign_roles,
+    find_panels,
+    is_session_name,
+    programme_panels,
+)
 from importers.extract.people import PeopleFinder, Person, person_key
 from importers.extract.places import dominant_country, find_places, gazetteer, lookup
 from importers.extract.text import Text
@@ -191,11 +197,15 @@ def _attach_panel_dates(
 def _own_events(
     doc: Text, timed: list[PanelCluster], clusters: list[EventCluster]
 ) -> list[PanelCluster]:
-    """A programme line that names an event of its own dates that event instead."""
+    """A programme line that names an event of its own dates that event instead; one named
+    like a session ("09:00 Opening Ceremony") is a session of the programme's event."""
     kept = []
     for panel in timed:
         span = panel.spans[0]
         owner = next((c for c in clusters for m in c.named if span[0] <= m.span[0] < span[1]), None)
+        if owner is not None and all(is_session_name(m.title) for m in owner.named):
+            clusters.remove(owner)
+            owner = None
         if owner is not None:
             if not owner.dates and panel.date:
                 owner_date = DateMention(span, panel.date, panel.date, "day", False)

@@ -112,6 +112,8 @@ BODY_NOUNS = {
 PANEL_KINDS = [
     "high-level panel",
     "high level panel",
+    "high-level dialogue",
+    "high level dialogue",
     "panel discussion",
     "debate lab",
     "project lab",

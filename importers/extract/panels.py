@@ -31,6 +31,11 @@ _KIND_RE = re.compile(
 )
 
 
+def is_session_name(title: str) -> bool:
+    """A name that only says what kind of session it is: "Opening Ceremony", "Plenary"."""
+    return bool(_KIND_RE.fullmatch(title.strip()))
+
+
 def _kind_patterns() -> dict[str, re.Pattern[str]]:
     by_first: dict[str, list[str]] = {}
     for kind in _KINDS:
@@ -105,7 +110,7 @@ _AFTER_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\borgani[sz]ed\s+by\b", re.I), "organiser"),
     (
         re.compile(
-            r"\bkeynote\s+(?:speech|address|lecture|remarks)?\s*(?:by|from|of|with)\b|\bkeynote\s+speakers?\s*(?::|will\s+be|is|are|include)",
+            r"\bkeynote\s+(?:speech|address|lecture|remarks)?\s*(?:by|from|of|with)\b|\bkeynote\s+speakers?\s*(?::|will\s+be|is|are|include)|\bkeynote\s*:",
             re.I,
         ),
         "keynote",
@@ -237,6 +242,8 @@ def _normal_kind(kind: str) -> str:
     kind = re.sub(r"[\s-]+", " ", kind.lower()).strip()
     if kind in {"high level panel", "high level event", "high level session"}:
         return "high-level panel"
+    if kind.startswith("high level "):
+        return "high-level " + kind.removeprefix("high level ")
     # one name per kind of session: "opening remarks/addresses" open it, "keynote speech" is a
     # keynote
     opening = re.fullmatch(r"(opening|closing) (?:remarks|address|addresses|ceremony)", kind)

@@ -271,3 +271,25 @@ def test_a_day_heading_a_programme_does_not_shorten_the_event() -> None:
         "The Nordic Data Summit runs on 12 and 13 May 2025 in Oslo.\n"
     )
     assert iso(events_of(text)["Nordic Data Summit"]) == ("2025-05-12", "2025-05-13")
+
+
+def test_programme_items_named_like_sessions_are_sessions_not_events() -> None:
+    text = (
+        "Andean Forum on Mountain Water\n"
+        "Quito, Ecuador, 6–7 October 2025\n\n"
+        "Monday 6 October\n"
+        "09:00 – 10:00  Opening Ceremony\n"
+        "Keynote: Ms Rosa Quispe, Minister of Environment\n"
+        "10:30 – 12:00  High-Level Dialogue: Glaciers and Cities\n"
+        "Moderator: Mr Diego Vera, Editor, Andes Review\n"
+    )
+    events = run(text).events
+    assert [e.title for e in events] == ["Andean Forum on Mountain Water"]
+    (forum,) = events
+    sessions = {(p.kind, p.title): p for p in forum.panels}
+    opening = sessions[("opening session", None)]
+    assert (opening.start_time, opening.end_time) == (time(9, 0), time(10, 0))
+    assert [(p.name, p.role) for p in opening.people] == [("Rosa Quispe", "keynote")]
+    dialogue = sessions[("high-level dialogue", "Glaciers and Cities")]
+    assert dialogue.date.iso() == "2025-10-06"
+    assert [(p.name, p.role) for p in dialogue.people] == [("Diego Vera", "moderator")]
