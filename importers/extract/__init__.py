@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import time
 
 from importers.extract.contacts import ContactBlock, find_contact_blocks, place_names
 from importers.extract.dates import DateMention, find_dates
@@ -358,14 +359,16 @@ def _event_records(
                 )
             )
         title = re.sub(r"\s+", " ", cluster.title).strip()
+        start_time, end_time = _first_times(cluster)
         records.append(
             EventRecord(
                 title=title,
                 kind=cluster.head,
                 start=start,
                 end=end if end is not None else start,
-                start_time=_first_time(cluster),
-                timezone=cluster.timezone or _first_zone(cluster),
+                start_time=start_time,
+                end_time=end_time,
+                timezone=_first_zone(cluster) or cluster.timezone,  # the zone of the hours first
                 location=cluster.location,
                 panels=tuple(panel_records),
                 people=tuple(Participant(names.get(k, k), r) for k, r in people),
@@ -375,11 +378,12 @@ def _event_records(
     return records
 
 
-def _first_time(cluster: EventCluster):  # noqa: ANN202
+def _first_times(cluster: EventCluster) -> tuple[time | None, time | None]:
+    """The hours of the first of the event's dates that gives them."""
     for date in cluster.dates:
         if date.start_time:
-            return date.start_time
-    return None
+            return date.start_time, date.end_time
+    return None, None
 
 
 def _person_records(finder: PeopleFinder, with_roles: set[str]) -> list[PersonRecord]:

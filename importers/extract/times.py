@@ -37,6 +37,28 @@ TIMEZONES: dict[str, str] = {
     "PST": "America/Los_Angeles",
     "PDT": "America/Los_Angeles",
     "JST": "Asia/Tokyo",
+    # North American zones written without standard/daylight ("2 p.m. ET")
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "AKST": "America/Anchorage",
+    "AKDT": "America/Anchorage",
+    "HST": "Pacific/Honolulu",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+    "ACST": "Australia/Adelaide",
+    "ACDT": "Australia/Adelaide",
+    "AWST": "Australia/Perth",
+    "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland",
+    "SAST": "Africa/Johannesburg",
+    "EAT": "Africa/Nairobi",
+    "WAT": "Africa/Lagos",
+    "HKT": "Asia/Hong_Kong",
+    "SGT": "Asia/Singapore",
+    "KST": "Asia/Seoul",
+    "MSK": "Europe/Moscow",
 }
 
 _TZ_NAMES = "|".join(sorted(TIMEZONES, key=len, reverse=True))

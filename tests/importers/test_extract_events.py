@@ -293,3 +293,12 @@ def test_programme_items_named_like_sessions_are_sessions_not_events() -> None:
     dialogue = sessions[("high-level dialogue", "Glaciers and Cities")]
     assert dialogue.date.iso() == "2025-10-06"
     assert [(p.name, p.role) for p in dialogue.people] == [("Diego Vera", "moderator")]
+
+
+def test_event_keeps_the_hours_and_the_north_american_zone_it_is_given() -> None:
+    (summit,) = run(
+        "The Prairie Data Summit will take place on Thursday, April 10, 2025, from 9:00 a.m. "
+        "to 4:30 p.m. ET in Chicago."
+    ).events
+    assert (summit.start_time, summit.end_time) == (time(9, 0), time(16, 30))
+    assert summit.timezone == "America/New_York"
