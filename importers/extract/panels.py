@@ -254,9 +254,15 @@ def _normal_kind(kind: str) -> str:
     return kind
 
 
+# "panel: “X”", "debate on “X”", "session entitled "X""
+_QUOTED_AFTER = re.compile(
+    r"\s*[:,]?\s*(?:(?:on|about|entitled|titled|called)\s+)?[“\"]([^“”\"\n]{4,200}?)[”\"]"
+)
+
+
 def _title_near(text: str, start: int, end: int, limit: int) -> tuple[str | None, Span | None]:
     after = text[end:limit]
-    quoted = re.match(r"\s*[:,]?\s*[“\"]([^“”\"\n]{4,200}?)[”\"]", after)
+    quoted = _QUOTED_AFTER.match(after)
     if quoted:
         return quoted.group(1).strip(" .,"), (end + quoted.start(1), end + quoted.end(1))
     before = text[max(0, start - 220) : start]

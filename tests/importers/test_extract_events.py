@@ -302,3 +302,14 @@ def test_event_keeps_the_hours_and_the_north_american_zone_it_is_given() -> None
     ).events
     assert (summit.start_time, summit.end_time) == (time(9, 0), time(16, 30))
     assert summit.timezone == "America/New_York"
+
+
+def test_quoted_title_after_on_names_the_panel() -> None:
+    (summit,) = run(
+        "The Prairie Data Summit opens on 10 April 2025 in Regina. A panel discussion on "
+        '"Closing the Last-Mile Gap" will be moderated by Tom Becker, Senior Editor at Field '
+        "Notes."
+    ).events
+    (panel,) = summit.panels
+    assert (panel.kind, panel.title) == ("panel discussion", "Closing the Last-Mile Gap")
+    assert [(p.name, p.role) for p in panel.people] == [("Tom Becker", "moderator")]
