@@ -490,7 +490,7 @@ def _phrase_mention(text: str, words: list[tuple[int, str]]) -> EventMention | N
     e = words_l[-1][0] + len(words_l[-1][1])
     title = text[s:e].strip(" ’'\".,:;")
     e = s + len(title)
-    head_word = fold(words[head][1].strip("’'"))
+    head_word = fold(words[head][1].strip(_WORD_PUNCT))
     if len(_tokens(title)) < 2:
         # a bare noun ("Conference", "The Forum") is a reference, not a name
         return EventMention((s, e), title, head_word, generic=True)
@@ -593,11 +593,35 @@ def _labelled(doc: Text) -> dict[str, tuple[Span, str]]:
 
 def find_event_mentions(doc: Text) -> list[EventMention]:
     named = _name_mentions(doc)
+    named += [m for m in _kind_titled(doc) if not _overlaps(m.span, named)]
     named += [m for m in _apposition_mentions(doc) if not _overlaps(m.span, named)]
     named += [m for m in _act_mentions(doc) if not _overlaps(m.span, named) or True]
     generic = _generic_mentions(doc, named)
     mentions = named + generic
     return sorted(mentions, key=lambda m: m.span[0])
+
+
+# A document titled by its kind of gathering: "Webinar: Migration Data for Local Action",
+# "Public lecture – The Future of Fisheries"
+_KIND_TITLE = re.compile(
+    r"[ \t]*(?:[A-Z][\w-]*[ \t]+)?(?P<noun>[A-Za-z]+)[ \t]*[:–—|][ \t]*"
+    r"(?P<title>[A-Z0-9“\"][^\n]{3,150}?)[ \t]*(?:\n|$)"
+)
+
+
+def _kind_titled(doc: Text) -> list[EventMention]:
+    """The event a document's first line names after its kind, if it does."""
+    text = doc.text
+    first = len(text) - len(text.lstrip())
+    match = _KIND_TITLE.match(text, text.rfind("\n", 0, first) + 1)
+    if match is None:
+        return []
+    noun = fold(match.group("noun"))
+    title = match.group("title").strip(' “”"')
+    if noun not in EVENT_NOUNS or noun in BODY_NOUNS or len(_tokens(title)) < 2:
+        return []
+    start = match.start("title") + match.group("title").index(title)
+    return [EventMention((start, start + len(title)), title, noun)]
 
 
 def _overlaps(span: Span, mentions: list[EventMention]) -> bool:

@@ -313,3 +313,22 @@ def test_quoted_title_after_on_names_the_panel() -> None:
     (panel,) = summit.panels
     assert (panel.kind, panel.title) == ("panel discussion", "Closing the Last-Mile Gap")
     assert [(p.name, p.role) for p in panel.people] == [("Tom Becker", "moderator")]
+
+
+def test_document_titled_by_its_kind_of_gathering_names_the_event() -> None:
+    text = (
+        "Webinar: Water Data for Small Towns\n\n"
+        "Join us on Wednesday 18 June 2025, 14:00–15:30 CEST, for a webinar organised by the "
+        "River Basin Network.\n"
+    )
+    events = events_of(text)
+    assert iso(events["Water Data for Small Towns"]) == ("2025-06-18", "2025-06-18")
+
+
+def test_a_standing_body_named_with_a_full_stop_is_no_event() -> None:
+    text = (
+        "Webinar: Water Data for Small Towns\n\n"
+        "Join us on Wednesday 18 June 2025 for a webinar. The discussion will be moderated by "
+        "Pia Lund, Senior Researcher at the Nordic Water Institute.\n"
+    )
+    assert "Nordic Water Institute" not in events_of(text)
