@@ -190,13 +190,15 @@ def _split_title_org(phrase: str) -> tuple[str, str | None]:
             continue
         first = rest.split()[0]
         bare = re.sub(r"[’']s$", "", first)
-        if fold(first) in ORG_WORDS or (bare.isupper() and len(bare) >= 2):
+        if match.group().split()[0] == "at" and first[:1].isupper():
+            splits.append((-1, head, rest))  # "Senior Editor at Field Notes": where one works
+        elif fold(first) in ORG_WORDS or (bare.isupper() and len(bare) >= 2):
             splits.append((0, head, rest))
         elif _is_org_phrase(rest):
             splits.append((1, head, rest))
     if not splits:
         return phrase, None
-    best = min(splits, key=lambda s: (s[0], -len(s[1])) if s[0] == 0 else (s[0], len(s[1])))
+    best = min(splits, key=lambda s: (s[0], -len(s[1])) if s[0] <= 0 else (s[0], len(s[1])))
     return best[1], best[2]
 
 
@@ -240,9 +242,9 @@ def _cut_at_clause(segment: str) -> tuple[str, bool]:
     return segment, False
 
 
-# "Director of X", "Minister for Local Government": what the title is of is no organisation
-# of the title itself
-_TITLE_COMPLEMENT = re.compile(r" (?:of|for) ")
+# "Director of X", "Minister for Local Government", "Editor at X": what the title is of is
+# not part of the title
+_TITLE_COMPLEMENT = re.compile(r" (?:of|for|at) ")
 
 
 def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, str | None]:

@@ -187,3 +187,20 @@ def test_letters_after_a_name_are_neither_name_nor_title() -> None:
 
 def test_a_capitalised_word_after_a_name_still_makes_a_longer_proper_noun() -> None:
     assert "Marie Curie" not in people_of("The Marie Curie Fellowship funds researchers.")
+
+
+def test_title_at_an_organisation_is_split() -> None:
+    people = people_of(
+        "The Delta Water Forum met on 3 May 2025. It was moderated by Tom Becker, Senior Editor "
+        "at Field Notes, with Ana Ruiz, Director of Policy at the Rural Telecom Association, and "
+        "Pia Lund, Professor at Oxford."
+    )
+    assert (people["Tom Becker"].title, people["Tom Becker"].organisation) == (
+        "Senior Editor",
+        "Field Notes",
+    )
+    assert (people["Ana Ruiz"].title, people["Ana Ruiz"].organisation) == (
+        "Director of Policy",
+        "Rural Telecom Association",
+    )
+    assert people["Pia Lund"].title == "Professor at Oxford"  # a place is no employer
