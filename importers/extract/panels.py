@@ -494,8 +494,9 @@ def assign_roles(
             and "\n" not in text[previous_end : sentence.start]
         ):
             listing = None  # a list goes on line by line until a blank line
-        if s_text.rstrip().endswith(":"):
-            labelled = _LIST_LABEL.search(s_text)
+        heading = _LIST_HEADING.fullmatch(s_text)  # "Speakers" alone above the list
+        if s_text.rstrip().endswith(":") or heading:
+            labelled = heading or _LIST_LABEL.search(s_text)
             role = _ROLE_OF_LABEL.get(labelled.group(1).lower()[:5]) if labelled else None
             if in_sentence:
                 panel = in_sentence[-1][1]
@@ -603,6 +604,11 @@ _LIST_LABEL = re.compile(
     r"\b(speakers?|panel(?:l)?ists?|moderators?|chairs?|hosts?|keynotes?|presenters?|discussants?"
     r"|facilitators?)"
     r"\s*:\s*$",
+    re.IGNORECASE,
+)
+_LIST_HEADING = re.compile(
+    r"(speakers?|panel(?:l)?ists?|moderators?|chairs?|hosts?|keynote\s+speakers?|presenters?"
+    r"|discussants?|facilitators?)",
     re.IGNORECASE,
 )
 _ROLE_OF_LABEL = {

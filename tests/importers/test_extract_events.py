@@ -332,3 +332,16 @@ def test_a_standing_body_named_with_a_full_stop_is_no_event() -> None:
         "Pia Lund, Senior Researcher at the Nordic Water Institute.\n"
     )
     assert "Nordic Water Institute" not in events_of(text)
+
+
+def test_people_listed_under_a_speakers_heading_speak() -> None:
+    text = (
+        "The Delta Water Forum opens on 3 May 2025 in Rotterdam with a panel on river deltas.\n\n"
+        "Speakers\n"
+        "- Pia Lund, Senior Researcher, Nordic Water Institute\n"
+        "- Ana Ruiz, Mayor of Valencia\n"
+    )
+    (forum,) = run(text).events
+    listed = {(p.name, p.role) for panel in forum.panels for p in panel.people}
+    listed |= {(p.name, p.role) for p in forum.people}
+    assert listed == {("Pia Lund", "speaker"), ("Ana Ruiz", "speaker")}
