@@ -161,6 +161,8 @@ def person_key(name: str) -> str:
 
 def _is_title_phrase(phrase: str) -> bool:
     words = [fold(w.strip(".,()")) for w in phrase.split()]
+    # "Vice-Chancellor", "Co-Founder": a hyphenated title holds a title word
+    words += [fold(part) for w in words if "-" in w for part in w.split("-")]
     return any(w in TITLE_HEADS for w in words)
 
 
@@ -329,7 +331,22 @@ def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, st
 _PRE_STOP = re.compile(r"[.;:!?\"“”()\n]|\s--?\s|\s[–—]\s")
 
 
-_PRE_COMMA = re.compile(r"(?:^|\s)(?:the|its|our|their)\s+([^,]{3,120}),\s*$", re.I)
+_PRE_DETERMINER = re.compile(r"(?:^|\s)(?:the|its|our|their)\s+", re.I)
+
+
+def _pre_comma_title(window: str) -> str | None:
+    """ "... introduced by the Vice-Chancellor, ": the shortest phrase after a determiner and
+    before the closing comma that is a title ("the head of the UN agency" -> "head of ...")."""
+    body = window.rstrip()[:-1]
+    for start in reversed([m.end() for m in _PRE_DETERMINER.finditer(body)]):
+        phrase = body[start:]
+        if "," in phrase or len(phrase) > 120:
+            break
+        if len(phrase) >= 3 and _is_title_phrase(phrase):
+            return phrase
+    return None
+
+
 _PRE_DESCRIBED = re.compile(
     r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+((?:new\s+|former\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
     r"\s+of\s+[^.;]{3,160}),\s*$"
@@ -345,7 +362,7 @@ def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | No
     # "the new WHO Director-General, Dr Jane Roe": a definite description before a comma
     comma = described = possessive = None
     if window.rstrip().endswith(","):  # all three end with a comma
-        comma = _PRE_COMMA.search(window)
+        comma = _pre_comma_title(window)
         described = _PRE_DESCRIBED.search(window)
         possessive = _PRE_POSSESSIVE.search(window)
     if possessive and not described:
@@ -355,8 +372,8 @@ def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | No
     if described and _is_title_phrase(described.group(1).split(" of ")[0]):
         title, org = _split_title_org(described.group(1))
         return _clean_title(title), org
-    if comma and _is_title_phrase(comma.group(1)):
-        phrase = comma.group(1)
+    if comma:
+        phrase = comma
         words = phrase.split()
     else:
         if window.rstrip().endswith(","):
@@ -421,8 +438,8 @@ def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
             org_words.append(w[:-2])
             words.pop(0)
             break
-        if f in TITLE_WORDS:
-            break
+        if f in TITLE_WORDS or ("-" in f and any(p in TITLE_WORDS for p in f.split("-"))):
+            break  # "Director", "Vice-Chancellor"
         country = demonym_country(w)
         if country and len(words) > 1 and fold(words[1]) in TITLE_WORDS:
             org_words.append(country)

@@ -204,3 +204,12 @@ def test_title_at_an_organisation_is_split() -> None:
         "Rural Telecom Association",
     )
     assert people["Pia Lund"].title == "Professor at Oxford"  # a place is no employer
+
+
+def test_hyphenated_title_before_an_honorific_is_the_title() -> None:
+    people = people_of(
+        "The Harbour Lecture is on 12 September 2024. It will be introduced by the "
+        "Vice-Chancellor, Professor Ian Dow, and closed by the head of the port agency, Pia Lund."
+    )
+    assert people["Ian Dow"].title == "Vice-Chancellor"
+    assert people["Pia Lund"].title == "head of the port agency"
