@@ -520,6 +520,13 @@ def _structural_cue(text: str, raw: str, mention: NameMention, line: tuple[int, 
     return bool(seg and (_is_title_phrase(seg.group(1)) or _is_org_phrase(seg.group(1))))
 
 
+_COPULAR = re.compile(
+    r",?\s+(?:is|was|serves\s+as|has\s+been)\s+(?:the\s+|an?\s+)?(?:new\s+|current\s+)?"
+    r"([A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&-]*|of|for|on|at|the|and|in|de)){0,12})"
+    r"(?<!\sof)(?<!\sfor)(?<!\son)(?<!\sat)(?<!\sthe)(?<!\sand)(?<!\sin)(?<!\sde)(?=[\s.,;:]|$)"
+)
+
+
 class PeopleFinder:
     """Collects the people of one document."""
 
@@ -559,6 +566,22 @@ class PeopleFinder:
             if mention.tokens == 1:
                 self._add_short(mention)
         self.mentions = [m for m in kept if m.span in self.mention_person]
+        for mention in self.mentions:
+            self._add_copular(mention)
+
+    def _add_copular(self, mention: NameMention) -> None:
+        """ "Professor Roe is Director of the Ocean Centre": a title given by a sentence of its
+        own, for a person without one (or with only an academic honorific for one)."""
+        person = self.person_for(mention.span)
+        if person is None or (person.title and person.title != person.honorific):
+            return
+        match = _COPULAR.match(self.doc.text, post_nominals_end(self.doc.text, mention.span[1]))
+        if not match or not _is_title_phrase(match.group(1)):
+            return
+        title, org = _split_title_org(match.group(1))
+        person.title = _clean_title(title)
+        if org and not person.organisation:
+            person.organisation = org
 
     def _in_apposition_of(self, previous: NameMention, mention: NameMention) -> bool:
         """ "Jane Roe, Director, Acme Trust": a capitalised phrase that continues the

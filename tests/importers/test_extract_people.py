@@ -213,3 +213,14 @@ def test_hyphenated_title_before_an_honorific_is_the_title() -> None:
     )
     assert people["Ian Dow"].title == "Vice-Chancellor"
     assert people["Pia Lund"].title == "head of the port agency"
+
+
+def test_title_given_by_a_sentence_of_its_own() -> None:
+    people = people_of(
+        "The Harbour Lecture is on 12 September 2024. Professor Mere Tane will deliver it. "
+        "Professor Tane is Director of the Centre for Ocean Governance. Jane Roe will reply; "
+        "Roe is an expert on rivers."
+    )
+    assert people["Mere Tane"].title == "Director"
+    assert people["Mere Tane"].organisation == "Centre for Ocean Governance"
+    assert people["Jane Roe"].title is None  # "an expert on rivers" is no job title
