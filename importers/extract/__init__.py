@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import time
 
 from importers.extract.contacts import ContactBlock, find_contact_blocks, place_names
@@ -82,8 +83,7 @@ def extract(document: DocumentText) -> Extraction:
     main = _main_event(clusters, dated_only=True)
     panels = _merge_timed(panels, timed)
     if main is not None:
-        # "The lecture, “X”, is open to all" in a text about a lecture is the event itself
-        panels = [p for p in panels if p.kind != main.head or p.start_time is not None]
+        panels = _without_the_event(main, panels)
 
     event_people = assign_roles(doc, panels, finder.mentions, finder.mention_person)
     if main is not None:
@@ -309,6 +309,20 @@ def _main_from_programme(doc: Text, main: EventCluster, panels: list[PanelCluste
                     main.location = place_line.group(1).strip(" ,")
                     main.timezone = places[0].place.timezone
                     break
+
+
+def _without_the_event(main: EventCluster, panels: list[PanelCluster]) -> list[PanelCluster]:
+    """Sessions of the main event's own kind that are the event itself: "The lecture, “X”, is
+    open to all" in a text about a lecture, or "a webinar ... 14:00–15:30" on a webinar's page
+    (whose hours then become the event's)."""
+    kept = []
+    for panel in panels:
+        if panel.kind != main.head or (panel.title and panel.start_time is not None):
+            kept.append(panel)
+        elif panel.start_time and panel.date and not any(d.start_time for d in main.dates):
+            day = DateMention(panel.spans[0], panel.date, panel.date, "day", False)
+            main.dates.append(replace(day, start_time=panel.start_time, end_time=panel.end_time))
+    return kept
 
 
 def _merge_timed(panels: list[PanelCluster], timed: list[PanelCluster]) -> list[PanelCluster]:

@@ -345,3 +345,16 @@ def test_people_listed_under_a_speakers_heading_speak() -> None:
     listed = {(p.name, p.role) for panel in forum.panels for p in panel.people}
     listed |= {(p.name, p.role) for p in forum.people}
     assert listed == {("Pia Lund", "speaker"), ("Ana Ruiz", "speaker")}
+
+
+def test_a_webinar_page_gives_the_webinar_its_hours_and_people() -> None:
+    text = (
+        "Webinar: Water Data for Small Towns\n\n"
+        "Join us on Wednesday 18 June 2025, 14:00–15:30 CEST, for a webinar organised by the "
+        "River Basin Network. The discussion will be moderated by Pia Lund, Senior Researcher "
+        "at the Nordic Water Institute.\n"
+    )
+    (webinar,) = run(text).events
+    assert webinar.panels == ()
+    assert (webinar.start_time, webinar.end_time) == (time(14, 0), time(15, 30))
+    assert [(p.name, p.role) for p in webinar.people] == [("Pia Lund", "moderator")]
