@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import time
 
 from importers.extract.contacts import ContactBlock, find_contact_blocks, place_names
@@ -232,7 +231,7 @@ _DATELINE_BEFORE = re.compile(
 _DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:/[^/\n]{2,40}/\s*)?(?:--|[-–—])\s")
 
 
-def _is_dateline(before: str, after: str) -> bool:
+def _opens_dateline(before: str, after: str) -> bool:
     """Whether a date between ``before`` and ``after`` (the rest of its line) opens a
     dateline. Set off by a dash or brackets rather than a comma, the place must read as one
     (in capitals, or in the gazetteer): "Global Summit (10 May 2024) – ..." is no dateline."""
@@ -257,7 +256,7 @@ def _release_date(doc: Text, dates: list[DateMention]) -> DateMention | None:
         after = text[date.span[1] : line_end]
         previous = text[max(0, line_start - 60) : max(0, line_start - 1)]
         alone = not before.strip(" *#,") and not after.strip(" *#.,")
-        dateline = _is_dateline(before, after)
+        dateline = _opens_dateline(before, after)
         headings = sum(1 for d in dates if _alone_on_line(text, d.span))
         first_line = not text[:line_start].strip()
         if dateline or (
@@ -320,8 +319,17 @@ def _without_the_event(main: EventCluster, panels: list[PanelCluster]) -> list[P
         if panel.kind != main.head or (panel.title and panel.start_time is not None):
             kept.append(panel)
         elif panel.start_time and panel.date and not any(d.start_time for d in main.dates):
-            day = DateMention(panel.spans[0], panel.date, panel.date, "day", False)
-            main.dates.append(replace(day, start_time=panel.start_time, end_time=panel.end_time))
+            main.dates.append(
+                DateMention(
+                    panel.spans[0],
+                    panel.date,
+                    panel.date,
+                    "day",
+                    False,
+                    start_time=panel.start_time,
+                    end_time=panel.end_time,
+                )
+            )
     return kept
 
 

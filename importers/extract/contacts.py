@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -697,19 +698,10 @@ def _signal_starts(text: str, low: str) -> list[int]:
     return starts
 
 
-class _Marks:
-    """Positions in a text, asked about its lines in text order."""
-
-    def __init__(self, positions: list[int]) -> None:
-        self._positions = sorted(positions)
-        self._next = 0  # the first position at or after the line asked about last
-
-    def within(self, start: int, end: int) -> bool:
-        positions, i = self._positions, self._next
-        while i < len(positions) and positions[i] < start:
-            i += 1
-        self._next = i
-        return i < len(positions) and positions[i] < end
+def _any_within(positions: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list of positions holds one in ``[start, end)``."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def _may_hold_contact(text: str) -> bool:
@@ -940,8 +932,8 @@ def _collect_groups(text: str, low: str | None) -> list[_Group]:
     offset = 0
     signals = intros = None
     if low is not None:
-        signals = _Marks(_signal_starts(text, low))
-        intros = _Marks(_keyword_starts(low, _INTRO_KEYS))
+        signals = _signal_starts(text, low)
+        intros = sorted(_keyword_starts(low, _INTRO_KEYS))
     for raw_line in text.splitlines(keepends=True):
         body = raw_line.rstrip("\r\n")
         start, offset = offset, offset + len(raw_line)
@@ -956,7 +948,11 @@ def _collect_groups(text: str, low: str | None) -> list[_Group]:
         else:
             end = start + len(body)
             line = _analyse_line(
-                body, start, carried, signals.within(start, end), intros.within(start, end)
+                body,
+                start,
+                carried,
+                _any_within(signals, start, end),
+                _any_within(intros, start, end),
             )
         carried = line.trailing_label
         blank_run = 0

@@ -600,17 +600,11 @@ _HONORIFICS_ONLY = re.compile(
     r"\s*(?:(?:the\s+)?(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor|H\.\s?E\.|Ambassador|Sir|Dame|Baroness|Lord|"
     r"Lady|Rev|Hon|Minister|President|Senator|Mayor|Councillor)\.?\s+)*"
 )
-_LIST_LABEL = re.compile(
-    r"\b(speakers?|panel(?:l)?ists?|moderators?|chairs?|hosts?|keynotes?|presenters?|discussants?"
-    r"|facilitators?)"
-    r"\s*:\s*$",
-    re.IGNORECASE,
+_LIST_WORDS = (
+    r"speakers?|panel(?:l)?ists?|moderators?|chairs?|hosts?|presenters?|discussants?|facilitators?"
 )
-_LIST_HEADING = re.compile(
-    r"(speakers?|panel(?:l)?ists?|moderators?|chairs?|hosts?|keynote\s+speakers?|presenters?"
-    r"|discussants?|facilitators?)",
-    re.IGNORECASE,
-)
+_LIST_LABEL = re.compile(rf"\b({_LIST_WORDS}|keynotes?)\s*:\s*$", re.IGNORECASE)  # "Speakers:"
+_LIST_HEADING = re.compile(rf"({_LIST_WORDS}|keynote\s+speakers?)", re.IGNORECASE)  # alone
 _ROLE_OF_LABEL = {
     "speak": "speaker",
     "panel": "panelist",
