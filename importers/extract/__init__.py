@@ -18,7 +18,11 @@ from importers.extract.events import (
     find_event_mentions,
     heading_dates,
     labelled_event,
+    titles_alike,
 )
+from importers.extract.layout import Layout
+from importers.extract.listed import Listed
+from importers.extract.main_event import Candidate, candidates, choose, main_dates, programme_range
 from importers.extract.panels import (
     PanelCluster,
     assign_roles,
@@ -28,6 +32,7 @@ from importers.extract.panels import (
 )
 from importers.extract.people import PeopleFinder, Person, person_key
 from importers.extract.places import dominant_country, find_places, gazetteer, lookup
+from importers.extract.programme import Entry, Programme, read_programme
 from importers.extract.text import Text
 from importers.records import (
     DocumentText,
@@ -60,8 +65,11 @@ def extract(document: DocumentText) -> Extraction:
             dates = find_dates(doc.text, reference=released.start.first_day())
         # the day a text was issued is not the day of what it announces
         dates = [d for d in dates if d.span != released.span]
+    layout = Layout(doc.lines)
+    programme = read_programme(doc.lines, layout, dates)
     finder = PeopleFinder(doc)
     finder.run()
+    _merge_listed(finder, programme)
     blocks = find_contact_blocks(doc.text, guess_region=lambda: dominant_country(doc.text))
     _merge_contacts(finder, blocks)
 
@@ -80,14 +88,30 @@ def extract(document: DocumentText) -> Extraction:
     attach_locations(doc, clusters)
     timed = _own_events(doc, timed, clusters)
     main = _main_event(clusters, dated_only=True)
+    found = candidates(doc, layout, programme, document.title, dates)
+    if main is not None and main.dates:
+        # the dated event the sentences point at stays in the running
+        found.append(Candidate(main.title, main.spans[0], main.head, 58, "cluster"))
+    choice = choose(found)
+    if choice is not None:
+        main = _adopt_main(doc, layout, choice, main, clusters, programme, dates)
     panels = _merge_timed(panels, timed)
     if main is not None:
         panels = _without_the_event(main, panels)
+    if main is not None and programme.timed:
+        panels = _programme_panels(programme, finder)
 
     event_people = assign_roles(doc, panels, finder.mentions, finder.mention_person)
+    event_people += _listed_event_people(programme, finder, event_people)
     if main is not None:
         _main_from_programme(doc, main, panels)
-    events = _event_records(clusters, main, panels, event_people, finder)
+    # an undated main event stands when the document names it as its subject, or hosts it
+    main_kept = (
+        choice is not None
+        and (choice.source in ("label", "title", "headline", "page") or choice.hosted)
+        or bool(panels or event_people)
+    )
+    events = _event_records(clusters, main, panels, event_people, finder, main_kept)
     with_roles = {p.name for e in events for panel in e.panels for p in panel.people}
     with_roles |= {p.name for e in events for p in e.people}
     people = _person_records(finder, with_roles)
@@ -97,6 +121,158 @@ def extract(document: DocumentText) -> Extraction:
     return Extraction(
         document=document, events=tuple(events), people=tuple(people), warnings=warnings
     )
+
+
+def _merge_listed(finder: PeopleFinder, programme: Programme) -> None:
+    """People read from list lines, labels and programme slots: their title and organisation
+    as the line gives them win over what sentences suggest."""
+    for listed, _, _ in programme.people:
+        key = person_key(listed.name)
+        person = finder.match_existing(key)
+        if person is None:
+            person = Person(listed.name, honorific=listed.honorific, confident=True)
+            finder.people[key] = person
+        elif len(listed.name) > len(person.name):
+            person.name = listed.name
+        person.spans.append(listed.span)
+        if listed.title or listed.organisation:
+            person.title = listed.title or person.title
+            person.organisation = listed.organisation or (
+                person.organisation if not listed.title else None
+            )
+        academic = _academic_title(listed.honorific)
+        if academic and (
+            not person.title or person.title.lower().rstrip(".") in ("prof", "professor")
+        ):
+            person.title = academic
+        person.confident = True
+
+
+def _academic_title(honorific: str | None) -> str | None:
+    """ "Prof." -> "Professor", "Assoc. Prof." -> "Associate Professor": an academic rank
+    written as an honorific is the person's title when no other is given."""
+    if not honorific:
+        return None
+    low = honorific.lower()
+    if "prof" not in low:
+        return None
+    if "assoc" in low:
+        return "Associate Professor"
+    if "asst" in low or "assistant" in low:
+        return "Assistant Professor"
+    if "distinguished" in low:
+        return "Distinguished Professor"
+    return "Professor"
+
+
+def _adopt_main(
+    doc: Text,
+    layout: Layout,
+    choice: Candidate,
+    main: EventCluster | None,
+    clusters: list[EventCluster],
+    programme: Programme,
+    dates: list[DateMention],
+) -> EventCluster:
+    """The event the document is about: the cluster of the chosen name, or a new one."""
+    same = [
+        c
+        for c in clusters
+        if any(
+            titles_alike(choice.title, m.title)
+            or (m.head == choice.head or choice.head == "event")
+            and _same_gathering(choice.title, m.title)
+            for m in c.named
+        )
+    ]
+    cluster = same[0] if same else None
+    if cluster is None:
+        span = choice.span if choice.span[0] >= 0 else (0, 0)
+        cluster = EventCluster([EventMention(span, choice.title, choice.head)])
+        clusters.append(cluster)
+    names = [m.title for m in cluster.named] + [choice.title]
+    if choice.source in ("lead", "cluster"):
+        names = [re.sub(r"\s*\([A-Z][A-Za-z]{1,10}\)$", "", n) for n in names]
+    longest = max(names, key=len)
+    cluster.preferred_title = longest if choice.source != "label" else choice.title
+    found, source = main_dates(doc.text, layout, choice, programme, dates)
+    days = programme_range(programme)
+    if found and source == "label":
+        cluster.dates = found
+    elif days and days[0] != days[1]:
+        cluster.dates = [DateMention((0, 0), days[0], days[1], "range", True)]
+    elif found and (source == "title" or not cluster.dates):
+        cluster.dates = found + [d for d in cluster.dates if d not in found]
+    for other in clusters:
+        if other is not cluster:
+            other.dates = [d for d in other.dates if d not in cluster.dates]
+    return cluster
+
+
+_TITLE_WORDS = re.compile(r"[a-z0-9]+")
+_SMALL_WORDS = frozenset("the of on and for a an in to at by with".split())
+
+
+def _same_gathering(a: str, b: str) -> bool:
+    """Two names of one gathering: alike, or sharing at least two words and half of the
+    shorter one's ("Foreign Policy conference" and "Otago Foreign Policy School")."""
+    if titles_alike(a, b):
+        return True
+    ta = {w for w in _TITLE_WORDS.findall(a.lower()) if w not in _SMALL_WORDS}
+    tb = {w for w in _TITLE_WORDS.findall(b.lower()) if w not in _SMALL_WORDS}
+    shared = ta & tb
+    return len(shared) >= 2 and len(shared) >= 0.5 * min(len(ta), len(tb))
+
+
+def _programme_panels(programme: Programme, finder: PeopleFinder) -> list[PanelCluster]:
+    """The sessions of a programme as panels, with their people by person key."""
+    panels: list[PanelCluster] = []
+    for entry in programme.walk():
+        if not entry.is_session or _is_group(entry):
+            continue
+        title = entry.title
+        people = entry.people
+        if not title and people:
+            title = people[0][0].rest if people[0][0].rest else None
+        kind = entry.kind or (entry.role if entry.role else None) or "session"
+        panel = PanelCluster(
+            kind=kind, title=title, spans=[(entry.span[0], max(entry.end, entry.span[1]))]
+        )
+        panel.date = entry.date
+        panel.start_time, panel.end_time = entry.start_time, entry.end_time
+        default = "speaker"
+        for listed, role in people:
+            key = _key_of(finder, listed)
+            panel.add(key, role or entry.role or default)
+        panels.append(panel)
+    return panels
+
+
+def _listed_event_people(
+    programme: Programme, finder: PeopleFinder, known: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """People listed under a role label or a "WHO:" outside any session: the event's."""
+    seen = {key for key, _ in known}
+    out: list[tuple[str, str]] = []
+    for listed, role, entry in programme.people:
+        if entry is not None or role is None:
+            continue
+        key = _key_of(finder, listed)
+        if key not in seen:
+            seen.add(key)
+            out.append((key, role))
+    return out
+
+
+def _is_group(entry: Entry) -> bool:
+    """An untitled slot, or a heading, whose sessions are its items: only their time."""
+    return bool(entry.children) and not entry.people and any(c.is_session for c in entry.children)
+
+
+def _key_of(finder: PeopleFinder, listed: Listed) -> str:
+    key = person_key(listed.name)
+    person = finder.match_existing(key)
+    return person.key if person is not None else key
 
 
 def _merge_contacts(finder: PeopleFinder, blocks: list[ContactBlock]) -> None:
@@ -347,6 +523,7 @@ def _event_records(
     panels: list[PanelCluster],
     event_people: list[tuple[str, str]],
     finder: PeopleFinder,
+    main_kept: bool = True,
 ) -> list[EventRecord]:
     records = []
     names = {p.key: p.name for p in finder.people.values()}
@@ -355,12 +532,16 @@ def _event_records(
         is_main = cluster is main
         own_panels = panels if is_main else []
         people = event_people if is_main else []
-        if start is None and not (is_main and (own_panels or people)):
+        if start is None and not (is_main and main_kept):
             continue
         if all(m.body for m in cluster.named) and start is None:
             continue
         panel_records = []
         own_panels = [p for p in own_panels if p.title or p.people or p.start_time]
+        if is_main and not own_panels and people:
+            # people with parts in an event of no named sessions: the event as one session
+            own_panels = [PanelCluster(kind=cluster.head, title=None, people=list(people))]
+            people = []
         for panel in own_panels:
             panel_people = list(panel.people)
             opening = re.search(r"keynote|opening|welcome|speech|address|remarks", panel.kind)

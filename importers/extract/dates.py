@@ -257,6 +257,9 @@ _YEAR_BEFORE = re.compile(
     rf"(?:(?<![a-z])(?P<ctx>{word_trie(YEAR_CONTEXT.split('|'))}){H}+(?:the{H}+year{H}+)?"
     rf"|(?P<open>\(){H}*)\Z"
 )
+_NUMBERED_BEFORE = re.compile(
+    rf"(?<![a-z])(?:day|session|room|panel|no\.?|number|week|phase|part|track|theme|table|hall){H}*\Z"
+)
 _DETERMINER_BEFORE = re.compile(rf"(?:the|a|an|this|that|its|their|our|his|her){H}+\Z")
 _NEXT_WORD = re.compile(rf"{H}+([^\W\d_]+)")
 _CLOSE_AFTER = re.compile(rf"{H}*\)")
@@ -403,7 +406,9 @@ def _build(name: str, m: re.Match[str], scan: _Scan) -> _Candidate | None:
         if not scan.word_starts(start):
             return None
     elif start and scan.low[start - 1] in "0123456789.,:/+-":
-        return None  # the tail of another number, time or numeric date
+        # the tail of another number, time or numeric date; "Day-11th" is a day after a word
+        if not (scan.low[start - 1] == "-" and start >= 2 and scan.low[start - 2].isalpha()):
+            return None
     groups = m.groupdict()
     priority = _PRIORITY[name]
     end = m.end()
@@ -453,6 +458,8 @@ def _build(name: str, m: re.Match[str], scan: _Scan) -> _Candidate | None:
     y1 = _int(m, "y1")
     if name in ("month", "month_range"):
         return _build_month(name, m, scan, priority, month, y1)
+    if name in ("dd_m", "dmy_dmy") and _NUMBERED_BEFORE.search(scan.low, max(0, start - 12), start):
+        return None  # "Day 1 – 25 May": the number of a day, not a range of days
     if end and scan.low[end - 1] == "." and m.end("m1") == end - 1:
         end -= 1  # "in 15 June." keeps the full stop out
     d1 = int(groups["d1"])

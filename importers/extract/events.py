@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from importers.extract.dates import DateMention
+from importers.extract.gatherings import find_gatherings
 from importers.extract.lexicon import BODY_NOUNS, EVENT_NOUNS, MONTHS, WEEKDAYS, fold
 from importers.extract.places import find_places, lookup
 from importers.extract.text import SpanSet, Text, find_words
@@ -310,6 +311,7 @@ class EventCluster:
     dates: list[DateMention] = field(default_factory=list)
     location: str | None = None
     timezone: str | None = None
+    preferred_title: str | None = None  # the document's own name for it (title, label)
 
     @property
     def named(self) -> list[EventMention]:
@@ -317,6 +319,8 @@ class EventCluster:
 
     @property
     def title(self) -> str:
+        if self.preferred_title:
+            return self.preferred_title
         named = {m.title: m for m in self.named or self.mentions}.values()
         best = max(named, key=lambda m: (not m.body, len(m.title.split()) <= 14, len(m.title)))
         return best.title
@@ -591,8 +595,31 @@ def _labelled(doc: Text) -> dict[str, tuple[Span, str]]:
     return fields
 
 
+_SESSION_HEADS = frozenset(
+    "session panel plenary talk debate briefing presentation keynote lecture workshop".split()
+)
+
+
+def _gathering_mentions(doc: Text) -> list[EventMention]:
+    """Named gatherings (see :mod:`importers.extract.gatherings`) as event mentions; a trailing
+    "(ACRONYM)" is kept apart as the mention's acronym."""
+    out: list[EventMention] = []
+    for g in find_gatherings(doc.text):
+        if not g.named or (g.quoted and g.head in _SESSION_HEADS):
+            continue  # 'sessions on "X"' names a session, not an event
+        title, acronym = g.title, None
+        acr = re.search(r"\s*\(([A-Z][A-Za-z0-9&]{1,10})\)$", title)
+        if acr:
+            title, acronym = title[: acr.start()], acr.group(1)
+        if len(_tokens(title)) < 2:
+            continue
+        span = (g.span[0], g.span[0] + len(title)) if not g.quoted else g.span
+        out.append(EventMention(span, title, g.head, acronym=acronym, body=g.head in BODY_NOUNS))
+    return out
+
+
 def find_event_mentions(doc: Text) -> list[EventMention]:
-    named = _name_mentions(doc)
+    named = _gathering_mentions(doc)
     named += [m for m in _kind_titled(doc) if not _overlaps(m.span, named)]
     named += [m for m in _apposition_mentions(doc) if not _overlaps(m.span, named)]
     named += [m for m in _act_mentions(doc) if not _overlaps(m.span, named) or True]

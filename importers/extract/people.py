@@ -644,6 +644,13 @@ class PeopleFinder:
             ow = other.key.split()
             if len(words) >= 2 and len(ow) >= 2 and words[0] == ow[0] and words[-1] == ow[-1]:
                 return other
+        for other in self.people.values():
+            # "Begum Jane Roe" and "Jane Roe", "A.B. Jane Roe" and "Jane Roe": the shorter
+            # name's words all in the longer one, the surname last in both
+            ow = other.key.split()
+            short, long_ = sorted((words, ow), key=len)
+            if len(short) >= 2 and short[-1] == long_[-1] and set(short) <= set(long_):
+                return other
         return None
 
     def _add_short(self, mention: NameMention) -> None:

@@ -50,16 +50,16 @@ def _strip_links(match: re.Match[str]) -> str:
     return " " + label + " " * (match.end() - match.start() - len(label) - 1)
 
 
-def clean(text: str) -> str:
+def clean(text: str, *, join: bool = True) -> str:
     """Same-length cleaning: markdown emphasis and link targets blanked, odd spaces unified,
-    and hard-wrapped lines inside a paragraph joined (newline -> space)."""
-    text = text.replace("\u00a0", " ").replace("\t", " ").replace("\r", " ")
+    and (``join``) hard-wrapped lines inside a paragraph joined (newline -> space)."""
+    text = text.replace("\u00a0", " ").replace("\r", " ")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     if "](" in text:
         text = _LINK.sub(_strip_links, text)
     if "*" in text or "_" in text:
         text = _MARKDOWN.sub(_blank, text)
-    return _join_wrapped_lines(text)
+    return _join_wrapped_lines(text.replace("\t", " ")) if join else text
 
 
 def _join_wrapped_lines(text: str) -> str:
@@ -174,7 +174,8 @@ class Text:
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        self.text = clean(raw)
+        self.lines = clean(raw, join=False)  # tabs kept: they part table cells
+        self.text = _join_wrapped_lines(self.lines.replace("\t", " "))
 
     @cached_property
     def lower(self) -> str | None:

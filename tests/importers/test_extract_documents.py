@@ -106,10 +106,11 @@ def test_events_dates_and_places(name: str, expected: dict[str, tuple]) -> None:
 
 def test_programme_roles() -> None:
     found = roles("water_summit_programme.txt")
-    assert ("Financing resilient infrastructure", "Jonas Lindqvist", "moderator") in found
-    assert ("Financing resilient infrastructure", "Helena Novak", "panelist") in found
-    assert ("Data for water governance", "Fatou Diop", "chair") in found
-    assert ("keynote", "Richard Holloway", "keynote") in found
+    panel_1 = "Panel 1: Financing resilient infrastructure"
+    assert (panel_1, "Jonas Lindqvist", "moderator") in found
+    assert (panel_1, "Helena Novak", "panelist") in found
+    assert ("Panel 2: Data for water governance", "Fatou Diop", "chair") in found
+    assert ("Keynote address", "Richard Holloway", "keynote") in found
 
 
 def test_bulleted_panelists_after_a_colon() -> None:
@@ -144,7 +145,10 @@ def test_labelled_date_and_venue_under_a_heading_with_a_speaker_list() -> None:
         )
     }
     (event,) = load(DOCS / "health_consultation_advisory.txt").events
-    assert [(p.name, p.role) for p in event.people] == [
+    # an event without named sessions is one session of its own kind holding its people
+    (session,) = event.panels
+    assert (session.title, session.kind) == (None, "consultation")
+    assert [(p.name, p.role) for p in session.people] == [
         ("Anjali Perera", "speaker"),
         ("Tomas Lindberg", "speaker"),
         ("Hana Suzuki", "speaker"),
@@ -160,8 +164,10 @@ def test_a_lecture_is_the_event_not_a_session_of_itself() -> None:
         "2022-03-03",
         "Great Hall of the University of Otago",
     )
-    assert event.panels == ()
-    assert {(p.name, p.role) for p in event.people} == {
+    # the lecture itself is the one session, untitled, of the lecture's kind
+    (session,) = event.panels
+    assert (session.title, session.kind, session.date) == (None, "lecture", event.start)
+    assert {(p.name, p.role) for p in session.people} == {
         ("Helen Whitcombe", "speaker"),
         ("Mark Tanaka", "chair"),
     }
@@ -192,9 +198,10 @@ def test_agenda_table_rows_give_sessions_and_their_people() -> None:
             "Kigali Convention Centre, Kigali, Rwanda",
         )
     }
+    # a session is named in its own words: "Panel: X" stays "Panel: X"
     assert roles("digital_health_agenda.html") == {
-        ("opening session", "Sabin Nsanzimana", "speaker"),
-        ("Financing digital public goods", "Aisha Kamara", "moderator"),
-        ("Data for health equity", "Daniel Mwangi", "keynote"),
-        ("Interoperability standards", "Paul Ochieng", "moderator"),
+        ("Opening ceremony", "Sabin Nsanzimana", "speaker"),
+        ("Panel: Financing digital public goods", "Aisha Kamara", "moderator"),
+        ("Keynote: Data for health equity", "Daniel Mwangi", "keynote"),
+        ("Workshop: Interoperability standards", "Paul Ochieng", "moderator"),
     }

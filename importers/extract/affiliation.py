@@ -1,0 +1,337 @@
+"""A person's job title and organisation from the words written around their name.
+
+``split_affiliation`` reads what follows a name in a list or a programme line
+(", Director of Well-Being at Mintz", " (University of Delaware)", ", President & CEO, Acme
+Corporation, Springfield"); ``split_leading_org`` reads a title written before a name ("IOM
+Deputy Director General", "Ruritania's Minister of Health").
+
+A phrase is cut into segments at commas, semicolons, brackets and spaced dashes. Each segment
+is a title (it holds a title word: "Director", "Professor", "ministra"), an organisation (an
+organisation word, an acronym, a company suffix), a place (in the gazetteer) or something else.
+The title is the first title segment with the segments that continue it ("Chief Diversity,
+Equity, and Inclusion Officer"); the organisation is what follows, without trailing places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.extract.lexicon import ORG_WORDS, TITLE_HEADS, TITLE_MODIFIERS, fold
+from importers.extract.places import demonym_country, is_place, lookup
+
+_TITLE, _ORG, _PLACE, _OTHER = "title", "org", "place", "other"
+_SMALL = frozenset("of for and the in on to at de del la le des du y et & with".split())
+_COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Ltd|LLC|LLP|LP|PLC|plc|GmbH|AG|SA|NV|BV|Pty|Co)\.?$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$|^[A-Z][a-z]?[A-Z][A-Za-z0-9-]*$")
+# "Director of the Centre", "Editor at the Post": what a title is of may be an organisation
+_COMPLEMENT = re.compile(r"\s+(?P<word>of|at|for|with|in|de|del|du)\s+(?:the\s+|la\s+|el\s+)?")
+_ADJECTIVES = frozenset(
+    "new former current outgoing incoming acting interim then longtime renowned veteran "
+    "famous noted legendary".split()
+)
+_KEPT_ADJECTIVES = frozenset({"former", "acting", "interim"})
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    title: str | None = None
+    organisation: str | None = None
+    rest: str | None = None  # words that are neither: a talk's title, a topic, a country
+
+
+def title_word(word: str) -> bool:
+    """Whether ``word`` heads or qualifies a job title ("Director", "Vice-Chancellor")."""
+    bare = word.strip(".,;:()[]'’")
+    f = fold(bare)
+    if len(f) <= 3 and not bare.isupper():
+        return False  # "MD", "CEO" are titles in capitals; "Md." is a name
+    if f in TITLE_HEADS or (f.endswith("s") and f[:-1] in TITLE_HEADS and len(f) > 3):
+        return True
+    return "-" in f and any(part in TITLE_HEADS for part in f.split("-"))
+
+
+def is_title(phrase: str) -> bool:
+    """A phrase that holds a title head ("Senior Scientist", "Minister for Food")."""
+    head = _COMPLEMENT.split(phrase, maxsplit=1)[0]
+    return any(title_word(w) for w in head.split())
+
+
+def is_org(phrase: str) -> bool:
+    """A phrase that names an organisation: an organisation word, an acronym, a company."""
+    words = [w.strip(".,;:()[]'’\"") for w in phrase.split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    if _COMPANY_SUFFIX.search(phrase.rstrip(".")):
+        return True
+    if re.search(r"\([A-Z][A-Za-z&.]{1,12}\)", phrase):
+        return True
+    if any(fold(w) in ORG_WORDS for w in words) and any(w[:1].isupper() for w in words):
+        return True  # "Acme Trust", not "a community trust"
+    capitals = [w for w in words if fold(w) not in _SMALL]
+    return len(capitals) == 1 and bool(_ACRONYM.match(capitals[0])) and not title_word(capitals[0])
+
+
+def _place(phrase: str) -> bool:
+    bare = re.sub(r"\s*\([^)]*\)", "", phrase).strip(" .")
+    return bool(bare) and (is_place(bare) or fold(bare) in {"usa", "u.s.a", "uk", "u.k", "us"})
+
+
+def classify(segment: str) -> str:
+    if _place(segment):
+        return _PLACE
+    if is_title(segment) and not _org_before_title(segment):
+        return _TITLE
+    if is_org(segment):
+        return _ORG
+    if is_title(segment):
+        return _TITLE
+    return _OTHER
+
+
+def _org_before_title(segment: str) -> bool:
+    """ "University of Maryland & President ASBM": an organisation whose name comes first."""
+    words = segment.split()
+    return bool(words) and fold(words[0]) in ORG_WORDS and not title_word(words[0])
+
+
+_SPLIT = re.compile(r"\s*(?:[,;|]|\s[-–—]\s|\s/\s)\s*")
+
+
+def segments(text: str) -> list[str]:
+    """The segments of a description: cut at commas, semicolons, bars, spaced dashes and
+    slashes, and at brackets, whose content is a segment of its own."""
+    out: list[str] = []
+    depth = 0
+    current: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            if depth == 0:
+                out.extend(_flat(current))
+                current = []
+            else:
+                current.append(ch)
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                inner = "".join(current).strip()
+                if inner:
+                    out.append(f"({inner})")
+                current = []
+            else:
+                current.append(ch)
+        else:
+            current.append(ch)
+        i += 1
+    out.extend(_flat(current))
+    return [s for s in out if s.strip(" .")]
+
+
+def _flat(chars: list[str]) -> list[str]:
+    return [s.strip() for s in _SPLIT.split("".join(chars)) if s.strip(" .,;")]
+
+
+def split_affiliation(text: str) -> Affiliation:
+    """Title, organisation and the rest from the words after a name (see the module doc).
+
+    After the title, the organisation starts at the first segment that names one; capitalised
+    segments between the title and it qualify the title ("Director, Outreach, Acme Trust");
+    with no segment naming one, the last capitalised segment is the organisation. Places at
+    the end ("..., Nairobi") and remarks in brackets are left out."""
+    parts = segments(text.strip(" ,;:–—-\t"))
+    if not parts:
+        return Affiliation()
+    kinds = [classify(p.strip("()")) for p in parts]
+    rest: list[str] = []
+    keep: list[tuple[str, str]] = []
+    for part, kind in zip(parts, kinds, strict=True):
+        bare = part.strip("()")
+        remark = part.startswith("(") and not _proper(bare) and not is_org(bare.split(",")[0])
+        if remark or (kind == _OTHER and (not _proper(bare) or _titled_work(bare))):
+            rest.append(bare)  # "(#2 in the ranking)", a talk's title
+        else:
+            keep.append((bare, kind))
+    while len(keep) > 1 and keep[-1][1] == _PLACE:
+        keep.pop()
+    first_title = next((i for i, (_, kind) in enumerate(keep) if kind == _TITLE), None)
+    title: str | None = None
+    org_parts: list[str]
+    if first_title is None:
+        org_parts = [part for part, kind in keep if kind != _PLACE]
+        if not org_parts and keep:
+            rest.extend(part for part, _ in keep)
+    else:
+        last = _title_continuation([p for p, _ in keep], [k for _, k in keep], first_title)
+        title = ", ".join(part for part, _ in keep[first_title : last + 1])
+        before = [part for part, kind in keep[:first_title] if kind != _PLACE]
+        after = keep[last + 1 :]
+        first_org = next((i for i, (_, kind) in enumerate(after) if kind == _ORG), None)
+        if first_org is None:
+            first_org = max(0, len(after) - 1)
+        qualifiers = [part for part, kind in after[:first_org] if kind in (_OTHER, _TITLE)]
+        if qualifiers:
+            title = ", ".join([title, *qualifiers])
+        org_parts = before + [part for part, kind in after[first_org:] if kind != _PLACE]
+        if not org_parts:
+            org_parts = [part for part, kind in after[first_org:]][:1] if len(keep) > 2 else []
+    title, org = _finish(title, org_parts)
+    return Affiliation(title, org, ", ".join(rest) or None)
+
+
+_WORK_OPENERS = frozenset(
+    "the a an how why what when where who towards toward beyond from on in is are can do "
+    "does should will making building rethinking".split()
+)
+
+
+def _titled_work(phrase: str) -> bool:
+    """A talk's or a book's title rather than a company: three words or more, no organisation
+    word and no "&", opening with an article or a question word ("The Art of Listening",
+    "How to Stay Curious")."""
+    content = [w for w in re.findall(r"[\w'’.-]+", phrase) if fold(w) not in _SMALL]
+    if len(content) < 2 or "&" in phrase or is_org(phrase):
+        return False
+    first = fold(phrase.split()[0])
+    inner = [fold(w) for w in phrase.split()[1:]]
+    if not any(w in _SMALL or w in ("to", "with", "from", "your", "our") for w in inner):
+        return False  # "The Morning Ledger": a name
+    return first in _WORK_OPENERS and len(phrase.split()) >= 3
+
+
+def _proper(phrase: str) -> bool:
+    """A capitalised phrase: every word capitalised but the small ones."""
+    words = [w for w in re.findall(r"[\w'’&.-]+", phrase) if fold(w) not in _SMALL]
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _title_continuation(parts: list[str], kinds: list[str], i: int) -> int:
+    """The last segment of the title that starts at ``i``: "Chief Diversity, Equity, and
+    Inclusion Officer" is one title cut by its commas."""
+    j = i
+    k = i + 1
+    while k < len(parts):
+        part = parts[k]
+        if part.startswith(("and ", "& ")) and kinds[k] != _ORG:
+            j = k
+            k += 1
+            continue
+        single = len(part.split()) <= 2 and kinds[k] == _OTHER and not part.startswith("(")
+        if single and k + 1 < len(parts) and parts[k + 1].startswith(("and ", "& ")):
+            k += 1
+            continue
+        break
+    return j
+
+
+def _finish(title: str | None, org_parts: list[str]) -> tuple[str | None, str | None]:
+    org = ", ".join(org_parts) if org_parts else None
+    if title:
+        title = re.sub(r"^(?:a|an|the|its|their|his|her)\s+", "", title.strip(), flags=re.I)
+        title = title.strip(" ,;:-–—.")
+        if org is None:
+            title, org = split_title_org(title)
+        else:
+            lead_title, lead_org = split_leading_org(title)
+            if lead_title and lead_org and fold(lead_org) == fold(org):
+                title = lead_title
+    if org:
+        org = org.strip(" ,;:-–—").rstrip(".") if not org.endswith(("Inc.", "Ltd.", "Co.")) else org
+    return title or None, org or None
+
+
+def split_title_org(phrase: str) -> tuple[str, str | None]:
+    """ "Director of the Arctic Institute" -> ("Director", "Arctic Institute"); "Senior Editor at
+    Field Notes" -> ("Senior Editor", "Field Notes"); "Minister for Local Government" and "Mayor
+    of Springfield" stay titles (what follows names no organisation)."""
+    lead_title, lead_org = split_leading_org(phrase)
+    if lead_title and lead_org:
+        return lead_title, lead_org
+    best: tuple[int, str, str] | None = None
+    for match in _COMPLEMENT.finditer(phrase):
+        head = phrase[: match.start()].strip()
+        rest = phrase[match.end() :].strip().rstrip(".")
+        if not rest or not is_title(head) or _place(rest):
+            continue
+        first = rest.split()[0]
+        if match.group("word") == "at" and first[:1].isupper():
+            rank = 0  # where one works
+        elif (is_org(rest) and _named(rest)) or _ACRONYM.match(re.sub(r"[’']s$", "", first)):
+            rank = 1
+        else:
+            continue
+        if title_word_count(rest) and rank:
+            continue  # "Director of X and Chair of Y": two titles, not an organisation
+        if best is None or rank < best[0]:
+            best = (rank, head, rest)
+    if best is None:
+        glued = _glued_org(phrase)
+        return glued if glued else (phrase, None)
+    return best[1], best[2]
+
+
+def _named(phrase: str) -> bool:
+    """An organisation with a name of its own, not only a generic word ("the Board")."""
+    words = [w.strip(".,()") for w in phrase.split()]
+    return any(w[:1].isupper() and fold(w) not in ORG_WORDS for w in words) or any(
+        _ACRONYM.match(w) for w in words
+    )
+
+
+def title_word_count(phrase: str) -> int:
+    return sum(1 for w in phrase.split() if fold(w.strip(".,")) in TITLE_HEADS)
+
+
+def _glued_org(phrase: str) -> tuple[str, str] | None:
+    """ "President Bangladesh Academy Sciences": a title word followed straight by an
+    organisation's name, without "of"."""
+    words = phrase.split()
+    for k, word in enumerate(words[:-1]):
+        if fold(word.strip(".,")) in TITLE_HEADS and not title_word(words[k + 1]):
+            tail = " ".join(words[k + 1 :])
+            if fold(words[k + 1]) not in _SMALL and _proper(tail) and is_org(tail):
+                return " ".join(words[: k + 1]), tail
+    return None
+
+
+def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
+    """ "IOM Director General" -> ("Director General", "IOM"); "Ruritania's Minister of X" ->
+    ("Minister of X", "Ruritania"); "Freedonian Secretary of State" -> (..., "Freedonia")."""
+    words = phrase.split()
+    kept: list[str] = []
+    while words and fold(words[0]) in _ADJECTIVES:
+        if fold(words[0]) in _KEPT_ADJECTIVES:
+            kept.append(words[0])
+        words.pop(0)
+    org_words: list[str] = []
+    while words:
+        w = words[0]
+        f = fold(w)
+        if w.endswith(("'s", "’s")):
+            org_words.append(w[:-2])
+            words.pop(0)
+            break
+        if title_word(w) or f in TITLE_MODIFIERS:
+            break
+        country = demonym_country(w)
+        if country and len(words) > 1 and title_word(words[1]):
+            org_words.append(country)
+            words.pop(0)
+            break
+        if w[:1].isupper() or w[:1].isdigit():
+            org_words.append(w)
+            words.pop(0)
+            continue
+        break
+    title = " ".join(kept + words).strip()
+    org = " ".join(org_words).strip() or None
+    if not title or not is_title(title):
+        return None, None
+    if org and not (
+        all(w.isupper() for w in org.split()) or is_org(org) or lookup(org) or _ACRONYM.match(org)
+    ):
+        return phrase.strip(), None
+    return title, org

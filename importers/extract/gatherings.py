@@ -1,0 +1,424 @@
+"""Phrases that name or describe a gathering, found around a gathering noun.
+
+A phrase is built outwards from its head noun ("conference", "meeting", "Round Table"):
+
+- to the left over capitalised words, ordinals and years, with "of", "and" or "&" between
+  capitalised words ("30th Regional Conference", "SADC Council of Ministers' meeting", "Forum
+  Foreign Ministers meeting"), or, for a lower-case head, over a few adjectives ("an expert
+  group meeting");
+- to the right over a capitalised complement ("Conference for Asia and the Pacific (APRC)"),
+  a quoted title ('meeting on "Water for Cities"', "Round Table on the theme “X”", 'show,
+  called "Springtime"'), a name set off by commas ("the conference, Open Waters, opens"), or,
+  for a lower-case head, a short complement ("conference in Canberra on refugees", "meeting to
+  discuss the situation"). Spanish and French heads take their name after them ("Foro
+  Internacional", "Cumbre de las Américas").
+
+A phrase never runs across a line break. A head that only modifies more capitalised words
+("Pacific Islands Forum Foreign Ministers") or a later gathering noun ("Council of Ministers
+Meeting") makes no phrase of its own; neither does a bare noun ("the Conference"). A phrase
+is *named* when a capitalised word in it is not merely the first word of its sentence or line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from importers.extract.lexicon import BODY_NOUNS, EVENT_NOUNS, MONTHS, WEEKDAYS, fold
+from importers.extract.vocabulary import words
+from importers.records import Span
+
+_TOKEN = re.compile(r"[“”\"«»()‘]|[^\s“”\"«»(),;:!?‘]+|[,;:!?]")
+_CONNECT = frozenset("of for on and & in to de del la le des du et y at".split())
+_LEFT_CONNECT = frozenset("of and & de del la le des du et y".split())
+_RIGHT_CONNECT = frozenset("of for on to de del des du".split())
+_INNER_CONNECT = frozenset("of for on and & the to de del la des du et y".split())
+_AND = frozenset(("and", "&", "et", "y"))
+_DETERMINERS = frozenset("a an the this that these its their our his her your each every".split())
+_DEICTIC = frozenset(
+    "last next this that these those every each past coming previous our its".split()
+)
+_QUOTES_OPEN = frozenset("“\"«‘'")
+_QUOTES_CLOSE = frozenset("”\"»’'")
+_COMPLEMENT_STOP = frozenset(
+    "which that who will would shall is are was were has have had being been be where when "
+    "while at from by during this next last today tomorrow yesterday as with after before "
+    "since but or".split()
+)
+_NAMING = frozenset("called entitled titled named themed dubbed".split())
+_DESCRIBERS = frozenset(
+    "high-level expert group regional international national annual joint informal special "
+    "extraordinary open public virtual online hybrid plenary technical ministerial "
+    "consultative inaugural first second third press media interaction".split()
+)
+_SENTENCE_WORDS = frozenset("i we he she they it you".split())
+_VENUE_NOUNS = frozenset(
+    "room rooms hall centre center building venue facility facilities site".split()
+)
+_ROMANCE_LINKS = frozenset("de del la las los el y e et des du le da do".split())
+_DURATION = re.compile(
+    r"(?:one|two|three|four|five|six|seven|half|full|multi|\d+)[- ](?:day|week|hour|month)"
+)
+_PAGE_WORDS = frozenset("program programme agenda schedule programa programme".split())
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|(?:19|20)\d\d")
+
+
+@dataclass(frozen=True)
+class Gathering:
+    span: Span
+    title: str
+    head: str  # the gathering noun, folded ("conference", "round table")
+    named: bool  # a name rather than a description
+    quoted: bool = False  # the title is a quoted name or one set off by commas
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    brk: bool  # a line break comes before it
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text.rstrip("."))
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper() or self.text[:1].isdigit()
+
+
+@cache
+def gathering_nouns() -> frozenset[str]:
+    return EVENT_NOUNS | words("gathering_nouns.txt")
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    return words("headline_verbs.txt")
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    out: list[_Tok] = []
+    previous = start
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        a, b = m.start(), m.end()
+        brk = "\n" in text[previous:a]
+        # quotes glued to words: "'Local" -> "'" "Local"; "Content'" -> "Content" "'", but the
+        # apostrophe of a plural possessive ("Ministers'") stays with its word
+        if len(word) > 1 and word[0] in "'’" and word[1].isalpha():
+            out.append(_Tok(a, a + 1, word[0], brk))
+            a, word, brk = a + 1, word[1:], False
+        closing = None
+        if len(word) > 1 and word[-1] in "'’" and word[-2:-1] not in ("s", "S"):
+            closing = _Tok(b - 1, b, word[-1], False)
+            b, word = b - 1, word[:-1]
+        out.append(_Tok(a, b, word, brk))
+        if closing is not None:
+            out.append(closing)
+        previous = m.end()
+    return out
+
+
+def find_gatherings(text: str, start: int = 0, end: int | None = None) -> list[Gathering]:
+    """Gathering phrases in ``text[start:end]``, in text order, overlaps settled left first."""
+    end = len(text) if end is None else end
+    tokens = _tokens(text, start, end)
+    found: list[Gathering] = []
+    taken = -1
+    for i in range(len(tokens)):
+        head = _head_at(tokens, i)
+        if head is None:
+            continue
+        first, noun = head
+        if tokens[first].start < taken:
+            continue
+        phrase = _Builder(text, tokens, first, i, noun, start).build()
+        if phrase is not None:
+            found.append(phrase)
+            taken = phrase.span[1]
+    return found
+
+
+def _head_at(tokens: list[_Tok], i: int) -> tuple[int, str] | None:
+    """The gathering noun ending at token ``i`` (one or two words), as (first index, noun)."""
+    nouns = gathering_nouns()
+    word = tokens[i].folded
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    word = word.rstrip("'’")
+    if i > 0 and not tokens[i].brk:
+        two = f"{tokens[i - 1].folded} {word}"
+        if two in nouns:
+            return i - 1, two
+        if two.endswith("s") and two[:-1] in nouns:
+            return i - 1, two[:-1]
+    if word in nouns:
+        return i, word
+    if word.endswith("s") and word[:-1] in nouns and len(word) > 4:
+        return i, word[:-1]
+    return None
+
+
+class _Builder:
+    def __init__(
+        self, text: str, tokens: list[_Tok], first: int, last: int, noun: str, start: int
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.first = first
+        self.last = last
+        self.noun = noun
+        self.start = start
+
+    def initial(self, k: int) -> bool:
+        """Whether token ``k`` opens its sentence, line or title (any word is capitalised
+        there)."""
+        token = self.tokens[k]
+        if k == 0 or token.brk or token.start <= self.start:
+            return True
+        previous = self.tokens[k - 1].text
+        return previous[-1:] in ".!?:" or previous in _QUOTES_OPEN or previous == "("
+
+    def build(self) -> Gathering | None:
+        tokens, first, last = self.tokens, self.first, self.last
+        head_cap = tokens[first].cap
+        left = self.left(head_cap)
+        right, k = last, last + 1
+        k, right = self.bracketed(k, right)
+        if head_cap and left == first and fold(tokens[last].text) in words("romance_heads.txt"):
+            k, right = self.romance(k, right)
+        named = any(tokens[j].cap and not self.initial(j) for j in range(left, right + 1))
+        if k < len(tokens) and not tokens[k].brk:
+            if tokens[k].folded in _VENUE_NOUNS:
+                return None  # "conference room": a place
+            nxt = tokens[k]
+            if nxt.folded in _PAGE_WORDS:
+                k = len(tokens)  # "X Workshop Program": the page's word, not the name's
+            elif named and _head_at(tokens, k) is not None:
+                return None  # "Council of Ministers' meeting": the later noun is the head
+            modifier = nxt.cap and nxt.folded not in _CONNECT and not nxt.text.isdigit()
+            if k < len(tokens) and named and modifier and nxt.text not in _QUOTES_OPEN:
+                return None  # "Pacific Islands Forum Foreign Ministers": the noun modifies
+        quote = self.quoted_after(k)
+        if quote is not None:
+            q_start, q_end = quote
+            inner = self.text[tokens[q_start].end : tokens[q_end].start].strip(" ,.")
+            if named and left < first:
+                span = (tokens[left].start, tokens[q_end].end)
+                return Gathering(span, _tidy(self.text[span[0] : span[1]]), self.noun, True)
+            definite = first > 0 and tokens[first - 1].folded in ("the", "this", "that")
+            if len(inner.split()) >= 2 and not (definite and left == first):
+                at = self.text.index(inner, tokens[q_start].end)
+                return Gathering((at, at + len(inner)), inner, self.noun, True, quoted=True)
+        elif not named:
+            apposed = self.apposed(k)
+            if apposed is not None:
+                a, b = apposed
+                name = _tidy(self.text[tokens[a].start : tokens[b].end])
+                at = tokens[a].start
+                return Gathering((at, at + len(name)), name, self.noun, True, quoted=True)
+        if named:
+            right = self.capital_complement(right, k)
+            later = [_head_at(tokens, j) for j in range(last + 1, min(right + 2, len(tokens)))]
+            if any(h is not None and h[1] not in BODY_NOUNS | _PAGE_WORDS for h in later):
+                return None  # "Council of Ministers Meeting": the noun further right is the head
+        else:
+            if self.of_a_name(k):
+                return None  # "the first meeting of the X Forum": X Forum is the gathering
+            right = self.described_complement(right, k)
+        while left < first and _DURATION.fullmatch(tokens[left].folded):
+            left += 1  # "a two-day conference" is a conference
+        if right == last and left == first and " " not in self.noun:
+            return None  # a bare noun ("the Conference") refers to a gathering named elsewhere
+        if self.noun in ("program", "programme") and (named or left == first):
+            return None  # "the Skills Programme" is a project; "an interaction program" meets
+        if not named and self.noun in ("day", "days", "week", "summer", "course", "training"):
+            return None  # "next week", "a training": only a name makes these gatherings
+        span = (tokens[left].start, tokens[right].end)
+        return Gathering(span, _tidy(self.text[span[0] : span[1]]), self.noun, named)
+
+    def left(self, head_cap: bool) -> int:
+        tokens = self.tokens
+        left = self.first
+        while left > 0 and not tokens[left].brk:
+            token = tokens[left - 1]
+            f = token.folded
+            if f in _DETERMINERS or f in _DEICTIC or f in _verbs() or token.text in ",;:!?()":
+                break
+            if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
+                break
+            if f in MONTHS or f in WEEKDAYS:
+                break
+            if token.text.isdigit() and not _ORDINAL.fullmatch(token.text):
+                break  # "Sept. 10 Sessions": a day, not part of a name
+            if token.text.endswith(".") and len(token.text) > 4 and not token.text[:-1].isupper():
+                break  # "... Agenda 2063. Day 1": a full stop ends what came before
+            if token.cap and f not in _SENTENCE_WORDS:
+                left -= 1
+                continue
+            crossing = f in _LEFT_CONNECT and not (f in _AND and not head_cap)
+            if crossing and left >= 2 and tokens[left - 2].cap and tokens[left].cap:
+                if tokens[left - 2].folded not in _verbs() and not tokens[left - 1].brk:
+                    left -= 1
+                    continue
+            if not head_cap and (
+                f.endswith(("-day", "-level", "-long", "-week")) or f in _DESCRIBERS
+            ):
+                left -= 1
+                continue
+            break
+        while left < self.first and tokens[left].folded in _CONNECT:
+            left += 1
+        return left
+
+    def bracketed(self, k: int, right: int) -> tuple[int, int]:
+        """ "(APRC)" is part of the name; "(15-16 January 2008)" is skipped."""
+        tokens = self.tokens
+        if k < len(tokens) and tokens[k].text == "(" and not tokens[k].brk:
+            close = self.closing(k, ")")
+            if (
+                close is not None
+                and close - k == 2
+                and re.fullmatch(r"[A-Z][A-Za-z0-9&.-]{1,12}", tokens[k + 1].text)
+            ):
+                return close + 1, close
+            if close is not None and close - k <= 8:
+                k = close + 1
+        if k < len(tokens) and not tokens[k].brk and re.fullmatch(r"(?:19|20)\d\d", tokens[k].text):
+            return k + 1, k
+        return k, right
+
+    def romance(self, k: int, right: int) -> tuple[int, int]:
+        """ "Foro Internacional", "Cumbre de las Américas": the name follows a Romance head."""
+        tokens = self.tokens
+        j = k
+        while j < len(tokens) and not tokens[j].brk:
+            token = tokens[j]
+            if token.cap and token.text not in _QUOTES_OPEN and token.folded not in MONTHS:
+                right = j
+            elif token.folded not in _ROMANCE_LINKS:
+                break
+            j += 1
+        return right + 1, right
+
+    def closing(self, k: int, close: str) -> int | None:
+        for j in range(k + 1, min(len(self.tokens), k + 16)):
+            if self.tokens[j].text == close:
+                return j
+        return None
+
+    def quoted_after(self, k: int) -> tuple[int, int] | None:
+        """A quoted title right after a head: 'on "X"', 'on the theme “X”', ', called "X"'."""
+        tokens = self.tokens
+        j = k
+        if j < len(tokens) and tokens[j].text == ",":
+            j += 1
+        steps = 0
+        allowed = {"on", "about", "the", "theme", "topic", "subject", "of"} | _NAMING
+        while j < len(tokens) and steps < 4 and tokens[j].text not in _QUOTES_OPEN:
+            if tokens[j].folded not in allowed or tokens[j].brk:
+                return None
+            j += 1
+            steps += 1
+        if j >= len(tokens) or tokens[j].text not in _QUOTES_OPEN:
+            return None
+        for end in range(j + 1, min(len(tokens), j + 40)):
+            if tokens[end].brk:
+                return None
+            if tokens[end].text in _QUOTES_CLOSE:
+                return j, end
+        return None
+
+    def apposed(self, k: int) -> tuple[int, int] | None:
+        """ "the one-day conference, Open Waters: Fishing in a Warming Sea, promises ...": a
+        capitalised name set off by commas right after a described gathering."""
+        tokens = self.tokens
+        if k + 1 >= len(tokens) or tokens[k].text != "," or not tokens[k + 1].text[:1].isupper():
+            return None
+        capitals = 0
+        for j in range(k + 1, min(len(tokens), k + 20)):
+            token = tokens[j]
+            if token.brk:
+                return None
+            if token.text == ",":
+                return (k + 1, j - 1) if capitals >= 2 and j - 1 > k + 1 else None
+            if token.text[:1].isupper():
+                capitals += 1
+            elif token.text not in (":", "–", "-") and token.folded not in _CONNECT | {
+                "a",
+                "an",
+                "the",
+            }:
+                return None
+        return None
+
+    def capital_complement(self, right: int, k: int) -> int:
+        """ "Conference for Asia and the Pacific (APRC)": of/for/on + capitalised words."""
+        tokens = self.tokens
+        if k >= len(tokens) or tokens[k].brk or tokens[k].folded not in _RIGHT_CONNECT:
+            return right
+        j = k + 1
+        last_cap = None
+        while j < len(tokens) and not tokens[j].brk:
+            token = tokens[j]
+            f = token.folded
+            if f in _verbs() and f not in _CONNECT:
+                break  # "Symposium on Rural Broadband to Convene in Denver"
+            if token.cap and f not in MONTHS and f not in WEEKDAYS and not token.text[:1].isdigit():
+                last_cap = j
+                if token.text.endswith(".") and len(token.text.rstrip(".")) > 3:
+                    break  # a full stop ends the name
+            elif f in _INNER_CONNECT:
+                pass
+            elif token.text == "(":
+                close = self.closing(j, ")")
+                if close is not None and close - j == 2 and last_cap == j - 1:
+                    last_cap = close
+                    j = close
+            else:
+                break
+            j += 1
+        return last_cap if last_cap is not None else right
+
+    def of_a_name(self, k: int) -> bool:
+        tokens = self.tokens
+        if k + 1 >= len(tokens) or tokens[k].folded != "of":
+            return False
+        j = k + 1 + (tokens[k + 1].folded == "the")
+        return j < len(tokens) and tokens[j].cap and not tokens[j].brk
+
+    def described_complement(self, right: int, k: int) -> int:
+        """ "conference in Canberra on refugees", "meeting to discuss the situation in X"."""
+        tokens = self.tokens
+        if k >= len(tokens) or tokens[k].brk:
+            return right
+        if tokens[k].folded not in {"on", "in", "of", "for", "about", "to", "de", "sobre"}:
+            return right
+        j, count, last = k, 0, right
+        while j < len(tokens) and count < 12 and not tokens[j].brk:
+            token = tokens[j]
+            f = token.folded
+            if token.text in ",;:!?()" or token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
+                break
+            if token.text.endswith(".") and len(token.text) > 1:
+                last = j
+                break
+            if f == "and" and j + 1 < len(tokens) and tokens[j + 1].text[:1].islower():
+                nxt = tokens[j + 1].folded
+                if nxt not in _COMPLEMENT_STOP and nxt not in _DETERMINERS:
+                    j, count = j + 1, count + 1
+                    continue
+            if f in _COMPLEMENT_STOP or f in MONTHS or f in WEEKDAYS or f.isdigit():
+                break
+            last = j
+            j, count = j + 1, count + 1
+        while last > right and tokens[last].folded in _CONNECT | {"to", "about", "sobre"}:
+            last -= 1
+        return last
+
+
+def _tidy(title: str) -> str:
+    return " ".join(title.split()).strip(" ,.;:")

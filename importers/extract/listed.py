@@ -1,0 +1,329 @@
+"""People written where the layout says a person stands: a list item, a label's value, a
+programme slot, a table cell ("Dr Jane Roe, Director, Acme Institute", "Chair: Prof. A. Roe",
+"Talk title, by Jane Roe and John Doe", "Jane Roe (Lakeshore University)").
+
+In such places a name needs no dictionary: a run of two to five capitalised words (initials and
+particles such as "de" or "van" allowed) at the start of the piece, or after a title or a
+role phrase, ended by a comma, a bracket, a dash or the end, is a name unless its words name an
+organisation, a gathering or a job. Anywhere else (``listed=False``) a name must open with an
+honorific or a known given name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.extract.affiliation import (
+    Affiliation,
+    is_title,
+    split_affiliation,
+    split_leading_org,
+    title_word,
+)
+from importers.extract.lexicon import EVENT_NOUNS, NOT_NAME, ORG_WORDS, fold, given_names
+from importers.extract.names import L, U
+from importers.extract.vocabulary import words
+from importers.records import Span
+
+_HONORIFIC = (
+    r"(?:H\.?\s?E\.?|His\s+Excellency|Her\s+Excellency|Excellency|Rt\.?\s*Hon[’']?(?:ble|\.)?"
+    r"|Right\s+Hon(?:ou?rable)?\.?|Hon[’']ble|Hon(?:ou?rable)?\.?|Mr|Mrs|Ms|Mx|Miss|Drs?"
+    r"|Assoc(?:iate)?\.?\s*Prof(?:essor)?|Asst\.?\s*Prof(?:essor)?|Assistant\s+Professor"
+    r"|Distinguished\s+Prof(?:essor)?|Prof(?:essor)?|Amb(?:assador)?|Sen(?:ator)?|Rep|Rev"
+    r"|Reverend|Fr|Sir|Dame|Lord|Lady|Baroness|Baron|Maj|Gen|Col|Capt|Lt|Brig|Cdr|Adm"
+    r"|Sheikh(?:a)?|Shri|Smt|Begum|Mme|Mlle|Sra?|Srta|Dña|Lic|Ing|Engr?|Justice|Judge"
+    r"|Dott|Herr|Frau|Imam|Rabbi|Pastor|Bishop|Cardinal|Architect|Mag)"
+)
+_HONORIFICS = re.compile(rf"(?:{_HONORIFIC}(?![\w’'])\.?(?:\s*\((?:Dr|Prof)\.?\))?[\s.]*)+")
+_INITIALS = rf"{U}(?:\.{U})+\.?|{U}\.(?=\s|{U}{L})|{U}(?=\s+{U}{L})|{U}{L}{{1,2}}\.(?=\s+{U}{L})"
+_WORD = rf"(?:Mc|Mac|O['’]|D['’]|L['’])?{U}{L}+(?:{U}{L}+)?(?:[-'’](?:{U}{L}*|{L}+))*"
+_CAPS = rf"{U}{{2,4}}(?![\w])"
+_PARTICLE = (
+    r"(?:de|da|del|della|der|den|van|von|di|du|le|la|bin|bint|ibn|al|el|dos|das|do|y|ter|ten|zu|e)"
+)
+_TOKEN = re.compile(rf"(?:{_INITIALS}|{_WORD}|{_CAPS})(?![\w])")
+_NICKNAME = re.compile(rf"\s*\({U}{L}+\)")
+_PARTICLE_RE = re.compile(rf"\s+{_PARTICLE}(?=\s+{U})")
+_POST_NOMINALS = re.compile(
+    r"(?:,?\s*(?:Jr|Sr|II|III|IV|Ph\.?\s?D|PhD|MD|JD|MA|M\.A|MBA|MP|MEP|QC|KC|OBE|CBE|MBE|FRS)"
+    r"\.?(?![\w]))+"
+)
+# What separates two people in one value: "A; B", "A / B", "A and B", "A & B", " -- B".
+_BETWEEN = re.compile(r"\s*(?:;|/|\s+and\s+|\s+&\s+|\s+y\s+|\s+et\s+|\s+--\s+)\s*")
+_NOT_NAME_WORDS = (
+    NOT_NAME | ORG_WORDS | EVENT_NOUNS | words("venue_words.txt") | words("fillers.txt")
+)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One person read from a piece of a line."""
+
+    name: str
+    span: Span
+    honorific: str | None
+    title: str | None
+    organisation: str | None
+    prefix: str | None  # words before the name in the piece ("Master of Ceremony")
+    rest: str | None  # words after it that are neither title nor organisation
+    confident: bool  # an honorific or a known given name
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int  # where the honorific (or the name) starts
+    name_start: int
+    end: int
+    honorific: str | None
+    confident: bool
+
+
+def _name_at(text: str, at: int, *, listed: bool) -> _Name | None:
+    """The name that starts at ``at`` (honorifics first), if one does."""
+    honorific = None
+    m = _HONORIFICS.match(text, at)
+    position = at
+    if m and m.end() > at:
+        honorific = " ".join(text[at : m.end()].split()).rstrip(". ")
+        position = m.end()
+    tokens: list[tuple[int, int]] = []
+    while True:
+        token = _TOKEN.match(text, position)
+        if token is None:
+            break
+        tokens.append((token.start(), token.end()))
+        position = token.end()
+        nick = _NICKNAME.match(text, position)
+        if nick and _TOKEN.match(
+            text, nick.end() + 1 if text[nick.end() : nick.end() + 1] == " " else nick.end()
+        ):
+            position = nick.end()
+        particle = _PARTICLE_RE.match(text, position)
+        if particle and tokens:
+            position = particle.end()
+        if re.match(r"\.?[A-Z][a-z]", text[position : position + 3]) and re.fullmatch(
+            r"(?:[A-Z]\.)*[A-Z]\.?", text[token.start() : position]
+        ):
+            position += text[position] == "."
+            continue  # "M.R.S.Rao": initials glued to the surname
+        space = re.match(r"[^\S\n]+", text[position : position + 3])
+        if not space:
+            break
+        position += space.end()
+        if len(tokens) >= 6:
+            break
+    if not tokens:
+        return None
+    trimmed = _trim(text, tokens)
+    if not trimmed:
+        return None
+    if trimmed[0] != tokens[0]:
+        # "Regional Director Jane Roe": the words before are a title, the name starts later
+        at, honorific = trimmed[0][0], None
+    tokens = trimmed
+    words = [text[a:b] for a, b in tokens]
+    if any(len(w.rstrip(".")) > 1 and fold(w.rstrip(".")) in _NOT_NAME_WORDS for w in words):
+        return None
+    if title_word(words[0]) and not honorific:
+        return None
+    firsts = given_names()
+    known = fold(words[0].split("-")[0]) in firsts or (
+        len(words) > 2 and len(words[0].rstrip(".")) <= 2 and fold(words[1]) in firsts
+    )
+    full = len(words) >= 2
+    if not full and not honorific:
+        return None
+    if not full and len(words[0]) <= 2:
+        return None
+    if words[-1].endswith(".") and len(words[-1]) <= 3 and len(words) > 1:
+        tokens = tokens[:-1]
+        words = words[:-1]
+        if len(words) < 2 and not honorific:
+            return None
+    if all(w.isupper() and len(w) > 1 for w in words) and not (known or honorific):
+        return None  # "ACME CORP": capitals that are not initials
+    confident = bool(honorific) or known
+    if not confident:
+        if not (listed and full) or any(_common_word(w) for w in words):
+            return None
+        if not _NAME_END.match(text, tokens[-1][1]):
+            return None  # "Shape Optimisation using X": a phrase, not a name
+    return _Name(at, tokens[0][0], tokens[-1][1], honorific, confident)
+
+
+# What may follow a name that no dictionary vouches for: the end, punctuation, a bracket.
+_NAME_END = re.compile(r"\s*(?:$|[,;:(/|–—-]|\n|\s(?:and|&|y|et|by)\s)")
+
+
+def _common_word(word: str) -> bool:
+    """An English word by its ending ("Optimisation", "Processing", "Based")."""
+    w = fold(word)
+    return len(w) > 4 and w.endswith(
+        (
+            "tion",
+            "sion",
+            "ment",
+            "ness",
+            "ship",
+            "ity",
+            "ism",
+            "ing",
+            "ings",
+            "ics",
+            "ive",
+            "ous",
+            "ance",
+            "ence",
+            "able",
+            "ible",
+            "ised",
+            "ized",
+            "ated",
+            "based",
+            "ical",
+        )
+    )
+
+
+def _trim(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop title words at the end ("Jane Roe Director") and cut the run after the last title
+    word inside it ("Regional Director Jane Roe" -> "Jane Roe"). A run that still holds an
+    organisation word is no name ("Valley Choir")."""
+    words = [text[a:b] for a, b in tokens]
+    while tokens and title_word(words[-1]):
+        tokens, words = tokens[:-1], words[:-1]
+    for k in range(len(words) - 1, -1, -1):
+        if title_word(words[k]):
+            tokens, words = tokens[k + 1 :], words[k + 1 :]
+            break
+    if any(fold(w.rstrip(".")) in ORG_WORDS for w in words):
+        return []
+    return tokens
+
+
+def read_people(text: str, start: int, end: int, *, listed: bool = True) -> list[Listed]:
+    """The people named in ``text[start:end]``: each with the title and organisation written
+    with them, the words before the first name (``prefix``) and the leftover words."""
+    people: list[Listed] = []
+    position = start
+    prefix_start = start
+    while position < end:
+        found = _first_name(text, position, end, listed=listed and not people)
+        if found is None:
+            break
+        name, prefix = found
+        if people and prefix is None and not listed:
+            pass
+        after = _POST_NOMINALS.match(text, name.end)
+        desc_start = after.end() if after else name.end
+        nxt = _next_person(text, desc_start, end)
+        desc_end, next_start = nxt if nxt is not None else (end, None)
+        affiliation = split_affiliation(text[desc_start:desc_end])
+        pre = text[prefix_start : name.start].strip(" ,;:-–—|")
+        prefix_title = None
+        if pre and is_title(pre):
+            prefix_title = pre
+        title, org = affiliation.title, affiliation.organisation
+        if prefix_title and not title:
+            lead_title, lead_org = split_leading_org(prefix_title)
+            title = lead_title or prefix_title
+            org = org or lead_org
+        people.append(
+            Listed(
+                name=" ".join(text[name.name_start : name.end].split()),
+                span=(name.name_start, name.end),
+                honorific=name.honorific,
+                title=title,
+                organisation=org,
+                prefix=pre or None,
+                rest=affiliation.rest,
+                confident=name.confident,
+            )
+        )
+        if next_start is None:
+            break
+        position = next_start
+        prefix_start = next_start
+    return _shared_surnames(text, people)
+
+
+def _first_name(text: str, start: int, end: int, *, listed: bool) -> tuple[_Name, str] | None:
+    """The first name in ``text[start:end]``: at its start when the layout says one stands
+    there, else the first that opens with an honorific or a known given name."""
+    position = start
+    while position < end and text[position] in " \t,;:|-–—•*()\"“”'‘’":
+        position += 1
+    if position >= end:
+        return None
+    name = _name_at(text, position, listed=listed)
+    if name is not None and name.end <= end:
+        return name, ""
+    for m in re.finditer(rf"(?<![\w’'.-]){U}", text[position:end]):
+        at = position + m.start()
+        if at == position:
+            continue
+        name = _name_at(text, at, listed=False)
+        if name is not None and name.end <= end:
+            return name, text[start:at]
+    return None
+
+
+def _next_person(text: str, position: int, end: int) -> tuple[int, int] | None:
+    """Where a second person starts after a description, if one does: after "; ", " and ",
+    " / " or " -- " followed by a name, or glued to an organisation and followed by a title
+    ("..., Acme Trust Jane Roe, Director")."""
+    for sep in _BETWEEN.finditer(text, position, end):
+        name = _name_at(text, sep.end(), listed=False)
+        if name is None:
+            continue
+        if sep.group().strip() in ("and", "&", "y", "et") and not _name_looks_listed(
+            text, name, end
+        ):
+            continue
+        return sep.start(), sep.end()
+    for comma in re.finditer(r",\s*", text[position:end]):
+        at = position + comma.end()
+        name = _name_at(text, at, listed=False)
+        if name is None or name.name_start != at and name.honorific is None:
+            continue
+        if re.match(r"\s*(?:$|[,;(]|\s+and\s)", text[name.end : end]) and (
+            text[position : position + comma.start()].rstrip().endswith(")")
+            or not text[position : position + comma.start()].strip(" ,")
+            or name.honorific
+        ):
+            # "Jane Roe (Acme), John Doe (Beta)", "Ms Jane Roe, Mr John Doe"
+            return position + comma.start(), at
+    for m in re.finditer(rf"(?<=[a-z)])\s+(?={U})", text[position:end]):
+        at = position + m.end()
+        name = _name_at(text, at, listed=False)
+        if name is None or name.honorific or name.name_start != at:
+            continue
+        after = text[name.end : end]
+        desc = re.match(r"\s*,\s*([^,]{2,80})", after)
+        if desc and is_title(desc.group(1)):
+            return at, at
+    return None
+
+
+def _name_looks_listed(text: str, name: _Name, end: int) -> bool:
+    """After "and", a name followed by its description, the end or another separator."""
+    after = text[name.end : end]
+    return not after.strip() or bool(re.match(r"\s*(?:[,;(/]|--|[-–—]\s)", after))
+
+
+def _shared_surnames(text: str, people: list[Listed]) -> list[Listed]:
+    """ "David and Mary Sherwin": a given name alone before "and" shares the next surname."""
+    return people
+
+
+def read_person_line(text: str, start: int, end: int) -> Listed | None:
+    """The one person a line is about, when it starts with them."""
+    found = read_people(text, start, end, listed=True)
+    if not found or found[0].prefix:
+        return None
+    return found[0]
+
+
+def affiliation_of(text: str) -> Affiliation:
+    return split_affiliation(text)
