@@ -34,6 +34,7 @@ from importers.extract.people import PeopleFinder, Person, person_key
 from importers.extract.places import dominant_country, find_places, gazetteer, lookup
 from importers.extract.programme import Entry, Programme, read_programme
 from importers.extract.text import Text
+from importers.extract.vocabulary import words
 from importers.records import (
     DocumentText,
     EventRecord,
@@ -63,8 +64,22 @@ def extract(document: DocumentText) -> Extraction:
     if released is not None:
         if document.reference_date is None:
             dates = find_dates(doc.text, reference=released.start.first_day())
-        # the day a text was issued is not the day of what it announces
-        dates = [d for d in dates if d.span != released.span]
+        # the day a text was issued is not the day of what it announces, nor is the same day
+        # written again alone on a line of its own
+        body = next(
+            (x.start for x in doc.sentences if len(doc.text[x.start : x.end].split()) >= 8), 0
+        )
+        dates = [
+            d
+            for d in dates
+            if d.span != released.span
+            and not (
+                d.start == released.start
+                and d.end == released.end
+                and d.span[0] < body
+                and _alone_on_line(doc.text, d.span)
+            )
+        ]
     layout = Layout(doc.lines)
     programme = read_programme(doc.lines, layout, dates)
     finder = PeopleFinder(doc)
@@ -538,7 +553,12 @@ def _event_records(
             continue
         panel_records = []
         own_panels = [p for p in own_panels if p.title or p.people or p.start_time]
-        if is_main and not own_panels and people:
+        if (
+            is_main
+            and not own_panels
+            and people
+            and cluster.head in words("single_session_kinds.txt")
+        ):
             # people with parts in an event of no named sessions: the event as one session
             own_panels = [PanelCluster(kind=cluster.head, title=None, people=list(people))]
             people = []

@@ -144,11 +144,23 @@ def _name_at(text: str, at: int, *, listed: bool) -> _Name | None:
     if all(w.isupper() and len(w) > 1 for w in words) and not (known or honorific):
         return None  # "ACME CORP": capitals that are not initials
     confident = bool(honorific) or known
+    if known and not honorific:
+        ending = _NAME_END.match(text, tokens[-1][1])
+        if (
+            ending
+            and ending.group().strip() in ("and", "&")
+            and not _name_at(text, ending.end(), listed=False)
+        ):
+            return None  # "Key Challenges and Ways Forward"
     if not confident:
         if not (listed and full) or any(_common_word(w) for w in words):
             return None
-        if not _NAME_END.match(text, tokens[-1][1]):
+        ending = _NAME_END.match(text, tokens[-1][1])
+        if not ending:
             return None  # "Shape Optimisation using X": a phrase, not a name
+        if ending.group().strip() in ("and", "&", "y", "et"):
+            if _name_at(text, ending.end(), listed=False) is None:
+                return None  # "Key Challenges and Ways Forward": no name after "and"
     return _Name(at, tokens[0][0], tokens[-1][1], honorific, confident)
 
 

@@ -145,10 +145,9 @@ def test_labelled_date_and_venue_under_a_heading_with_a_speaker_list() -> None:
         )
     }
     (event,) = load(DOCS / "health_consultation_advisory.txt").events
-    # an event without named sessions is one session of its own kind holding its people
-    (session,) = event.panels
-    assert (session.title, session.kind) == (None, "consultation")
-    assert [(p.name, p.role) for p in session.people] == [
+    # a consultation of three days without named sessions keeps its speakers as its own
+    assert event.panels == ()
+    assert [(p.name, p.role) for p in event.people] == [
         ("Anjali Perera", "speaker"),
         ("Tomas Lindberg", "speaker"),
         ("Hana Suzuki", "speaker"),
