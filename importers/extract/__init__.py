@@ -201,10 +201,13 @@ def _adopt_main(
         )
     ]
     cluster = same[0] if same else None
+    span = choice.span if choice.span[0] >= 0 else (0, 0)
     if cluster is None:
-        span = choice.span if choice.span[0] >= 0 else (0, 0)
         cluster = EventCluster([EventMention(span, choice.title, choice.head)])
         clusters.append(cluster)
+    elif choice.source != "cluster":
+        # the document's own name for it leads: its kind is the event's
+        cluster.mentions.insert(0, EventMention(span, choice.title, choice.head))
     names = [m.title for m in cluster.named] + [choice.title]
     if choice.source in ("lead", "cluster"):
         names = [re.sub(r"\s*\([A-Z][A-Za-z]{1,10}\)$", "", n) for n in names]

@@ -115,6 +115,9 @@ def _name_at(text: str, at: int, *, listed: bool) -> _Name | None:
             break
     if not tokens:
         return None
+    last_a, last_b = tokens[-1]
+    if text[last_b - 2 : last_b] in ("’s", "'s") and last_b - last_a > 3:
+        tokens[-1] = (last_a, last_b - 2)  # "Jane Roe’s talk": the name without the possessive
     trimmed = _trim(text, tokens)
     if not trimmed:
         return None
@@ -325,8 +328,27 @@ def _name_looks_listed(text: str, name: _Name, end: int) -> bool:
 
 
 def _shared_surnames(text: str, people: list[Listed]) -> list[Listed]:
-    """ "David and Mary Sherwin": a given name alone before "and" shares the next surname."""
-    return people
+    """ "Jana and Petr Novak": a given name alone before "and" shares the surname after it."""
+    out: list[Listed] = []
+    for person in people:
+        before = re.search(rf"(?<![\w.])({U}{L}+)\s+(?:and|&|y|et)\s+$", text[: person.span[0]])
+        if before and len(person.name.split()) >= 2 and fold(before.group(1)) in given_names():
+            if not out or out[-1].span[1] <= before.start(1):
+                surname = person.name.split()[-1]
+                out.append(
+                    Listed(
+                        f"{before.group(1)} {surname}",
+                        before.span(1),
+                        None,
+                        person.title,
+                        person.organisation,
+                        None,
+                        None,
+                        True,
+                    )
+                )
+        out.append(person)
+    return out
 
 
 def read_person_line(text: str, start: int, end: int) -> Listed | None:

@@ -44,7 +44,7 @@ _CAPITAL_AFTER = re.compile(rf" {U}")
 _PEERAGE_TAIL = re.compile(rf" of {_WORD}(?: {_WORD})?")
 
 _HONORIFIC_RUN = re.compile(
-    r"((?:(?:H\.\s?E\.|Mr|Mrs|Ms|Mx|Dr|Prof|Amb|Hon|Rev|Rt|Fr|Sen|Rep|Gen|Col|Capt|Lt|Mme|Mlle|St)"
+    r"((?:\((?:Dr|Prof)\.?\)\s?|(?:H\.\s?E\.|Mr|Mrs|Ms|Mx|Dr|Prof|Amb|Hon|Rev|Rt|Fr|Sen|Rep|Gen|Maj|Col|Capt|Lt|Mme|Mlle|St)"
     r"\.?|Associate Professor|Assistant Professor|Professor|Ambassador|Baroness|Baron|Lord|Lady"
     r"|Sir|Dame|Reverend|Honourable|Honorable|Excellency|Senator|Judge|Justice|Sheikh|Sheikha"
     r"|Minister|President|Secretary|Governor|Mayor|Commissioner|Deputy|Director|Chairman|Chair"
@@ -54,7 +54,7 @@ _HONORIFIC_RUN = re.compile(
 # The last word of every honorific _HONORIFIC_RUN knows ("E" of "H.E.")
 _HONORIFIC_ENDS = frozenset(
     """
-    E Mr Mrs Ms Mx Dr Prof Amb Hon Rev Rt Fr Sen Rep Gen Col Capt Lt Mme Mlle St Professor
+    E Mr Mrs Ms Mx Dr Prof Amb Hon Rev Rt Fr Sen Rep Gen Maj Col Capt Lt Mme Mlle St Professor
     Ambassador Baroness Baron Lord Lady Sir Dame Reverend Honourable Honorable Excellency Senator
     Judge Justice Sheikh Sheikha Minister President Secretary Governor Mayor Commissioner Deputy
     Director Chairman Chair DG DDG SG Princess Prince Queen King
@@ -97,16 +97,16 @@ def _is_name_token(token: str) -> bool:
     return f not in NOT_NAME and f not in ORG_WORDS and f not in EVENT_NOUNS
 
 
-def _honorific_before(text: str, start: int) -> tuple[str | None, int]:
+def honorific_before(text: str, start: int) -> tuple[str | None, int]:
     """The honorific(s) just before ``start`` ("Ms.", "Associate Professor"), and where they
     begin."""
     window = text[max(0, start - 40) : start]
     words = window.rsplit(None, 1)  # only the last word is needed
     # every honorific is a capitalised word ("Ms.", "Dr", "H.E.", "DG"): skip the search when
     # the word before is not one
-    if not words or not words[-1][:1].isupper():
+    if not words or not words[-1].lstrip("(")[:1].isupper():
         return None, start
-    last = words[-1].rstrip(".")
+    last = words[-1].rstrip(".)")
     if not any(last[-n:] in _HONORIFIC_ENDS for n in _HONORIFIC_END_LENGTHS):
         return None, start  # the run must end with one: skip the slow search
     match = _HONORIFIC_RUN.search(window)
@@ -125,7 +125,7 @@ def find_names(text: str) -> list[NameMention]:
         if (
             " " not in group
             and "-" not in group
-            and _honorific_before(text, match.start())[0] is None
+            and honorific_before(text, match.start())[0] is None
         ):
             continue  # a lone word is a name only after an honorific (see below)
         words = [(m.start() + match.start(), m.group()) for m in _NON_SPACE.finditer(match.group())]
@@ -168,7 +168,7 @@ def find_names(text: str) -> list[NameMention]:
             _CAPITAL_AFTER.match(text, end) and post_nominals_end(text, end) == end
         ) or glued_before:
             continue
-        honorific, _ = _honorific_before(text, start)
+        honorific, _ = honorific_before(text, start)
         first = fold(words[0][1].split("-")[0])
         if honorific and fold(honorific.split()[-1].rstrip(".")) in PEERAGE:
             # "Baroness Young of Hornsey": the peerage title keeps its "of Place"

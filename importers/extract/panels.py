@@ -106,7 +106,15 @@ _AFTER_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\bchaired\s+by\b|\bco-chaired\s+by\b|\bchairs?\s*:", re.I), "chair"),
     (re.compile(r"\bhosted\s+by\b", re.I), "host"),
-    (re.compile(r"\b(?:opened|closed|introduced|launched)\s+by\b", re.I), "speaker"),
+    (re.compile(r"\b(?:opened|closed|introduced|launched|joined)\s+by\b", re.I), "speaker"),
+    (
+        re.compile(
+            r"\b(?:was|were|will\s+be|is|are|being)\s+(?:delivered|given|made|presented|proposed|"
+            r"offered)\s+by\b",
+            re.I,
+        ),
+        "speaker",
+    ),
     (re.compile(r"\borgani[sz]ed\s+by\b", re.I), "organiser"),
     (
         re.compile(
@@ -137,7 +145,7 @@ _AFTER_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\bpanel(?:l)?ists?\s*(?::|will\s+be|are|include|including)?|\bwill\s+include\b|\bincluding\b|\bparticipants\s+(?:include|are)\b",
+            r"\bpanel(?:l)?ists?\s*(?::|will\s+be|are|were|include|included|including)?|\bwill\s+include\b|\bincluding\b|\bparticipants\s+(?:include|included|are|were)\b",
             re.I,
         ),
         "panelist",
@@ -153,7 +161,7 @@ _BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"^\s*,?\s*(?:will\s+)?moderates?\b|^\s*,?\s*(?:will\s+)?moderate\b", re.I),
         "moderator",
     ),
-    (re.compile(r"^\s*,?\s*(?:will\s+)?chairs?\b(?!\s+of)", re.I), "chair"),
+    (re.compile(r"^\s*,?\s*(?:will\s+)?(?:chairs?|chaired|co-chaired)\b(?!\s+of)", re.I), "chair"),
     (re.compile(r"^\s*,?\s*(?:will\s+)?(?:host|hosts)\b", re.I), "host"),
     (
         re.compile(
@@ -164,7 +172,7 @@ _BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"^\s*,?\s*(?:will\s+)?(?:headline|headlines|opens?|open|address(?:es)?|speak(?:s)?|present(?:s|ed)?|introduce(?:s)?|deliver(?:s)?)\b",
+            r"^\s*,?\s*(?:will\s+(?:also\s+)?)?(?:headline|headlines|opens?|open|address(?:es)?|speak(?:s)?|present(?:s|ed)?|introduce(?:s)?|deliver(?:s|ed)?|propose[sd]?|hold|holds|held|brief|briefs|briefed)\b",
             re.I,
         ),
         "speaker",
@@ -207,7 +215,8 @@ def _folded_finditer(
 
 
 _PRONOUN_START = re.compile(
-    r"^\s*(?:It|They|She|He|Here|The\s+(?:panel|session|debate|lab|discussion))\b"
+    r"^\s*(?:It|They|She|He|Here|The\s+(?:panel(?:l)?ists|panel|session|debate|lab|discussion|"
+    r"speakers|participants))\b"
 )
 _PROGRAMME_LINE = re.compile(
     r"(?m)^[ \t]*(?P<time>\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h\d{0,2})?"
@@ -347,7 +356,15 @@ def _quoted(text: str, title: str) -> bool:
 def _matching(clusters: list[PanelCluster], kind: str, title: str | None) -> PanelCluster | None:
     from importers.extract.events import titles_alike
 
-    same_kind = [c for c in clusters if c.kind == kind or kind.split()[-1] == c.kind.split()[-1]]
+    # "the panel" is the high-level panel just named; "concluding remarks" are not "special
+    # remarks"
+    same_kind = [
+        c
+        for c in clusters
+        if c.kind == kind
+        or kind.split()[-1] == c.kind.split()[-1]
+        and (" " not in kind or " " not in c.kind)
+    ]
     if title:
         for cluster in clusters:
             if cluster.title and titles_alike(cluster.title, title):

@@ -17,7 +17,7 @@ from importers.extract.lexicon import (
     TITLE_WORDS,
     fold,
 )
-from importers.extract.names import NameMention, find_names, post_nominals_end
+from importers.extract.names import NameMention, find_names, honorific_before, post_nominals_end
 from importers.extract.places import demonym_country, is_place, lookup
 from importers.extract.text import Text
 from importers.records import Span
@@ -249,6 +249,14 @@ def _cut_at_clause(segment: str) -> tuple[str, bool]:
 _TITLE_COMPLEMENT = re.compile(r" (?:of|for|at) ")
 
 
+_NEXT_PERSON = re.compile(
+    rf"(?:{_HONORIFIC_WORDS}|Ms|Mrs|Mr|Dr|H\.\s?E|Amb|Ambassador)\.?\s*(?:\((?:Dr|Prof)\.?\)\s*)?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+\s*$"
+)
+# "... to India and Mr": the start of the next person, not part of the title
+_AND_NEXT = re.compile(rf"\s+and\s+(?:{_HONORIFIC_WORDS}|Ms|Mrs|Mr|Dr)\.?$")
+
+
 def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, str | None]:
     """Title and organisation written after a name, up to ``stop``."""
     semicolon = text.find(";", name_end, stop)
@@ -274,6 +282,9 @@ def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, st
     offset = name_end + (len(text[name_end:stop]) - len(rest))
     others: list[str] = []
     for _, segment in _segments(text, offset + rest.index(",") + 1, stop):
+        if _NEXT_PERSON.match(segment):
+            break  # "Ms. Jane Roe, Ambassador John Doe, Mr. X": the next person of a list
+        segment = _AND_NEXT.sub("", segment)
         segment, ended = _cut_at_clause(segment)
         segment = re.sub(r"\s+and$", "", segment).strip()
         if segment.startswith("and "):
@@ -617,7 +628,12 @@ class PeopleFinder:
         sentence = self.doc.sentence_at(mention.span[0])
         s_start = sentence.start if sentence else self._line(mention.span[0])[0]
         s_end = sentence.end if sentence else self._line(mention.span[0])[1]
-        nxt = [m.span[0] for m in all_mentions if m.span[0] > mention.span[1]]
+        # the next person starts where their honorific does ("..., Ambassador John Doe")
+        nxt = [
+            honorific_before(text, m.span[0])[1] if m.honorific else m.span[0]
+            for m in all_mentions
+            if m.span[0] > mention.span[1]
+        ]
         stop = min([s_end, *nxt])
         name_start = mention.span[0]
         if honorific and not job_title:

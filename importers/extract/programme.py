@@ -76,6 +76,7 @@ class Entry:
     talk: bool = False  # a "Title, by Name" line
     strength: int = 0  # for headings: how strongly the layout marks it (see Line.heading)
     end: int = 0  # where its last line ends
+    lines: int = 0  # how many lines under its own it holds
     prose: bool = False  # a slot described by a sentence ("10 a.m. -- X opens the forum.")
 
     described_kind: str | None = None  # the kind a sentence gives a prose slot
@@ -239,12 +240,16 @@ class _Walk:
             for entry in (self.heading, self.slot, self.item):
                 if entry is not None:
                     entry.end = max(entry.end, line.end)
+                    if line.span != entry.span:
+                        entry.lines += 1
 
     def line_dates(self, line: Line) -> list[DateMention]:
         return [d for d in self.dates if line.start <= d.span[0] < line.end]
 
     def line(self, line: Line) -> None:
         dates = self.line_dates(line)
+        if dates and line.kind not in (SLOT, LABEL) and self.dated_session(line, dates):
+            return
         if dates and line.kind != SLOT and self.day_line(line, dates):
             if line.kind != LABEL or _day_label(line.label):
                 return
@@ -290,6 +295,36 @@ class _Walk:
         if start is not None:
             self.last_start = start
         return start, end
+
+    def dated_session(self, line: Line, dates: list[DateMention]) -> bool:
+        """ "Live Webinar" / "Monday, May 17, 2021 12:00 pm ET, 60 minutes" / "Title of it": a
+        line that is a day and an hour opens a session titled by the short line under it, of
+        the kind the short line above it names."""
+        first = dates[0]
+        if first.start_time is None or first.start != first.end or first.start.precision != "day":
+            return False
+        if not is_day_line(line, [d.span for d in dates]) and len(line.text.split()) > 12:
+            return False
+        entry = Entry(None, line.span, SLOT_LEVEL, date=first.start)
+        entry.start_time, entry.end_time = first.start_time, first.end_time
+        nxt = self.layout.next_content(line)
+        if nxt is None or nxt.kind not in (TEXT, LABEL) or self.line_dates(nxt):
+            return False
+        if len(nxt.text.split()) > 25 or _prose(nxt.text):
+            return False
+        before = self.layout.previous_content(line)
+        kind = None
+        if before is not None and len(before.text.split()) <= 4:
+            kind = session_kind(before.text)
+        if kind is None and first.end_time is None:
+            return False  # a day and one hour with no kind of session named: a dateline
+        entry.title = _tidy_title(nxt.text)
+        entry.described_kind = kind
+        self.consumed.add(nxt.index)
+        self.close(HEADING)
+        self.day = first.start
+        self.open(entry)
+        return True
 
     def slot_line(self, line: Line) -> None:
         assert line.times is not None
@@ -350,7 +385,10 @@ class _Walk:
         if people and not (people[0].prefix and not _prefix_is_title(people[0].prefix)):
             prefix = people[0].prefix
             if prefix:
-                prefix = re.sub(r"\s+(?:from|by|with|de|par|por)$", "", prefix.strip(" :|-–—"))
+                prefix = prefix.strip(" :|-–—")
+                # "Opening plenary with legendary journalist Jane Roe": the session, then words
+                # about its speaker
+                prefix = re.split(r"\s+(?:from|by|with|de|par|por)(?:\s+|$)", prefix)[0]
                 entry.title = prefix
                 meaning = label_meaning(entry.title)
                 if meaning and meaning.startswith("role:"):
@@ -453,7 +491,7 @@ class _Walk:
             # "Workshop: Sep 4, 2026" among the important dates: the event's own day
             self.fields.setdefault("date", (value, (value_start, line.end)))
             return True
-        listed = self.current() is not None or self.pending_role is not None
+        listed = self.pending_role is not None
         people = read_people(self.text, value_start, line.end, listed=listed) if value else []
         people = [p for p in people if _person_like(p) and not p.prefix]
         if people:
@@ -584,10 +622,12 @@ class _Walk:
         if _prose(text) or _sentence(text.strip()):
             if not in_entry:
                 self.pending_role = None
-            elif len(text.split()) >= 30 and not read_people(
-                self.text, start, line.end, listed=False
+            elif (
+                len(text.split()) >= 30
+                and self.current().lines
+                and not read_people(self.text, start, line.end, listed=False)
             ):
-                # a paragraph that names nobody ends the programme above it
+                # a paragraph that names nobody, after what a session holds, ends it
                 self.close(SLOT_LEVEL if self.heading and self.heading.strength >= 2 else HEADING)
             elif self.current() is not None and not self.current().prose:
                 for person in _named_in(self.text, start, line.end):

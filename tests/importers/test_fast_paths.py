@@ -64,7 +64,7 @@ def test_honorific_shortcut_agrees_with_the_full_search(text: str) -> None:
             continue
         full = names._HONORIFIC_RUN.search(window)
         if full:
-            assert names._honorific_before(text, end)[0] is not None
+            assert names.honorific_before(text, end)[0] is not None
 
 
 CUE_PIECES = st.sampled_from(
