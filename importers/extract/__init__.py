@@ -114,7 +114,7 @@ def extract(document: DocumentText) -> Extraction:
     if main is not None:
         panels = _without_the_event(main, panels)
     if main is not None and programme.timed:
-        panels = _programme_panels(programme, finder)
+        panels = _programme_panels(programme, finder, main.title)
 
     event_people = assign_roles(doc, panels, finder.mentions, finder.mention_person)
     event_people += _listed_event_people(programme, finder, event_people)
@@ -242,12 +242,16 @@ def _same_gathering(a: str, b: str) -> bool:
     return len(shared) >= 2 and len(shared) >= 0.5 * min(len(ta), len(tb))
 
 
-def _programme_panels(programme: Programme, finder: PeopleFinder) -> list[PanelCluster]:
+def _programme_panels(
+    programme: Programme, finder: PeopleFinder, event_title: str
+) -> list[PanelCluster]:
     """The sessions of a programme as panels, with their people by person key."""
     panels: list[PanelCluster] = []
     for entry in programme.walk():
         if not entry.is_session or _is_group(entry):
             continue
+        if entry.title and not entry.people and titles_alike(entry.title, event_title):
+            continue  # the programme's heading names the event itself
         title = entry.title
         people = entry.people
         if not title and people:

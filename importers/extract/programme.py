@@ -97,7 +97,7 @@ class Entry:
 
     @property
     def is_session(self) -> bool:
-        if self.people:
+        if self.people and (self.level < HEADING or self.start_time or self.is_session_named()):
             return True
         if self.prose:
             return self.described_kind is not None or bool(self.title)
@@ -296,6 +296,13 @@ class _Walk:
             self.last_start = start
         return start, end
 
+    def forget(self, entry: Entry) -> None:
+        """Take back an entry opened by a line that turned out to be part of another."""
+        for siblings in [self.entries] + [e.children for e in self.all_entries]:
+            if entry in siblings:
+                siblings.remove(entry)
+        self.all_entries.remove(entry)
+
     def dated_session(self, line: Line, dates: list[DateMention]) -> bool:
         """ "Live Webinar" / "Monday, May 17, 2021 12:00 pm ET, 60 minutes" / "Title of it": a
         line that is a day and an hour opens a session titled by the short line under it, of
@@ -321,6 +328,13 @@ class _Walk:
         entry.title = _tidy_title(nxt.text)
         entry.described_kind = kind
         self.consumed.add(nxt.index)
+        if (
+            kind
+            and self.heading is not None
+            and before is not None
+            and self.heading.span == before.span
+        ):
+            self.forget(self.heading)  # "Live Webinar" above the day: the kind, not a session
         self.close(HEADING)
         self.day = first.start
         self.open(entry)

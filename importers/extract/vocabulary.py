@@ -44,8 +44,14 @@ def label_meaning(label: str) -> str | None:
     if not key or len(key) > 40:
         return None
     labels = table("labels.tsv")
-    if key in labels:
-        return labels[key]
-    if key.endswith("s") and key[:-1] in labels:
-        return labels[key[:-1]]
+    for candidate in (key, key.split(" ", 1)[-1]):
+        # "Workshop Co-Chairs", "Invited Speakers": a role named after what it belongs to
+        if candidate in labels:
+            meaning = labels[candidate]
+        elif candidate.endswith("s") and candidate[:-1] in labels:
+            meaning = labels[candidate[:-1]]
+        else:
+            continue
+        if candidate == key or meaning.startswith("role:"):
+            return meaning
     return None

@@ -94,6 +94,11 @@ _BLOCKS = frozenset(
     }
 )
 _CELLS = frozenset({"td", "th"})
+# Blocks set off by a blank line, so that a heading or a paragraph stands apart as it does on
+# the page.
+_SPACED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
+# Attributes that hold text a page shows on demand (a speaker card's biography, a tooltip).
+_SHOWN_ATTRIBUTES = ("data-bio", "data-description", "data-summary", "data-abstract")
 _CELL_SEPARATOR = " | "
 _SPACES = re.compile(r"\s+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -160,6 +165,12 @@ class _LineBuilder:
     def current(self) -> str:
         return "".join(self.pieces)
 
+    def blank(self) -> None:
+        """End the line and leave a blank one after it."""
+        self.end_line()
+        if self.lines and self.lines[-1]:
+            self.lines.append("")
+
     def end_line(self, keep_empty: bool = False) -> None:
         if not self.pieces and not keep_empty:
             return
@@ -193,6 +204,16 @@ def _mailto_address(node: LexborNode) -> str | None:
     return address or None
 
 
+def _shown_text(node: LexborNode) -> str:
+    """Text an element carries in an attribute that the page shows on demand."""
+    attributes = node.attributes
+    for name in _SHOWN_ATTRIBUTES:
+        value = attributes.get(name)
+        if value and value.strip():
+            return _collapse(value)
+    return ""
+
+
 def _children(node: LexborNode) -> Iterator[LexborNode]:
     child = node.child
     while child is not None:
@@ -211,7 +232,13 @@ def _visible_text(root: LexborNode) -> str:
         node, leaving = stack.pop()
         tag = node.tag or ""
         if leaving:
-            if tag in _BLOCKS:
+            if tag in _SPACED:
+                builder.blank()
+            elif tag in _BLOCKS:
+                builder.end_line()
+            shown = _shown_text(node)
+            if shown:
+                builder.add(shown)
                 builder.end_line()
             if tag == "pre":
                 builder.pre_depth -= 1
@@ -233,7 +260,9 @@ def _visible_text(root: LexborNode) -> str:
             continue
         if tag in _PAGE_CHROME and sectioning_depth == 0:
             continue
-        if tag in _BLOCKS:
+        if tag in _SPACED:
+            builder.blank()
+        elif tag in _BLOCKS:
             builder.end_line()
         elif tag == "br":
             builder.end_line(keep_empty=True)

@@ -41,9 +41,9 @@ def test_html_only_message_is_laid_out_by_the_html_reader(fixtures: Path) -> Non
     assert document.title == "Media invitation"
     assert document.reference_date == date(2031, 3, 3)
     assert document.text == (
-        "Dear editors,\n"
+        "Dear editors,\n\n"
         "you are invited to the Harbour Cities Forum in Münster.\n"
-        "Accreditation: press office (press@northbridge.example)\n"
+        "Accreditation: press office (press@northbridge.example)\n\n"
         "Opening: 09:00\n"
         "Closing: 17:30"
     )

@@ -21,14 +21,18 @@ def test_press_release_fixture_reads_as_lines(fixtures: Path) -> None:
     assert document.format == "html"
     assert document.title == "Harbour Cities Forum opens in spring – Northbridge Institute"
     assert document.reference_date == date(2031, 2, 14)
+    # headings and paragraphs stand apart, as on the page: a blank line around each
     assert document.text.split("\n") == [
         "Harbour Cities Forum opens in spring",
+        "",
         "The third Harbour Cities Forum brings together mayors & planners.",
         "It runs for two days.",
+        "",
         "Keynote: Dr Amal Haddad",
         "Panel moderator: Jonas Vermeer",
         "Time | Session",
         "09:00 | Opening",
+        "",
         "Press contact: Lena Fischbach, press@northbridge.example, "
         "or write to Lena (l.fischbach@northbridge.example).",
     ]
@@ -47,7 +51,7 @@ def test_scripts_styles_navigation_forms_and_page_chrome_are_dropped() -> None:
 
 def test_header_inside_an_article_is_kept() -> None:
     markup = page("<article><header><h1>Forum day</h1></header><p>Text</p></article>")
-    assert html_to_text(markup) == "Forum day\nText"
+    assert html_to_text(markup) == "Forum day\n\nText"
 
 
 def test_blocks_and_breaks_end_lines_but_inline_elements_do_not() -> None:
@@ -57,7 +61,7 @@ def test_blocks_and_breaks_end_lines_but_inline_elements_do_not() -> None:
         "<ol><li>First</li><li>Second</li></ol>"
     )
     assert html_to_text(markup) == (
-        "Programme\nOpening by the chair, details.\nSecond line\nBlock one\nFirst\nSecond"
+        "Programme\n\nOpening by the chair, details.\nSecond line\n\nBlock one\nFirst\nSecond"
     )
 
 
@@ -90,9 +94,19 @@ def test_mailto_address_is_appended_when_the_link_text_hides_it() -> None:
         "<p>Icon link <a href='mailto:icon@forum.example'><img src='x.png'></a></p>"
     )
     assert html_to_text(markup) == (
-        "Write to our office (info@forum.example).\n"
-        "desk@forum.example\n"
+        "Write to our office (info@forum.example).\n\n"
+        "desk@forum.example\n\n"
         "Icon link icon@forum.example"
+    )
+
+
+def test_text_a_page_shows_on_demand_is_read_after_its_element() -> None:
+    markup = page(
+        "<div class='card' data-bio='Ana Lund is a planner at Harbour Works.'>"
+        "<a>Ana Lund</a><div>Harbour Works</div></div>"
+    )
+    assert (
+        html_to_text(markup) == "Ana Lund\nHarbour Works\nAna Lund is a planner at Harbour Works."
     )
 
 
