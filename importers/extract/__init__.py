@@ -32,7 +32,7 @@ from importers.extract.panels import (
 )
 from importers.extract.people import PeopleFinder, Person, person_key
 from importers.extract.places import dominant_country, find_places, gazetteer, lookup
-from importers.extract.programme import Entry, Programme, read_programme
+from importers.extract.programme import Entry, Programme, is_pause, read_programme, session_kind
 from importers.extract.text import Text
 from importers.extract.vocabulary import words
 from importers.records import (
@@ -40,6 +40,7 @@ from importers.records import (
     EventRecord,
     Extraction,
     PanelRecord,
+    PartialDate,
     Participant,
     PersonRecord,
 )
@@ -126,7 +127,14 @@ def extract(document: DocumentText) -> Extraction:
         and (choice.source in ("label", "title", "headline", "page") or choice.hosted)
         or bool(panels or event_people)
     )
-    events = _event_records(clusters, main, panels, event_people, finder, main_kept)
+    listing = _listing(doc.text, programme, choice, dates)
+    if listing:
+        events = _listing_records(doc, listing, panels, event_people, finder)
+        events += [
+            e for e in _event_records(clusters, None, [], [], finder) if not _within(e, listing)
+        ]
+    else:
+        events = _event_records(clusters, main, panels, event_people, finder, main_kept)
     with_roles = {p.name for e in events for panel in e.panels for p in panel.people}
     with_roles |= {p.name for e in events for p in e.people}
     people = _person_records(finder, with_roles)
@@ -252,6 +260,8 @@ def _programme_panels(
             continue
         if entry.title and not entry.people and titles_alike(entry.title, event_title):
             continue  # the programme's heading names the event itself
+        if entry.level == 3 and not entry.people and not entry.lines and not entry.start_time:
+            continue  # "SESSION 5" right above its parallel sessions: only their heading
         title = entry.title
         people = entry.people
         if not title and people:
@@ -284,6 +294,111 @@ def _listed_event_people(
             seen.add(key)
             out.append((key, role))
     return out
+
+
+_LISTING_TITLE = re.compile(
+    r"\b(?:upcoming|past|recent|previous|forthcoming)\s+events?\b|\bevents?\s+(?:blog|calendar|list"
+    r"|series|diary|round-?up)\b|\bcalendar\s+of\s+events\b",
+    re.IGNORECASE,
+)
+
+
+def _listing(
+    text: str, programme: Programme, choice: Candidate | None, dates: list[DateMention]
+) -> list[tuple[Entry, PartialDate]]:
+    """A page of several events ("Upcoming Events", an events blog): its entries, each with its
+    own day, when no one event is what the page is about."""
+    if programme.days:
+        return []  # days heading a programme: the programme of one event
+    page = bool(_LISTING_TITLE.search(text[:300]))
+    # "a number of Breakfast Meetings and Dinner Discussions": many events, none named
+    several = choice is None or choice.source == "lead" and _plural(choice.title)
+    if not (page or several):
+        return []
+    listed: list[tuple[Entry, PartialDate]] = []
+    for entry in programme.entries:
+        if not entry.title or entry.level < 2 or is_pause(entry.title):
+            continue
+        day = entry.date or _first_day(dates, entry.span[0], max(entry.end, entry.span[1]))
+        if day is not None:
+            listed.append((entry, day))
+    if len(listed) < 2 or len({day for _, day in listed}) < 2:
+        return []
+    return listed
+
+
+def _plural(title: str) -> bool:
+    words_ = title.split()
+    return bool(words_) and words_[-1].lower().endswith("s") and not words_[-1].endswith("ss")
+
+
+def _first_day(dates: list[DateMention], start: int, end: int) -> PartialDate | None:
+    for date in dates:
+        if start <= date.span[0] < end and date.start.precision == "day":
+            return date.start
+    return None
+
+
+def _within(event: EventRecord, listing: list[tuple[Entry, PartialDate]]) -> bool:
+    return any(
+        entry.span[0] <= span[0] < max(entry.end, entry.span[1])
+        for entry, _ in listing
+        for span in event.spans
+    )
+
+
+def _listing_records(
+    doc: Text,
+    listing: list[tuple[Entry, PartialDate]],
+    panels: list[PanelCluster],
+    event_people: list[tuple[str, str]],
+    finder: PeopleFinder,
+) -> list[EventRecord]:
+    """One event per entry of a listing, with the sessions and people its part of the text
+    holds: sessions described there, else one session of the people named there."""
+    names = {p.key: p.name for p in finder.people.values()}
+    roles = dict(event_people)
+    records = []
+    for entry, day in listing:
+        region = (entry.span[0], max(entry.end, entry.span[1]))
+        inside = [p for p in panels if any(region[0] <= a < region[1] for a, _ in p.spans)]
+        inside = [p for p in inside if p.people or p.title]
+        if not inside:
+            keys = [
+                finder.mention_person[m.span]
+                for m in finder.mentions
+                if region[0] <= m.span[0] < region[1] and m.span in finder.mention_person
+            ]
+            keys += [_key_of(finder, listed) for listed, _ in entry.people]
+            people = [(k, roles.get(k, "speaker")) for k in dict.fromkeys(keys)]
+            if people:
+                kind = entry.kind or session_kind(doc.text[region[0] : region[1]]) or "panel"
+                inside = [PanelCluster(kind=kind, title=None, people=people)]
+        sessions = tuple(
+            PanelRecord(
+                title=p.title,
+                kind=p.kind,
+                date=p.date or day,
+                start_time=p.start_time,
+                end_time=p.end_time,
+                people=tuple(Participant(names.get(k, k), r) for k, r in p.people),
+                spans=tuple(p.spans),
+            )
+            for p in inside
+        )
+        records.append(
+            EventRecord(
+                title=entry.title or "",
+                kind=entry.kind or "event",
+                start=day,
+                end=day,
+                start_time=entry.start_time,
+                end_time=entry.end_time,
+                panels=sessions,
+                spans=(region,),
+            )
+        )
+    return records
 
 
 def _is_group(entry: Entry) -> bool:

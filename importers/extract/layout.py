@@ -340,7 +340,11 @@ def _classify(lines: list[Line]) -> None:
         if "|" in text or "\t" in text:
             line.cells = _cells(text, line.start)
         offset = 0
-        bullet = _BULLET.match(text)
+        marked = _MARKDOWN_HEADING.match(text)
+        if marked:
+            offset = marked.end()  # "## 9:00 Opening": a heading that is also a slot or a label
+            line.body = line.start + offset
+        bullet = _BULLET.match(text, offset) if not marked else None
         if bullet and not _is_time_bullet(text):
             line.marker = bullet.group("marker")
             offset = bullet.end()
@@ -355,10 +359,9 @@ def _classify(lines: list[Line]) -> None:
         if line.marker is not None:
             line.kind = ITEM
             line.body = line.start + offset
-            if _label_at(line, offset):
-                pass
+            _label_at(line, offset)  # "1. Chair: Jane Roe": an item that is also a label
             continue
-        if _label_at(line, 0):
+        if _label_at(line, offset):
             continue
         if len(line.cells) >= 2:
             first = line.text[line.cells[0][0] - line.start : line.cells[0][1] - line.start]

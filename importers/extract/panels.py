@@ -132,7 +132,7 @@ _AFTER_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\bspeakers?\s*(?::|will\s+be|are|include|including)|\bwill\s+(?:be\s+)?address(?:ed)?\s+by\b|\bfeatur(?:e|es|ed|ing)\s+(?!opening|closing|remarks)",
+            r"\bspeakers?\s*(?::|will\s+be|are|was|were|is|include|including)|\bwill\s+(?:be\s+)?address(?:ed)?\s+by\b|\bfeatur(?:e|es|ed|ing)\s+(?!opening|closing|remarks)",
             re.I,
         ),
         "speaker",

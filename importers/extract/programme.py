@@ -34,6 +34,8 @@ from importers.extract.layout import (
     Layout,
     Line,
     is_day_line,
+    slot_times,
+    times_of,
 )
 from importers.extract.lexicon import PANEL_KINDS, data_entries, fold
 from importers.extract.listed import Listed, read_people
@@ -495,6 +497,13 @@ class _Walk:
                 dates = self.line_dates(line)
                 if dates and entry is not None and dates[0].start.precision == "day":
                     entry.date = dates[0].start
+            if name in ("time", "when") and entry is not None and entry.start_time is None:
+                # "Time | 10.00 am | to | 11.00 am": the hours of the session it stands in
+                bare = value.replace("|", " ")
+                found = slot_times(" ".join(bare.split()))
+                if found is not None:
+                    times = times_of(found)
+                    entry.start_time, entry.end_time = times.start, times.end
             return True
         if meaning in ("contact", "skip"):
             self.pending_role = None
@@ -547,7 +556,9 @@ class _Walk:
             return False
         meaning = label_meaning(text)
         if meaning and meaning.startswith("role:"):
-            self.pending_role = meaning[5:]  # "Keynote Speakers", "Panellists"
+            # "Keynote Speakers", "Workshop Co-Chairs": a list of the event's own people
+            self.close(SLOT_LEVEL)
+            self.pending_role = meaning[5:]
             return True
         self.close(HEADING)
         self.open(Entry(_tidy_title(text), line.span, HEADING, strength=line.heading))
@@ -638,7 +649,7 @@ class _Walk:
                 self.pending_role = None
             elif (
                 len(text.split()) >= 30
-                and self.current().lines
+                and (self.current().people or self.current().children)
                 and not read_people(self.text, start, line.end, listed=False)
             ):
                 # a paragraph that names nobody, after what a session holds, ends it

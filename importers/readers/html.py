@@ -96,7 +96,8 @@ _BLOCKS = frozenset(
 _CELLS = frozenset({"td", "th"})
 # Blocks set off by a blank line, so that a heading or a paragraph stands apart as it does on
 # the page.
-_SPACED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SPACED = _HEADINGS | {"p"}
 # Attributes that hold text a page shows on demand (a speaker card's biography, a tooltip).
 _SHOWN_ATTRIBUTES = ("data-bio", "data-description", "data-summary", "data-abstract")
 _CELL_SEPARATOR = " | "
