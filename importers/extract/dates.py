@@ -736,14 +736,36 @@ def _check_weekday(c: _Candidate, year: int) -> int:
     return year
 
 
-def _latest_matching_year(c: _Candidate, today: date) -> int | None:
-    if c.weekday is None or c.day is None or c.month is None:
+_GLUED_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
+_APOSTROPHE_YEAR = re.compile(r"[A-Za-z]['’]([0-9]{2})(?![0-9])")
+
+
+def _weak_years(text: str, today: date, taken: list[tuple[int, int]]) -> Counter[int]:
+    """Years a text shows outside any date expression ("FEniCS'13", "#Forum2020"); a year the
+    grammar read as history ("set up in 2000") is not one of them."""
+    found: Counter[int] = Counter()
+    for m in _GLUED_YEAR.finditer(text):
+        year = int(m.group(1))
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if year <= today.year + 5:
+            found[year] += 1
+    for m in _APOSTROPHE_YEAR.finditer(text):
+        year = 2000 + int(m.group(1))
+        found[year if year <= today.year + 5 else year - 100] += 1
+    return found
+
+
+def _weak_year(c: _Candidate, years: Counter[int]) -> int | None:
+    """The year a day without one takes from the years the text shows elsewhere: one its
+    weekday fits, else the most frequent. With no year anywhere, none: nothing is invented."""
+    if not years:
         return None
-    for year in range(today.year, 1989, -1):
-        d = _safe_date(year, c.month, c.day)
-        if d is not None and d <= today and d.weekday() == c.weekday:
-            return year
-    return None
+    ranked = [year for year, _ in years.most_common()]
+    if c.weekday is not None and c.day is not None:
+        fitting = [year for year in ranked if _weekday_matches(c, year)]
+        return fitting[0] if fitting else None
+    return ranked[0]
 
 
 def _assign_years(
@@ -759,6 +781,7 @@ def _assign_years(
     for c in stated:
         counts[c.year or 0] += c.weight
     dominant = max(counts, key=lambda y: (counts[y], y)) if counts else None
+    weak: Counter[int] | None = None
     for c in pending:
         keys = layout.keys(c.start)
         year: int | None = None
@@ -776,7 +799,10 @@ def _assign_years(
         if year is None and dominant is not None:
             year = _check_weekday(c, dominant)
         if year is None:
-            year = _latest_matching_year(c, today)
+            if weak is None:
+                taken = [(x.start, x.end) for x in candidates]
+                weak = _weak_years(text, today, taken)
+            year = _weak_year(c, weak)
         if year is None:
             continue
         c.year = year

@@ -7,6 +7,7 @@ from datetime import date, time
 import pytest
 
 from importers.extract.dates import DateMention, find_dates, is_us_style
+from importers.records import PartialDate
 
 
 def found(text: str, reference: date | None = None, us_style: bool | None = None) -> list[tuple]:
@@ -165,12 +166,23 @@ def test_iso_dates_with_and_without_time():
 
 
 def test_weekday_with_numeric_date_is_one_mention_checked_against_the_weekday():
-    # No year in the text: the most recent year in which 16 June fell on a Thursday.
-    m = one("The board meets on Thursday (16/6) in the hall.")
-    assert m.span == (19, 34)
-    assert m.start.first_day().weekday() == 3
-    assert m.start.first_day() <= date.today()
-    assert m.start.year >= 2016 and (m.start.month, m.start.day) == (6, 16)
+    # A year shown elsewhere in the text (a hashtag) that the weekday fits: 16 June 2022 was a
+    # Thursday, 16 June 2021 a Wednesday.
+    text = "#Board2021 #Board2022 the board meets on Thursday (16/6) in the hall."
+    (m,) = [d for d in find_dates(text) if d.start.day is not None]
+    assert text[m.span[0] : m.span[1]] == "Thursday (16/6)"
+    assert m.start == PartialDate(2022, 6, 16)
+
+
+def test_a_day_and_weekday_with_no_year_anywhere_get_none():
+    # every seventh year or so fits a weekday: with no year in the text, none is invented
+    assert find_dates("The board meets on Thursday (16/6) in the hall.") == []
+
+
+def test_a_year_glued_to_a_name_dates_a_programme_without_years():
+    # "Conf'19" and a weekday that 2019 fits
+    m = one("Conf'19 programme: Monday 18 March opens with a keynote.")
+    assert m.start == PartialDate(2019, 3, 18)
 
 
 def test_weekday_alone_resolves_inside_a_nearby_range():
