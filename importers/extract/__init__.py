@@ -20,7 +20,7 @@ from importers.extract.events import (
     labelled_event,
     titles_alike,
 )
-from importers.extract.layout import Layout
+from importers.extract.layout import TEXT, Layout
 from importers.extract.listed import Listed
 from importers.extract.main_event import Candidate, candidates, choose, main_dates, programme_range
 from importers.extract.panels import (
@@ -60,15 +60,21 @@ def extract(document: DocumentText) -> Extraction:
     # Beyond this many characters a text is a dump, not a document: analyse its beginning.
     text = document.text[:MAX_ANALYSED]
     doc = Text(text)
+    layout = Layout(doc.lines)
     dates = find_dates(doc.text, reference=document.reference_date)
     released = _release_date(doc, dates)
     if released is not None:
         if document.reference_date is None:
             dates = find_dates(doc.text, reference=released.start.first_day())
         # the day a text was issued is not the day of what it announces, nor is the same day
-        # written again alone on a line of its own
+        # written again alone on a line of its own above the body
         body = next(
-            (x.start for x in doc.sentences if len(doc.text[x.start : x.end].split()) >= 8), 0
+            (
+                line.start
+                for line in layout.content
+                if line.kind == TEXT and not line.heading and len(line.text.split()) >= 12
+            ),
+            len(doc.text),
         )
         dates = [
             d
@@ -81,7 +87,6 @@ def extract(document: DocumentText) -> Extraction:
                 and _alone_on_line(doc.text, d.span)
             )
         ]
-    layout = Layout(doc.lines)
     programme = read_programme(doc.lines, layout, dates)
     finder = PeopleFinder(doc)
     finder.run()
@@ -214,8 +219,7 @@ def _adopt_main(
         cluster = EventCluster([EventMention(span, choice.title, choice.head)])
         clusters.append(cluster)
     elif choice.source != "cluster":
-        # the document's own name for it leads: its kind is the event's
-        cluster.mentions.insert(0, EventMention(span, choice.title, choice.head))
+        cluster.preferred_head = choice.head  # the document's own name gives its kind
     names = [m.title for m in cluster.named] + [choice.title]
     if choice.source in ("lead", "cluster"):
         names = [re.sub(r"\s*\([A-Z][A-Za-z]{1,10}\)$", "", n) for n in names]

@@ -312,6 +312,7 @@ class EventCluster:
     location: str | None = None
     timezone: str | None = None
     preferred_title: str | None = None  # the document's own name for it (title, label)
+    preferred_head: str | None = None  # the kind that name gives it
 
     @property
     def named(self) -> list[EventMention]:
@@ -327,7 +328,7 @@ class EventCluster:
 
     @property
     def head(self) -> str:
-        return (self.named or self.mentions)[0].head
+        return self.preferred_head or (self.named or self.mentions)[0].head
 
     @property
     def acronyms(self) -> set[str]:
@@ -695,7 +696,7 @@ def _resolve_generic(mention: EventMention, clusters: list[EventCluster]) -> Eve
         c
         for c in before
         if mention.head == "event"
-        or c.head == mention.head
+        or any(m.head == mention.head for m in c.named)
         or mention.head in fold(c.title).split()
     ]
     if not fitting:
