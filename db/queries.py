@@ -630,3 +630,41 @@ def date_iso(value: dt.date | None, precision: str | None) -> str | None:
     if precision == "month":
         return f"{value.year:04d}-{value.month:02d}"
     return value.isoformat()
+
+
+# -- panels and the agenda -----------------------------------------------------------------
+
+
+def search_panels(
+    s: Session,
+    text: str = "",
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    statuses: Iterable[str] | None = None,
+) -> list[Panel]:
+    """Panels and sessions whose title, kind or event title holds every word of ``text``
+    (case-insensitive), dated within [date_from, date_to] when given, by date and time; each
+    with its event loaded."""
+    query = (
+        select(Panel)
+        .join(Panel.event)
+        .where(Panel.status.in_(_statuses(statuses)))
+        .options(joinedload(Panel.event))
+        .order_by(Panel.date.is_(None), Panel.date, Panel.start_time, Panel.id)
+    )
+    for term in search_terms(text):
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        query = query.where(
+            or_(
+                func.lower(Panel.title).like(pattern, escape="\\"),
+                func.lower(Panel.kind).like(pattern, escape="\\"),
+                Event.title_key.like(pattern, escape="\\"),
+            )
+        )
+    if date_from is not None:
+        query = query.where(Panel.date >= date_from)
+    if date_to is not None:
+        query = query.where(Panel.date <= date_to)
+    return list(s.scalars(query))
