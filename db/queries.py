@@ -668,3 +668,36 @@ def search_panels(
     if date_to is not None:
         query = query.where(Panel.date <= date_to)
     return list(s.scalars(query))
+
+
+@cache
+def _agenda_query() -> Select:
+    return (
+        select(*CALENDAR_COLUMNS)
+        .where(
+            overlap_condition(("day",)),
+            Event.status.in_(bindparam("statuses", expanding=True)),
+        )
+        .order_by(Event.start_date, Event.start_time.is_not(None), Event.start_time, Event.id)
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
+
+
+def agenda_events(
+    s: Session,
+    first: dt.date,
+    *,
+    limit: int,
+    offset: int = 0,
+    statuses: Iterable[str] | None = None,
+) -> list[CalendarEvent]:
+    """Day-precision events not over before ``first`` (those still running on it first), by
+    start day, all-day ones before timed ones, then time: one page of a rolling agenda."""
+    params = {
+        **overlap_params(s, first, dt.date.max, ("day",)),
+        "statuses": list(_statuses(statuses)),
+        "limit": limit,
+        "offset": offset,
+    }
+    return list(map(CalendarEvent._make, s.execute(_agenda_query(), params)))
