@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MAX_TITLE = 150
 MIN_WORDS = 4  # shorter lines at the top of a page are most often its navigation
@@ -43,6 +44,7 @@ def first_heading(text: str) -> str | None:
     return lines[0] if lines else None
 
 
+@lru_cache(maxsize=4096)  # list cells ask for it at every paint
 def document_title(title: str | None, text: str) -> str:
     """The stored title unless it is a placeholder, else the first heading of the text."""
     if not is_placeholder(title):
