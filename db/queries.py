@@ -701,3 +701,17 @@ def agenda_events(
         "offset": offset,
     }
     return list(map(CalendarEvent._make, s.execute(_agenda_query(), params)))
+
+
+def approximate_rows(s: Session, *, statuses: Iterable[str] | None = None) -> list[CalendarEvent]:
+    """:func:`approximate_events` as light :class:`CalendarEvent` rows (a side list of
+    thousands of events would otherwise build thousands of ORM objects at start-up)."""
+    query = (
+        select(*CALENDAR_COLUMNS)
+        .where(
+            or_(Event.start_precision.in_(("month", "year")), Event.start_date.is_(None)),
+            Event.status.in_(_statuses(statuses)),
+        )
+        .order_by(Event.start_date.is_(None), Event.start_date, Event.title, Event.id)
+    )
+    return list(map(CalendarEvent._make, s.execute(query)))

@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import queries
 from db.store import ImportSummary
-from desktop_app import export
 from desktop_app.import_summary import summary_lines
 from desktop_app.item_models.documents import FailedImportsModel
 from desktop_app.views.address_book import AddressBookView
@@ -470,6 +469,8 @@ class MainWindow(QMainWindow):
         if target is None:
             return None
         path, options = target
+        from desktop_app import export  # icalendar is loaded when first needed
+
         count = export.export_ics(
             self.sessions,
             path,
@@ -501,6 +502,8 @@ class MainWindow(QMainWindow):
                         s, date_from=options.date_from, date_to=options.date_to
                     )
                 ]
+        from desktop_app import export  # vobject is loaded when first needed
+
         count = export.export_vcf(
             self.sessions,
             path,

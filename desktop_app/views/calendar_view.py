@@ -261,7 +261,7 @@ class CalendarView(QWidget):
         with self.ctx.sessions.begin() as s:
             upcoming = queries.upcoming_events(s, today, limit=20)
             busiest = None if upcoming else queries.busiest_month(s)
-            approximate = queries.approximate_events(s)
+            approximate = queries.approximate_rows(s)
         self._fill_side(upcoming, approximate, has_dated=bool(upcoming or busiest))
         if not upcoming and busiest is not None:
             self.upcoming_note.setText(
@@ -275,7 +275,7 @@ class CalendarView(QWidget):
         """Run the queries of what is shown again (after an edit, an import or a deletion)."""
         with self.ctx.sessions.begin() as s:
             upcoming = queries.upcoming_events(s, self.ctx.today, limit=20)
-            approximate = queries.approximate_events(s)
+            approximate = queries.approximate_rows(s)
             has_dated = bool(upcoming) or queries.latest_event_date(s) is not None
         self._fill_side(upcoming, approximate, has_dated)
         if self.stack.currentIndex() == SEARCH:
