@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 import tempfile
 from pathlib import Path
@@ -54,6 +55,14 @@ def apply_style(app: QApplication) -> None:
     """The shipped style sheet over the system palette (light or dark)."""
     app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
     app.setWindowIcon(icon("forumdesk"))
+
+
+def started() -> None:
+    """Once the window is up: the objects made so far (Qt wrappers, mappers, compiled
+    statements) live as long as the window, so the garbage collector's full passes stop
+    walking them; a full pass over them made a month switch take 60 ms instead of 20."""
+    gc.collect()
+    gc.freeze()
 
 
 def _settle(app: QApplication, widget: QWidget) -> None:
@@ -131,6 +140,7 @@ def run_gui(db_url: str | None, demo: bool = False, screenshot: str | None = Non
     if screenshot:
         window.resize(*SCREENSHOT_SIZE)
     window.show()
+    started()
     if screenshot:
         target = Path(screenshot)
         _settle(app, window)

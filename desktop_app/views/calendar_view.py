@@ -265,7 +265,7 @@ class CalendarView(QWidget):
         self._fill_side(upcoming, approximate, has_dated=bool(upcoming or busiest))
         if not upcoming and busiest is not None:
             self.upcoming_note.setText(
-                f"No upcoming events — showing {busiest:%B} {busiest.year}, "
+                f"No upcoming events. The calendar opened on {busiest:%B} {busiest.year}, "
                 "the month with the most events and sessions."
             )
         self._day = today if upcoming or busiest is None else busiest

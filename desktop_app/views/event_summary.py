@@ -25,7 +25,8 @@ from desktop_app.views.context import AppContext
 from desktop_app.views.icons import icon
 from desktop_app.views.rich_text import status_badge
 
-MAX_SESSIONS = 6
+MAX_SESSIONS = 4
+MAX_NAME = 70  # characters of a session's name in the side panel
 
 
 def summary_html(event: Event) -> str:
@@ -56,7 +57,10 @@ def summary_html(event: Event) -> str:
                 if part
             )
             name = ": ".join(p for p in ((panel.kind or "").capitalize(), panel.title or "") if p)
-            lines.append(f"<small>{escape(when)}</small> {escape(name or 'Session')}")
+            name = name or "Session"
+            if len(name) > MAX_NAME:
+                name = name[: MAX_NAME - 1].rsplit(" ", 1)[0] + "…"
+            lines.append(f"<small>{escape(when)}</small> {escape(name)}")
         if len(panels) > MAX_SESSIONS:
             lines.append(f"<i>and {len(panels) - MAX_SESSIONS} more</i>")
         html += "<br/>".join(lines) + "</p>"

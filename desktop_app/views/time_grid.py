@@ -159,7 +159,7 @@ class _Header(QWidget):
         bold.setBold(True)
         for day, column in self.columns():
             cell = QRect(column.left(), 0, column.width(), self.height())
-            if day == grid.selected_day:
+            if day == grid.selected_day and grid.model.days > 1:
                 tint = QColor(palette.color(QPalette.ColorRole.Highlight))
                 tint.setAlpha(40)
                 painter.fillRect(cell, tint)
@@ -298,7 +298,7 @@ class _Hours(QWidget):
                 return item.day, item.event
         return day, None
 
-    def paintEvent(self, _event) -> None:  # noqa: ANN001, N802 - Qt API
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
@@ -308,7 +308,7 @@ class _Hours(QWidget):
         half_line.setAlpha(80)
         for day, column in grid.geometry.columns(self.width()):
             cell = QRect(column.left(), 0, column.width(), self.height())
-            if day == grid.selected_day:
+            if day == grid.selected_day and grid.model.days > 1:
                 tint = QColor(palette.color(QPalette.ColorRole.Highlight))
                 tint.setAlpha(25)
                 painter.fillRect(cell, tint)
@@ -332,8 +332,10 @@ class _Hours(QWidget):
         small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
         bold = QFont(small)
         bold.setBold(True)
+        exposed = event.rect()  # the part scrolled into view
         for rect, item in self.blocks():
-            self._paint_block(painter, palette, rect, item, small, bold)
+            if rect.intersects(exposed):
+                self._paint_block(painter, palette, rect, item, small, bold)
         painter.end()
 
     def _paint_block(

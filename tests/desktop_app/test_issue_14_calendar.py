@@ -300,7 +300,9 @@ def test_issue_14_upcoming_note_follows_an_import(
 ) -> None:
     win = MainWindow(forum_db, today=LATER, settings=settings)
     qtbot.addWidget(win)
-    assert win.calendar.upcoming_note.text().startswith("No upcoming events — showing June 2016")
+    assert win.calendar.upcoming_note.text().startswith(
+        "No upcoming events. The calendar opened on June 2016"
+    )
     add_extraction(forum_db, simple_event_extraction("Spring Forum", PartialDate(2020, 3, 2)))
     win.ctx.notify("import", 0)
     assert win.calendar.upcoming_note.text() == "The next events from today."
