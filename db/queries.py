@@ -703,15 +703,25 @@ def agenda_events(
     return list(map(CalendarEvent._make, s.execute(_agenda_query(), params)))
 
 
-def approximate_rows(s: Session, *, statuses: Iterable[str] | None = None) -> list[CalendarEvent]:
-    """:func:`approximate_events` as light :class:`CalendarEvent` rows (a side list of
-    thousands of events would otherwise build thousands of ORM objects at start-up)."""
-    query = (
-        select(*CALENDAR_COLUMNS)
-        .where(
-            or_(Event.start_precision.in_(("month", "year")), Event.start_date.is_(None)),
-            Event.status.in_(_statuses(statuses)),
-        )
-        .order_by(Event.start_date.is_(None), Event.start_date, Event.title, Event.id)
-    )
-    return list(map(CalendarEvent._make, s.execute(query)))
+def approximate_rows(
+    s: Session, *, limit: int | None = None, statuses: Iterable[str] | None = None
+) -> tuple[list[CalendarEvent], int]:
+    """The first ``limit`` events of :func:`approximate_events` as light
+    :class:`CalendarEvent` rows, and how many there are in all. Two index ranges (month or
+    year precision by start, then undated by title) instead of a scan of every event: a
+    side list shows a few of them at a time."""
+    wanted = list(_statuses(statuses))
+    dated = Event.start_precision.in_(("month", "year")), Event.start_date.is_not(None)
+    undated = (Event.start_date.is_(None),)
+    rows: list[CalendarEvent] = []
+    total = 0
+    for where, order in ((dated, (Event.start_date, Event.title, Event.id)),
+                         (undated, (Event.title, Event.id))):  # fmt: skip
+        condition = and_(*where, Event.status.in_(wanted))
+        total += int(s.scalar(select(func.count(Event.id)).where(condition)) or 0)
+        room = None if limit is None else max(0, limit - len(rows))
+        if room == 0:
+            continue
+        query = select(*CALENDAR_COLUMNS).where(condition).order_by(*order).limit(room)
+        rows.extend(map(CalendarEvent._make, s.execute(query)))
+    return rows, total

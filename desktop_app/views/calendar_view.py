@@ -52,6 +52,7 @@ EMPTY_TEXT = "No events yet — drop documents here or use File › Import…"
 MONTH, WEEK, DAY, AGENDA = range(4)
 SEARCH = 4  # the page of search results in the stack
 MODES = ((DAY, "&Day"), (WEEK, "&Week"), (MONTH, "&Month"), (AGENDA, "&Agenda"))
+APPROXIMATE_SHOWN = 200  # of the events known only to a month or a year, in the side list
 
 
 def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -261,7 +262,7 @@ class CalendarView(QWidget):
         with self.ctx.sessions.begin() as s:
             upcoming = queries.upcoming_events(s, today, limit=20)
             busiest = None if upcoming else queries.busiest_month(s)
-            approximate = queries.approximate_rows(s)
+            approximate = queries.approximate_rows(s, limit=APPROXIMATE_SHOWN)
         self._fill_side(upcoming, approximate, has_dated=bool(upcoming or busiest))
         if not upcoming and busiest is not None:
             self.upcoming_note.setText(
@@ -275,7 +276,7 @@ class CalendarView(QWidget):
         """Run the queries of what is shown again (after an edit, an import or a deletion)."""
         with self.ctx.sessions.begin() as s:
             upcoming = queries.upcoming_events(s, self.ctx.today, limit=20)
-            approximate = queries.approximate_rows(s)
+            approximate = queries.approximate_rows(s, limit=APPROXIMATE_SHOWN)
             has_dated = bool(upcoming) or queries.latest_event_date(s) is not None
         self._fill_side(upcoming, approximate, has_dated)
         if self.stack.currentIndex() == SEARCH:
@@ -285,7 +286,10 @@ class CalendarView(QWidget):
         if self.summary.event_id is None and self._selected is not None:
             self.select_event(None)
 
-    def _fill_side(self, upcoming: list, approximate: list, has_dated: bool) -> None:
+    def _fill_side(
+        self, upcoming: list, approximate_rows: tuple[list, int], has_dated: bool
+    ) -> None:
+        approximate, total = approximate_rows
         self.upcoming_model.set_events(upcoming)
         self.upcoming.setVisible(bool(upcoming))
         self.upcoming_note.setText(
@@ -293,11 +297,16 @@ class CalendarView(QWidget):
         )
         self.approximate_model.set_events(approximate)
         self.approximate.setVisible(bool(approximate))
-        self.approximate_note.setText(
-            "Events known only to a month or a year."
-            if approximate
-            else "None: every event has its day."
-        )
+        if not approximate:
+            note = "None: every event has its day."
+        elif total > len(approximate):
+            note = (
+                f"Events known only to a month or a year: {total:,}, the first "
+                f"{len(approximate):,} listed (the Events page searches them all)."
+            )
+        else:
+            note = "Events known only to a month or a year."
+        self.approximate_note.setText(note)
         self.banner.setVisible(not has_dated and not approximate)
 
     # -- navigation ------------------------------------------------------------------------
