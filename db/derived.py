@@ -13,6 +13,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from db.models import ContactKind, ContactPoint, Event, Organisation, OrganisationKey, Person
+from db.organisation_groups import group_key
 from db.text_keys import fold, fold_words, name_keys, phone_search_forms, title_key
 
 PHONE_KINDS = (ContactKind.PHONE, ContactKind.MOBILE, ContactKind.FAX)
@@ -42,7 +43,8 @@ def person_columns(
         # Aliases are left out: an organisation gains them often, and its people would all
         # need their search text rewritten each time.
         parts += [fold(org_name), fold(acronym)]
-        org_sort = fold_words(org_name) or NO_ORGANISATION_SORT
+        # Offices of one organisation ("IOM London", "IOM HQ") sort together.
+        org_sort = group_key(org_name, acronym) or NO_ORGANISATION_SORT
     for kind, value in contacts:
         if kind in PHONE_KINDS:
             parts += phone_search_forms(value)

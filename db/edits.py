@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from nameparser import HumanName
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import exists, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from db import dedup
+from db import dedup, deletion
 from db.models import (
     ContactKind,
     ContactPoint,
@@ -269,32 +269,23 @@ def _finish_merge(s: Session, keep: Event | Person, other: Event | Person) -> No
     s.expire(keep)
 
 
-# -- deletions -----------------------------------------------------------------------------
+# -- deletions (see db.deletion, which can also put back what it deleted) -------------------
 
 
 def delete_event(s: Session, event_id: int) -> None:
     """Delete an event with its panels, participations and mentions."""
-    s.delete(_get(s, Event, event_id))
-    s.flush()
+    _get(s, Event, event_id)
+    deletion.delete_items(s, events=[event_id])
 
 
 def delete_person(s: Session, person_id: int) -> None:
     """Delete a person with contacts, participations and mentions."""
-    s.delete(_get(s, Person, person_id))
-    s.flush()
+    _get(s, Person, person_id)
+    deletion.delete_items(s, people=[person_id])
 
 
 def delete_document(s: Session, document_id: int) -> None:
-    """Delete a document and its mentions, and the still-suggested items that no other
-    document mentions (accepted items stay: the user reviewed them)."""
-    s.delete(_get(s, Document, document_id))
-    s.flush()
-    for model in (Person, Panel, Event):
-        column = getattr(Mention, f"{model.__tablename__}_id")
-        orphan = ~exists().where(column == model.id)
-        s.execute(
-            delete(model)
-            .where(model.status == Status.SUGGESTED, orphan)
-            .execution_options(synchronize_session=False)
-        )
-    s.expire_all()
+    """Delete a document with its mentions and the events, panels and people that no other
+    document mentions."""
+    _get(s, Document, document_id)
+    deletion.delete_items(s, documents=[document_id])

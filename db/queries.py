@@ -630,3 +630,98 @@ def date_iso(value: dt.date | None, precision: str | None) -> str | None:
     if precision == "month":
         return f"{value.year:04d}-{value.month:02d}"
     return value.isoformat()
+
+
+# -- panels and the agenda -----------------------------------------------------------------
+
+
+def search_panels(
+    s: Session,
+    text: str = "",
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    statuses: Iterable[str] | None = None,
+) -> list[Panel]:
+    """Panels and sessions whose title, kind or event title holds every word of ``text``
+    (case-insensitive), dated within [date_from, date_to] when given, by date and time; each
+    with its event loaded."""
+    query = (
+        select(Panel)
+        .join(Panel.event)
+        .where(Panel.status.in_(_statuses(statuses)))
+        .options(joinedload(Panel.event))
+        .order_by(Panel.date.is_(None), Panel.date, Panel.start_time, Panel.id)
+    )
+    for term in search_terms(text):
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        query = query.where(
+            or_(
+                func.lower(Panel.title).like(pattern, escape="\\"),
+                func.lower(Panel.kind).like(pattern, escape="\\"),
+                Event.title_key.like(pattern, escape="\\"),
+            )
+        )
+    if date_from is not None:
+        query = query.where(Panel.date >= date_from)
+    if date_to is not None:
+        query = query.where(Panel.date <= date_to)
+    return list(s.scalars(query))
+
+
+@cache
+def _agenda_query() -> Select:
+    return (
+        select(*CALENDAR_COLUMNS)
+        .where(
+            overlap_condition(("day",)),
+            Event.status.in_(bindparam("statuses", expanding=True)),
+        )
+        .order_by(Event.start_date, Event.start_time.is_not(None), Event.start_time, Event.id)
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
+
+
+def agenda_events(
+    s: Session,
+    first: dt.date,
+    *,
+    limit: int,
+    offset: int = 0,
+    statuses: Iterable[str] | None = None,
+) -> list[CalendarEvent]:
+    """Day-precision events not over before ``first`` (those still running on it first), by
+    start day, all-day ones before timed ones, then time: one page of a rolling agenda."""
+    params = {
+        **overlap_params(s, first, dt.date.max, ("day",)),
+        "statuses": list(_statuses(statuses)),
+        "limit": limit,
+        "offset": offset,
+    }
+    return list(map(CalendarEvent._make, s.execute(_agenda_query(), params)))
+
+
+def approximate_rows(
+    s: Session, *, limit: int | None = None, statuses: Iterable[str] | None = None
+) -> tuple[list[CalendarEvent], int]:
+    """The first ``limit`` events of :func:`approximate_events` as light
+    :class:`CalendarEvent` rows, and how many there are in all. Two index ranges (month or
+    year precision by start, then undated by title) instead of a scan of every event: a
+    side list shows a few of them at a time."""
+    wanted = list(_statuses(statuses))
+    dated = Event.start_precision.in_(("month", "year")), Event.start_date.is_not(None)
+    undated = (Event.start_date.is_(None),)
+    rows: list[CalendarEvent] = []
+    total = 0
+    for where, order in ((dated, (Event.start_date, Event.title, Event.id)),
+                         (undated, (Event.title, Event.id))):  # fmt: skip
+        condition = and_(*where, Event.status.in_(wanted))
+        total += int(s.scalar(select(func.count(Event.id)).where(condition)) or 0)
+        room = None if limit is None else max(0, limit - len(rows))
+        if room == 0:
+            continue
+        query = select(*CALENDAR_COLUMNS).where(condition).order_by(*order).limit(room)
+        rows.extend(map(CalendarEvent._make, s.execute(query)))
+    return rows, total

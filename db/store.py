@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from nameparser import HumanName
-from sqlalchemy import bindparam, insert, or_, select
+from sqlalchemy import bindparam, insert, inspect, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import dedup
@@ -53,6 +53,10 @@ _STORED_PARTICIPATIONS = select(
 
 @dataclass
 class ImportResult:
+    """One file's import. ``events``, ``panels`` and ``people`` count the distinct items the
+    document holds; ``new_*`` those of them that it added (the rest were merged into items
+    already stored)."""
+
     path: str
     status: str  # "new" | "unchanged" | "failed"
     reason: str | None = None
@@ -60,6 +64,14 @@ class ImportResult:
     events: int = 0
     panels: int = 0
     people: int = 0
+    new_events: int = 0
+    new_panels: int = 0
+    new_people: int = 0
+
+    @property
+    def found_nothing(self) -> bool:
+        """A document stored without a single event, panel or person in it."""
+        return self.status == "new" and not (self.events or self.panels or self.people)
 
 
 @dataclass
@@ -90,6 +102,15 @@ class ImportSummary:
     @property
     def people(self) -> int:
         return sum(r.people for r in self.results)
+
+    def added(self, kind: str) -> int:
+        """Items of ``kind`` ("events", "panels", "people") the import added."""
+        return sum(getattr(r, f"new_{kind}") for r in self.results)
+
+    def merged(self, kind: str) -> int:
+        """Items of ``kind`` read again and merged into ones already stored (counted once per
+        document that read them)."""
+        return sum(getattr(r, kind) for r in self.results) - self.added(kind)
 
 
 def supported_suffixes() -> frozenset[str]:
@@ -212,6 +233,9 @@ def store_extraction(
         events=len(writer.events),
         panels=len(writer.panels),
         people=len(writer.people),
+        new_events=writer.count_new(writer.events),
+        new_panels=writer.count_new(writer.panels),
+        new_people=writer.count_new(writer.people),
     )
 
 
@@ -278,6 +302,14 @@ class _DocumentWriter:
         self.pending_participations: list[tuple[Person, Event | None, Panel | None, str]] = []
         self.participations: set[tuple[int, str, str]] = set()
         self.organisations: dict[str, Organisation | None] = {}
+        self.created: set[int] = set()  # id() of the items this document added
+
+    def _note_new(self, item: Event | Panel | Person) -> None:
+        if not inspect(item).persistent:
+            self.created.add(id(item))
+
+    def count_new(self, items: dict[int, Event | Panel | Person]) -> int:
+        return sum(1 for key in items if key in self.created)
 
     def _sync(self, *models: type) -> None:
         """Flush if an added or changed object of ``models`` is waiting, so that the next
@@ -308,6 +340,7 @@ class _DocumentWriter:
 
     def person(self, record: PersonRecord) -> Person:
         person = self._resolve_person(record)
+        self._note_new(person)
         self.people[id(person)] = person
         self._mention(person, record.spans)
         key = name_keys(record.name).name_key
@@ -456,6 +489,7 @@ class _DocumentWriter:
 
     def event(self, record: EventRecord) -> Event:
         event = self._resolve_event(record)
+        self._note_new(event)
         self.events[id(event)] = event
         self._mention(event, record.spans)
         for participant in record.people:
@@ -546,6 +580,7 @@ class _DocumentWriter:
                 setattr(panel, name, value)
             event.panels.append(panel)
         self._touch(panel)
+        self._note_new(panel)
         self.panels[id(panel)] = panel
         self._mention(panel, record.spans)
         for participant in record.people:

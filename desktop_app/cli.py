@@ -1,4 +1,9 @@
-"""``forumdesk`` command line. Imports Qt only when the window is opened."""
+"""``forumdesk`` command line. Imports Qt only when the window is opened.
+
+Building the parser imports nothing heavy: each subcommand module keeps its database,
+extraction and export imports inside ``run()``, so that ``--help`` and ``--version`` answer at
+once.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,28 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from desktop_app import __version__
-
 # subcommand -> (module in desktop_app.commands, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("extract", "print the events, panels and people found in documents"),
     "import": ("importing", "import documents, folders, .ics and .vcf files into the database"),
-    "list": ("listing", "list stored events or people"),
+    "list": ("listing", "list stored events, panels, people or documents"),
+    "delete": ("deleting", "delete documents (with what only they contributed), events, panels "
+               "or people"),
     "export": ("export", "export events to iCalendar (.ics) or people to vCard (.vcf)"),
-}
+}  # fmt: skip
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, reading the package metadata only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: ANN001
+        from desktop_app import package_version
+
+        print(f"forumdesk {package_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="forumdesk",
         description="Forum Desk: forums, panels and people from your documents, offline.",
     )
-    parser.add_argument("--version", action="version", version=f"forumdesk {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     parser.add_argument(
         "--db",
         metavar="URL",
@@ -63,6 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 130
         except BrokenPipeError:
             return 0
+    from desktop_app.platform_check import window_problem
+
+    problem = window_problem(offscreen_ok=bool(args.screenshot))
+    if problem is not None:
+        print(f"forumdesk: {problem}", file=sys.stderr)
+        return 1
     from desktop_app.app import run_gui  # Qt is imported only here
 
     return run_gui(db_url=args.db, demo=args.demo, screenshot=args.screenshot)

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import queries
 from db.store import ImportSummary
-from desktop_app import export
+from desktop_app.import_summary import summary_lines
 from desktop_app.item_models.documents import FailedImportsModel
 from desktop_app.views.address_book import AddressBookView
 from desktop_app.views.calendar_view import CalendarView
@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
 
         self.sidebar.currentRowChanged.connect(self.show_page)
         self.ctx.changed.connect(self._data_changed)
+        self.ctx.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.ctx.error.connect(lambda text: QMessageBox.warning(self, "Forum Desk", text))
         self.ctx.event_requested.connect(self.show_event)
         self.ctx.person_requested.connect(self.show_person)
 
@@ -148,6 +150,33 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
         self.redo_action.setIcon(icon("redo"))
         self.find_action = self._action("&Find", "Ctrl+F", self.find, "search")
+        self.find_action.setToolTip("Search the page shown (Ctrl+F)")
+        self.save_action = self._action("&Save changes", "Ctrl+S", self.save)
+        self.delete_action = self._action("&Delete", QKeySequence.StandardKey.Delete, self.delete)
+        self.delete_action.setToolTip("Delete what is selected; Undo puts it back")
+        self.go_to_date_action = self._action("&Go to date…", "Ctrl+G", self.go_to_date, "calendar")
+        # The toolbar's Undo and Redo keep their short labels, so that the buttons after them
+        # stay in place; what they undo is in their tooltips (and in the Edit menu).
+        self.undo_tool = self._action("Undo", None, self.ctx.undo_stack.undo, "undo")
+        self.redo_tool = self._action("Redo", None, self.ctx.undo_stack.redo, "redo")
+        for tool, enabled, text, prefix in (
+            (
+                self.undo_tool,
+                self.ctx.undo_stack.canUndoChanged,
+                self.ctx.undo_stack.undoTextChanged,
+                "Undo",
+            ),
+            (
+                self.redo_tool,
+                self.ctx.undo_stack.canRedoChanged,
+                self.ctx.undo_stack.redoTextChanged,
+                "Redo",
+            ),
+        ):
+            tool.setEnabled(False)
+            tool.setToolTip(prefix)
+            enabled.connect(tool.setEnabled)
+            text.connect(lambda t, a=tool, p=prefix: a.setToolTip(f"{p} {t}".strip()))
         self.page_actions = []
         for page, label, icon_name in PAGES:
             action = self._action(
@@ -169,12 +198,16 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        edit_menu.addAction(self.save_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = menu.addMenu("&View")
         for action in self.page_actions:
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.today_action)
+        view_menu.addAction(self.go_to_date_action)
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
@@ -185,8 +218,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.export_calendar_action)
         toolbar.addAction(self.export_contacts_action)
         toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
+        toolbar.addAction(self.undo_tool)
+        toolbar.addAction(self.redo_tool)
         toolbar.addSeparator()
         toolbar.addAction(self.today_action)
 
@@ -242,13 +275,24 @@ class MainWindow(QMainWindow):
         self.show_page(CALENDAR)
         self.calendar.go_today()
 
+    def go_to_date(self) -> None:
+        """Ctrl+G: choose a day in a small calendar and show it."""
+        self.show_page(CALENDAR)
+        self.calendar.ask_date()
+
     def find(self) -> None:
-        if self.current_page() == EVENTS:
-            self.events.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            self.events.search.selectAll()
-            return
-        self.show_page(ADDRESS_BOOK)
-        self.address_book.focus_search()
+        """Ctrl+F: the search box of the page shown."""
+        self.pages.currentWidget().focus_search()
+
+    def save(self) -> None:
+        """Ctrl+S: save the edits of the detail shown (events and address book)."""
+        page = self.pages.currentWidget()
+        if hasattr(page, "save"):
+            page.save()
+
+    def delete(self) -> None:
+        """Del: delete what is selected on the page shown (undoable)."""
+        self.pages.currentWidget().delete_selected()
 
     # -- refreshing ----------------------------------------------------------------------
     def update_counts(self) -> None:
@@ -319,7 +363,9 @@ class MainWindow(QMainWindow):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setMinimumWidth(420)
-        dialog.canceled.connect(worker.cancel)
+        # Direct: the worker's thread is busy importing, a queued call would wait for the end.
+        dialog.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
+        dialog.canceled.connect(self._import_cancelling)
         worker.progress.connect(self._import_progress)
         worker.finished.connect(self._import_finished)
         worker.crashed.connect(self._import_crashed)
@@ -328,12 +374,17 @@ class MainWindow(QMainWindow):
         worker.start()
         return worker
 
+    def _import_cancelling(self) -> None:
+        self.statusBar().showMessage("Cancelling the import after the current document…")
+
     def _import_progress(self, index: int, total: int, path: str) -> None:
-        if self.progress_dialog is None:
+        dialog = self.progress_dialog
+        if dialog is None or dialog.wasCanceled():
             return
-        self.progress_dialog.setMaximum(total)
-        self.progress_dialog.setValue(index - 1)  # index counts from 1
-        self.progress_dialog.setLabelText(f"Importing {Path(path).name}\n({index} of {total})")
+        dialog.setMaximum(total)
+        dialog.setLabelText(f"Importing {Path(path).name}\n({index} of {total})")
+        # Last: a modal dialog's setValue runs the event loop, which may end the import.
+        dialog.setValue(index - 1)  # index counts from 1
 
     def _end_import(self) -> None:
         if self.progress_dialog is not None:
@@ -354,8 +405,8 @@ class MainWindow(QMainWindow):
         self.failed_imports.add(summary.failed)
         self.ctx.notify("import", 0)
         text = self.import_summary_text(summary)
-        self.statusBar().showMessage(text.splitlines()[0], 10000)
-        if summary.failed:
+        self.statusBar().showMessage(" · ".join(text.splitlines()[:2]), 15000)
+        if summary.failed or any(r.found_nothing for r in summary.results):
             self.show_import_report(summary, text)
         elif summary.new and self.current_page() == CALENDAR:
             if any(r.events or r.people or r.panels for r in summary.new):
@@ -364,15 +415,8 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def import_summary_text(summary: ImportSummary) -> str:
-        head = (
-            f"Imported {len(summary.new)} new document(s): {summary.events} event(s), "
-            f"{summary.panels} panel(s), {summary.people} people"
-        )
-        if summary.unchanged:
-            head += f"; {len(summary.unchanged)} already imported"
-        if summary.cancelled:
-            head += " — import cancelled"
-        lines = [head + "."]
+        """What the import added (new, merged into existing, unchanged), then each failure."""
+        lines = [line + "." for line in summary_lines(summary)]
         if summary.failed:
             lines.append(f"{len(summary.failed)} file(s) could not be imported:")
             lines.extend(f"• {Path(r.path).name}: {r.reason}" for r in summary.failed)
@@ -381,8 +425,8 @@ class MainWindow(QMainWindow):
     def show_import_report(self, summary: ImportSummary, text: str) -> None:
         """A non-blocking dialog listing each failed file with its reason."""
         box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Import finished with problems")
+        box.setIcon(QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information)
+        box.setWindowTitle("Import finished with problems" if summary.failed else "Import finished")
         box.setText(text)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -425,6 +469,8 @@ class MainWindow(QMainWindow):
         if target is None:
             return None
         path, options = target
+        from desktop_app import export  # icalendar is loaded when first needed
+
         count = export.export_ics(
             self.sessions,
             path,
@@ -456,6 +502,8 @@ class MainWindow(QMainWindow):
                         s, date_from=options.date_from, date_to=options.date_to
                     )
                 ]
+        from desktop_app import export  # vobject is loaded when first needed
+
         count = export.export_vcf(
             self.sessions,
             path,

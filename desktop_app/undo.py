@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import edits
+from db import deletion, edits
 
 #: Called after a command changed the database: (kind, item id).
 Changed = Callable[[str, int], None]
@@ -114,3 +114,56 @@ class AcceptDocumentCommand(QUndoCommand):
             for kind, item_id in self.suggested:
                 edits.set_status(s, kind, item_id, "suggested")
         self._changed("document", self.document_id)
+
+
+#: db.deletion's keyword for each kind of item → the table its ids live in
+_DELETED_TABLES = {
+    "documents": "document",
+    "events": "event",
+    "panels": "panel",
+    "people": "person",
+}
+
+
+class DeleteCommand(QUndoCommand):
+    """Delete documents, events, panels or people (``targets``: keyword of
+    :func:`db.deletion.delete_items` → ids); undo puts back every row removed.
+
+    ``failed`` is called with the reason when the rows cannot be put back (the same document
+    was imported again since); the command then leaves the stack.
+    """
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        targets: dict[str, list[int]],
+        changed: Changed,
+        failed: Callable[[str], None],
+        text: str = "Delete",
+    ) -> None:
+        super().__init__(text)
+        self._sessions = sessions
+        self.targets = {kind: list(ids) for kind, ids in targets.items() if ids}
+        self._changed = changed
+        self._failed = failed
+        self.removed: deletion.Removed | None = None
+
+    def redo(self) -> None:
+        with self._sessions.begin() as s:
+            self.removed = deletion.delete_items(s, **self.targets)
+        self._changed("delete", 0)
+
+    def undo(self) -> None:
+        if self.removed is None:
+            return
+        try:
+            with self._sessions.begin() as s:
+                renumbered = deletion.restore(s, self.removed)
+        except deletion.RestoreConflict as exc:
+            self.setObsolete(True)
+            self._failed(str(exc).capitalize() + ".")
+            return
+        for kind, ids in self.targets.items():
+            new_ids = renumbered.get(_DELETED_TABLES[kind], {})
+            self.targets[kind] = [new_ids.get(i, i) for i in ids]
+        self._changed("delete", 0)

@@ -34,6 +34,7 @@ X_PRECISION = "X-FORUMDESK-PRECISION"
 X_ROLE = "X-FORUMDESK-ROLE"
 X_DESCRIPTION = "X-FORUMDESK-DESCRIPTION"
 X_PANEL_DATE = "X-FORUMDESK-PANEL-DATE"
+X_GENERATED = "X-FORUMDESK-GENERATED"  # our exports' mark on a DESCRIPTION they made up
 _UNESCAPE = re.compile(r"\\(.)")
 _OWN_UID = re.compile(
     r"^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
@@ -251,9 +252,14 @@ def _sequence(component: Component) -> int | None:
 
 
 def _description(component: Component) -> str | None:
-    """DESCRIPTION, or the stored text alone when our export added panels and people to it."""
+    """DESCRIPTION, or the stored text alone when our export added panels and people to it
+    (none when our export made it all up)."""
     if component.get(X_DESCRIPTION) is not None:
         return _text(component, X_DESCRIPTION)
+    value = component.get("DESCRIPTION")
+    params = getattr(value, "params", {})
+    if str(params.get(X_GENERATED, "")).upper() == "TRUE":
+        return None
     return _text(component, "DESCRIPTION")
 
 

@@ -17,6 +17,7 @@ from importers.ics import normalise_uid, read_text
 from importers.records import DocumentText, Extraction, PersonRecord
 
 X_NOTE = "x-forumdesk-note"  # vobject keys properties in lower case
+X_GENERATED = "X-FORUMDESK-GENERATED"  # our exports' mark on a NOTE they made up
 _HONORIFICS = frozenset(
     "mr mrs ms miss dr prof professor sir dame mx ing mgr judr mudr phdr rndr doc".split()
 )
@@ -24,6 +25,17 @@ _HONORIFICS = frozenset(
 
 def _values(card: vobject.base.Component, name: str) -> list:  # noqa: ANN401
     return list(card.contents.get(name, []))
+
+
+def _notes(card: vobject.base.Component) -> str | None:
+    """NOTE, or the stored notes alone when our export added roles and sources to them (none
+    when our export made the note up)."""
+    if X_NOTE in card.contents:
+        return _first_text(card, X_NOTE)
+    notes = _values(card, "note")
+    if notes and "TRUE" in [v.upper() for v in notes[0].params.get(X_GENERATED, [])]:
+        return None
+    return _first_text(card, "note")
 
 
 def _first_text(card: vobject.base.Component, name: str) -> str | None:
@@ -127,7 +139,7 @@ def _person(card: vobject.base.Component) -> PersonRecord | None:
         faxes=tuple(faxes),
         emails=tuple(emails),
         urls=tuple(urls),
-        notes=_first_text(card, X_NOTE) if X_NOTE in card.contents else _first_text(card, "note"),
+        notes=_notes(card),
         uid=normalise_uid(_first_text(card, "uid")),
     )
 

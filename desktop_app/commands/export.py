@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 import sys
 
-from desktop_app.export.ics import DEFAULT_NAME
+DEFAULT_NAME = "Forum Desk"  # desktop_app.export.ics.DEFAULT_NAME, without importing it
 
 
 def _date(text: str) -> dt.date:

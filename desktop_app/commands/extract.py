@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from importers.errors import DocumentError
-from importers.pipeline import load
-from importers.records import Extraction
-from importers.serialize import extraction_json
+if TYPE_CHECKING:
+    from importers.records import Extraction
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -40,6 +39,10 @@ def _text_summary(extraction: Extraction) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from importers.errors import DocumentError
+    from importers.pipeline import load
+    from importers.serialize import extraction_json
+
     results: list[Extraction] = []
     failed = False
     for path in args.files:

@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from db.engine import open_database, resolve_url
-from db.store import ImportResult, ImportSummary, import_file, iter_paths
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
@@ -21,24 +18,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _describe(result: ImportResult) -> str:
-    if result.status != "new":
-        return result.status if not result.reason else f"{result.status}: {result.reason}"
-    found = ", ".join(
-        (
-            _plural(result.events, "event", "events"),
-            _plural(result.panels, "panel", "panels"),
-            _plural(result.people, "person", "people"),
-        )
-    )
-    return f"new ({found})"
-
-
 def run(args: argparse.Namespace) -> int:
+    from db.engine import open_database, resolve_url
+    from db.store import ImportSummary, import_file, iter_paths
+    from desktop_app.import_summary import result_text, summary_lines
+
     sessions = open_database(resolve_url(args.db))
     files = iter_paths(args.paths)
     summary = ImportSummary()
@@ -46,14 +30,8 @@ def run(args: argparse.Namespace) -> int:
         result = import_file(sessions, path, accept=args.accept)
         summary.results.append(result)
         if not args.quiet:
-            print(f"[{index}/{len(files)}] {path} … {_describe(result)}", file=sys.stderr)
-    print(
-        f"documents: {len(summary.new)} new, {len(summary.unchanged)} unchanged, "
-        f"{len(summary.failed)} failed; "
-        f"{_plural(summary.events, 'event', 'events')}, "
-        f"{_plural(summary.panels, 'panel', 'panels')}, "
-        f"{_plural(summary.people, 'person', 'people')}"
-    )
+            print(f"[{index}/{len(files)}] {path} … {result_text(result)}", file=sys.stderr)
+    print("\n".join(summary_lines(summary)))
     for result in summary.failed:
         print(f"forumdesk: {result.path}: {result.reason}", file=sys.stderr)
     return 1 if summary.failed else 0

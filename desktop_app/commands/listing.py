@@ -1,4 +1,5 @@
-"""``forumdesk list events|people``: stored items as an aligned table or as JSON."""
+"""``forumdesk list events|panels|people|documents``: stored items as an aligned table or as
+JSON. The database modules are imported by :func:`run` only (see ``desktop_app.cli``)."""
 
 from __future__ import annotations
 
@@ -7,27 +8,33 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from db import queries
-from db.engine import open_database, resolve_url
-from db.models import ContactKind, Event, Person, Status
-from importers.records import PartialDate
+if TYPE_CHECKING:
+    from db.models import Document, Event, Panel, Person
 
 EVENT_COLUMNS = ("id", "status", "start", "end", "title", "kind", "location")
+PANEL_COLUMNS = ("id", "status", "event_id", "date", "time", "title", "kind")
 PERSON_COLUMNS = ("id", "status", "name", "job_title", "organisation", "email", "phone")
+DOCUMENT_COLUMNS = ("id", "imported", "format", "file", "title")
 MAX_CELL = 48
+#: db.models.ContactKind value -> the JSON key its values are listed under
 CONTACT_GROUPS = {
-    ContactKind.PHONE: "phones",
-    ContactKind.MOBILE: "mobiles",
-    ContactKind.FAX: "faxes",
-    ContactKind.EMAIL: "emails",
-    ContactKind.URL: "urls",
+    "phone": "phones",
+    "mobile": "mobiles",
+    "fax": "faxes",
+    "email": "emails",
+    "url": "urls",
 }
+#: db.models.Status values (spelled out: importing the models costs more than --help)
+STATUSES = ("suggested", "accepted", "rejected")
 
 
 def _date_arg(last: bool):  # noqa: ANN202 - an argparse type
     def parse(text: str) -> dt.date:
+        from importers.records import PartialDate
+
         try:
             value = PartialDate.parse(text)
             return value.last_day() if last else value.first_day()
@@ -40,7 +47,7 @@ def _date_arg(last: bool):  # noqa: ANN202 - an argparse type
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("what", choices=("events", "people"))
+    parser.add_argument("what", choices=("events", "panels", "people", "documents"))
     parser.add_argument(
         "--from",
         dest="date_from",
@@ -59,13 +66,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument(
         "--status",
-        choices=[str(s) for s in Status],
+        choices=STATUSES,
         help="only items with this status (default: all but rejected)",
     )
 
 
+def _time(value: dt.time | None) -> str | None:
+    return value.strftime("%H:%M") if value else None
+
+
 def event_json(event: Event) -> dict[str, Any]:
     """An event as a plain dict; dates in ISO 8601 at their precision."""
+    from db import queries
+
     return {
         "id": event.id,
         "uuid": event.uuid,
@@ -75,12 +88,47 @@ def event_json(event: Event) -> dict[str, Any]:
         "start": queries.date_iso(event.start_date, event.start_precision),
         "end": queries.date_iso(event.end_date, event.end_precision),
         "precision": event.start_precision,
-        "start_time": event.start_time.strftime("%H:%M") if event.start_time else None,
-        "end_time": event.end_time.strftime("%H:%M") if event.end_time else None,
+        "start_time": _time(event.start_time),
+        "end_time": _time(event.end_time),
         "timezone": event.timezone,
         "location": event.location,
         "organisation": event.organisation.name if event.organisation else None,
         "revision": event.revision,
+    }
+
+
+def panel_json(panel: Panel) -> dict[str, Any]:
+    """A panel or session as a plain dict, with the id and title of its event."""
+    from db import queries
+
+    return {
+        "id": panel.id,
+        "uuid": panel.uuid,
+        "status": panel.status,
+        "event_id": panel.event_id,
+        "event": panel.event.title,
+        "title": panel.title,
+        "kind": panel.kind,
+        "date": queries.date_iso(panel.date, panel.date_precision),
+        "start_time": _time(panel.start_time),
+        "end_time": _time(panel.end_time),
+        "time": "–".join(t for t in (_time(panel.start_time), _time(panel.end_time)) if t),
+        "location": panel.location,
+    }
+
+
+def document_json(document: Document) -> dict[str, Any]:
+    """An imported document as a plain dict (without its text)."""
+    from desktop_app.document_titles import document_title
+
+    return {
+        "id": document.id,
+        "path": document.path,
+        "file": Path(document.path).name,
+        "format": document.format,
+        "title": document_title(document.title, document.text),
+        "imported": document.imported_at.strftime("%Y-%m-%d %H:%M"),
+        "sha256": document.sha256,
     }
 
 
@@ -124,6 +172,9 @@ def format_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> st
 
 
 def run(args: argparse.Namespace) -> int:
+    from db import queries
+    from db.engine import open_database, resolve_url
+
     sessions = open_database(resolve_url(args.db))
     statuses = [args.status] if args.status else None
     with sessions() as session:
@@ -137,6 +188,21 @@ def run(args: argparse.Namespace) -> int:
             )
             records = [event_json(e) for e in items]
             columns = EVENT_COLUMNS
+        elif args.what == "panels":
+            records = [
+                panel_json(p)
+                for p in queries.search_panels(
+                    session,
+                    args.search,
+                    date_from=args.date_from,
+                    date_to=args.date_to,
+                    statuses=statuses,
+                )
+            ]
+            columns = PANEL_COLUMNS
+        elif args.what == "documents":
+            records = [document_json(d) for d in queries.documents(session)]
+            columns = DOCUMENT_COLUMNS
         else:
             items = queries.search_people(session, args.search, statuses=statuses)
             records = [person_json(p) for p in items]

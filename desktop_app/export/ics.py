@@ -31,6 +31,21 @@ X_ROLE = "X-FORUMDESK-ROLE"
 X_DESCRIPTION = "X-FORUMDESK-DESCRIPTION"
 TEXT = ";VALUE=TEXT"  # so that readers unescape our X- properties (RFC 5545 §3.8.8.2)
 X_PANEL_DATE = "X-FORUMDESK-PANEL-DATE"
+#: On a DESCRIPTION made up entirely by the export (panels, people, sources): importing the
+#: file back then leaves the item without a description, as it was.
+GENERATED = ";X-FORUMDESK-GENERATED=TRUE"
+# Kinds that say how long a gathering lasts, not what it is ("European Development Days"):
+# no category for them.
+NOT_CATEGORIES = frozenset("day days week weeks year years journées semaine".split())
+
+
+def category(kind: str | None) -> str | None:
+    """The CATEGORIES value (RFC 5545 §3.8.1.2) of an event or panel kind, if it is one."""
+    words = (kind or "").casefold().split()
+    if not words or words[-1] in NOT_CATEGORIES:
+        return None
+    return kind
+
 
 # RFC 9073 §6.2 PARTICIPANT-TYPE values for our roles; the exact role goes in X-FORUMDESK-ROLE.
 PARTICIPANT_TYPES = {
@@ -535,13 +550,16 @@ class _Writer:
         people = self._event_people(event)
         text = self.event_description(event, panels, people)
         if text:
-            rows.append(line("DESCRIPTION", escape_text(text)))
             stored = (description or "").strip()
-            if text != stored:
-                # The stored text alone, so that importing this file back changes nothing.
-                rows.append(line(X_DESCRIPTION, escape_text(stored), TEXT))
-        if kind:
-            rows.append(self._line("CATEGORIES", kind))
+            if not stored:
+                rows.append(line("DESCRIPTION", escape_text(text), GENERATED))
+            else:
+                rows.append(line("DESCRIPTION", escape_text(text)))
+                if text != stored:
+                    # The stored text alone, so that importing this file back changes nothing.
+                    rows.append(line(X_DESCRIPTION, escape_text(stored), TEXT))
+        if category(kind):
+            rows.append(self._line("CATEGORIES", category(kind)))
         if self.alarm_days is not None:
             rows.append(_alarm(summary, self.alarm_days))
         rows.append(self._participants(people))
@@ -580,9 +598,13 @@ class _Writer:
         location = location or event_location
         if location:
             rows.append(self._line("LOCATION", location))
-        rows.append(line("DESCRIPTION", escape_text(self.panel_description(panel, event, people))))
-        if kind:
-            rows.append(self._line("CATEGORIES", kind))
+        rows.append(
+            line(
+                "DESCRIPTION", escape_text(self.panel_description(panel, event, people)), GENERATED
+            )
+        )
+        if category(kind):
+            rows.append(self._line("CATEGORIES", category(kind)))
         rows.append(self._participants(people))
         rows.append(_END)
         return uid, "".join(rows)

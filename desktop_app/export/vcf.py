@@ -23,6 +23,7 @@ from desktop_app.export.contentline import CRLF, clean, escape_text, line, text_
 VERSIONS = ("3.0", "4.0")
 PRODID = f"-//Forum Desk//Forum Desk {__version__}//EN"
 X_NOTE = "X-FORUMDESK-NOTE"
+GENERATED = ";X-FORUMDESK-GENERATED=TRUE"  # on a NOTE made up entirely by the export
 _E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 
 
@@ -188,10 +189,15 @@ def vcard(person: Person, version: str = "3.0") -> str:
                 rows.append(line("URL", url))
     note = person_note(person)
     if note:
-        rows.append(line("NOTE", escape_text(note)))
-        if note != _own_notes(person):
-            # The stored notes alone, so that importing this card back changes nothing.
-            rows.append(line(X_NOTE, escape_text(_own_notes(person))))
+        own = _own_notes(person)
+        if not own:
+            # All made up by the export: importing the card back leaves the notes empty.
+            rows.append(line("NOTE", escape_text(note), GENERATED))
+        else:
+            rows.append(line("NOTE", escape_text(note)))
+            if note != own:
+                # The stored notes alone, so that importing this card back changes nothing.
+                rows.append(line(X_NOTE, escape_text(own)))
     cats = categories(person)
     if cats:
         rows.append(line("CATEGORIES", text_list(cats)))

@@ -11,12 +11,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from db import queries
 from db.models import Document
 from db.store import ImportResult
+from desktop_app.document_titles import document_title
 from desktop_app.item_models.roles import SortRole
 from desktop_app.item_models.table_model import RowsModel
 
 
 class DocumentsModel(RowsModel):
-    """Columns: file, format, title, imported (local time)."""
+    """Columns: file, format, title, imported (local time). A document without a title of its
+    own (plain text, PDFs whose metadata say "(anonymous)") shows its first heading."""
 
     COL_FILE, COL_FORMAT, COL_TITLE, COL_IMPORTED = range(4)
     HEADERS = ("File", "Format", "Title", "Imported")
@@ -24,11 +26,16 @@ class DocumentsModel(RowsModel):
     def __init__(self, sessions: sessionmaker[Session], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._sessions = sessions
+        self._titles: dict[int, str] = {}
 
     def reload(self) -> None:
         with self._sessions.begin() as s:
             documents = queries.documents(s)
+        self._titles = {d.id: document_title(d.title, d.text) for d in documents}
         self.set_rows(documents)
+
+    def title_of(self, document: Document) -> str:
+        return self._titles.get(document.id, "")
 
     def document_at(self, row: int) -> Document | None:
         return self.row_at(row)
@@ -36,8 +43,8 @@ class DocumentsModel(RowsModel):
     def cell(self, item: Any, column: int, role: int) -> Any:
         document: Document = item
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.COL_TITLE and document.title:
-                return f"{document.title}\n{document.path}"
+            if column == self.COL_TITLE and self.title_of(document):
+                return f"{self.title_of(document)}\n{document.path}"
             return document.path
         if role not in (Qt.ItemDataRole.DisplayRole, SortRole):
             return None
@@ -46,7 +53,7 @@ class DocumentsModel(RowsModel):
         if column == self.COL_FORMAT:
             return document.format
         if column == self.COL_TITLE:
-            return document.title or ""
+            return self.title_of(document)
         stamp = document.imported_at
         if stamp is None:
             return ""

@@ -72,11 +72,11 @@ def normalise_phone(text: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """The sentence holding ``text[start:end]`` as (before, found words, after).
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding ``text[start:end]`` begins and ends.
 
-    Sentences end at ``.``/``!``/``?`` followed by white space, or at a line break; the context
-    on either side is cut to a readable length.
+    Sentences end at ``.``/``!``/``?`` followed by white space, or at a line break; the
+    context on either side is cut to a readable length.
     """
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
@@ -96,10 +96,19 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
         right += 1
         if char in _SENTENCE_ENDS and (right == len(text) or text[right].isspace()):
             break
+    return left, right
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The sentence holding ``text[start:end]`` as (before, found words, after) (see
+    :func:`sentence_bounds`); "…" marks context that was cut."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    left, right = sentence_bounds(text, start, end)
     before = text[left:start].lstrip()
     after = text[end:right].rstrip()
-    if left == floor and floor > 0:
+    if left == max(0, start - _MAX_CONTEXT) and left > 0:
         before = "…" + before
-    if right == ceiling and ceiling < len(text):
+    if right == min(len(text), end + _MAX_CONTEXT) and right < len(text):
         after += "…"
     return before, text[start:end], after

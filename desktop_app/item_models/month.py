@@ -85,13 +85,16 @@ def grid_start(year: int, month: int) -> dt.date:
     return first - dt.timedelta(days=first.weekday())
 
 
-def _assign_lanes(
-    events: list[CalendarEvent], week_start: dt.date, sessions: SessionsByDay | None = None
+def assign_lanes(
+    events: list[CalendarEvent],
+    week_start: dt.date,
+    sessions: SessionsByDay | None = None,
+    days: int = 7,
 ) -> dict[dt.date, list[DayItem]]:
-    """Place a week's events in lanes so that a multi-day event keeps one row across days:
-    each takes the lowest lane free on its first day in the week."""
+    """Place the events of ``days`` days from ``week_start`` in lanes so that a multi-day
+    event keeps one row across days: each takes the lowest lane free on its first day."""
     sessions = sessions or {}
-    week_end = week_start + dt.timedelta(days=6)
+    week_end = week_start + dt.timedelta(days=days - 1)
     spans: list[tuple[dt.date, dt.date, CalendarEvent, dt.date, dt.date]] = []
     for event in events:
         start = event.start_date
@@ -189,7 +192,7 @@ class MonthModel(QAbstractTableModel):
         self._cells = {}
         for week in range(self._weeks):
             week_start = self._first + dt.timedelta(days=7 * week)
-            self._cells.update(_assign_lanes(self._events, week_start, sessions))
+            self._cells.update(assign_lanes(self._events, week_start, sessions))
         self.endResetModel()
 
     def date_at(self, index: QModelIndex) -> dt.date:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import queries
 from db.models import Document, Event, Mention, Panel, Person
+from desktop_app.document_titles import document_title
 from desktop_app.item_models.formatting import format_partial, format_span, sentence_around
 from desktop_app.item_models.roles import DocumentIdRole, SortRole
 from desktop_app.item_models.table_model import RowsModel
@@ -50,7 +51,9 @@ def details_of(item: ReviewItem) -> str:
 
 
 def document_name(document: Document) -> str:
-    return document.title or Path(document.path).name
+    """The document's title (its first heading when it has none of its own), else its file
+    name."""
+    return document_title(document.title, document.text) or Path(document.path).name
 
 
 def has_words(mention: Mention) -> bool:

@@ -20,3 +20,5 @@ HeaderRole = _USER + 5
 InMonthRole = _USER + 6
 #: The id of the document an item was read from (review rows).
 DocumentIdRole = _USER + 7
+#: The timed items (:class:`~desktop_app.item_models.days.TimedItem`) of a day column.
+TimedRole = _USER + 8

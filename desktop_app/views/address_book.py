@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
 from desktop_app.item_models.people import PeopleModel
 from desktop_app.views.context import AppContext
+from desktop_app.views.deleting import delete_items
 from desktop_app.views.list_pages import SearchListPage
 from desktop_app.views.person_detail import PersonDetail
 
@@ -23,7 +24,7 @@ class AddressBookView(SearchListPage):
             PersonDetail(ctx),
             "Search name, organisation, title, e-mail or phone (Ctrl+F)",
             above_table=(empty,),
-            sizes=(720, 400),
+            sizes=(740, 350),
             parent=parent,
         )
         self.model.setParent(self)
@@ -36,7 +37,7 @@ class AddressBookView(SearchListPage):
         header.setSectionResizeMode(PeopleModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(PeopleModel.COL_PHONE, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(PeopleModel.COL_NAME, 160)
-        self.table.setColumnWidth(PeopleModel.COL_EMAIL, 170)
+        self.table.setColumnWidth(PeopleModel.COL_EMAIL, 160)
         self.model.rowsInserted.connect(self._span_headers)
         self.model.modelReset.connect(self._span_headers)
 
@@ -44,12 +45,11 @@ class AddressBookView(SearchListPage):
         self.model.set_search(text)
         self.empty.setVisible(not text and self.model.rowCount() == 0)
 
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
     def show_person(self, person_id: int) -> None:
         self.show_item(person_id)
+
+    def delete_ids(self, ids: list[int], label: str) -> None:
+        delete_items(self.ctx, self, label, people=ids)
 
     def _span_headers(
         self, _parent: QModelIndex | None = None, first: int = 0, last: int = -1

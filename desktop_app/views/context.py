@@ -22,6 +22,10 @@ class AppContext(QObject):
     #: ask the window to show an event's detail / a person in the address book
     event_requested = Signal(int)
     person_requested = Signal(int)
+    #: a short note for the status bar (what was just done)
+    message = Signal(str)
+    #: something the user asked for could not be done: shown in a dialog
+    error = Signal(str)
 
     def __init__(
         self,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 from db.models import Status
 from desktop_app.undo import EditFieldsCommand, SetStatusCommand
 from desktop_app.views.context import AppContext
+from desktop_app.views.deleting import delete_items
 from desktop_app.views.fields import changed_fields, line_value
 from desktop_app.views.icons import icon
 from desktop_app.views.merge_dialog import MergePickDialog
@@ -40,6 +42,8 @@ class DetailPane(QWidget):
     """
 
     KIND = ""
+    #: the keyword of db.deletion.delete_items for this kind of item
+    DELETE_KIND = ""
     HEADING_FIELD = ""
     EDIT_TEXT = "Edit “{}”"
 
@@ -70,12 +74,24 @@ class DetailPane(QWidget):
         self.revert_button = QPushButton("Revert")
         self.accept_button = QPushButton(icon("accept"), "Accept")
         self.reject_button = QPushButton(icon("reject"), "Reject")
-        self.merge_button = QPushButton(icon("merge"), "Merge with…")
+        # Icons only: the row must fit a narrow pane beside the list.
+        self.merge_button = QToolButton(icon=icon("merge"), toolTip="Merge with another…")
+        self.delete_button = QToolButton(
+            icon=icon("delete"), toolTip="Delete (Del); Edit › Undo puts it back"
+        )
+        for button in (self.merge_button, self.delete_button):
+            button.setAutoRaise(True)
+        self.save_button.setToolTip("Save changes (Ctrl+S)")
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
-        for button in (self.accept_button, self.reject_button, self.merge_button):
+        for button in (
+            self.accept_button,
+            self.reject_button,
+            self.merge_button,
+            self.delete_button,
+        ):
             buttons.addWidget(button)
 
         self.body = QTextBrowser()
@@ -100,6 +116,7 @@ class DetailPane(QWidget):
         self.accept_button.clicked.connect(lambda: self.set_status(Status.ACCEPTED))
         self.reject_button.clicked.connect(lambda: self.set_status(Status.REJECTED))
         self.merge_button.clicked.connect(self.merge)
+        self.delete_button.clicked.connect(self.delete)
 
     def watch(self, *edits: QLineEdit) -> None:
         """Line edits whose typing enables Save, and whose Return key saves."""
@@ -204,6 +221,13 @@ class DetailPane(QWidget):
                 self.ctx.notify,
             )
         )
+
+    def delete(self) -> None:
+        """Delete the item shown (undoable)."""
+        if self.item_id is None:
+            return
+        label = f"“{self._snapshot.get(self.HEADING_FIELD) or ''}”"
+        delete_items(self.ctx, self, label, **{self.DELETE_KIND: [self.item_id]})
 
     def merge(self) -> None:
         if self.item_id is None:

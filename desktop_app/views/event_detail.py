@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from db import edits, queries
-from db.models import Event, Participation, Status
+from db.models import Event, Panel, Participation, Status
 from desktop_app.item_models.formatting import format_partial, format_span, format_times
 from desktop_app.views.context import AppContext
+from desktop_app.views.deleting import delete_items
 from desktop_app.views.detail_pane import DetailPane
 from desktop_app.views.fields import OptionalDateEdit, line_value
 from desktop_app.views.rich_text import link, role_badge, sources_block, status_badge
@@ -64,6 +66,7 @@ def event_html(event: Event) -> str:
         )
         if str(panel.status) != Status.ACCEPTED:
             rows.append(f" {status_badge(str(panel.status))}")
+        rows.append(f" <small>{link(f'delete-panel:{panel.id}', 'delete')}</small>")
         if panel.participations:
             rows.append(f"<br/>{_people_line(panel.participations)}")
         rows.append("</p>")
@@ -76,6 +79,7 @@ class EventDetail(DetailPane):
     """Edit an event in place; accept, reject or merge it. Every change is undoable."""
 
     KIND = "event"
+    DELETE_KIND = "events"
     HEADING_FIELD = "title"
     EDIT_TEXT = "Edit event “{}”"
 
@@ -154,3 +158,14 @@ class EventDetail(DetailPane):
     def merge_in(self, s: Session, other_id: int) -> None:
         """Mentions, panels and people of ``other_id`` move to the event shown."""
         edits.merge_events(s, self.item_id, other_id)
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == "delete-panel":
+            panel_id = int(url.path())
+            with self.ctx.sessions.begin() as s:
+                panel = s.get(Panel, panel_id)
+                label = f"the panel “{panel.title or panel.kind or 'untitled'}”" if panel else ""
+            if label:
+                delete_items(self.ctx, self, label, panels=[panel_id])
+        else:
+            super()._follow(url)

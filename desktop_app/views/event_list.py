@@ -17,7 +17,7 @@ from db.models import Event
 from desktop_app.item_models.events import EventsModel
 from desktop_app.item_models.formatting import format_span
 from desktop_app.item_models.roles import ObjectRole
-from desktop_app.views.month_grid import badge_colour
+from desktop_app.views.chips import chip_colour
 
 PADDING = 4
 
@@ -38,7 +38,7 @@ class EventLineDelegate(QStyledItemDelegate):
         if selected:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
         painter.fillRect(
-            QRect(rect.left() + 2, rect.top() + 4, 4, rect.height() - 8), badge_colour(event)
+            QRect(rect.left() + 2, rect.top() + 4, 4, rect.height() - 8), chip_colour(event)
         )
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         line = option.fontMetrics.height()

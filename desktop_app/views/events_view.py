@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from desktop_app.item_models.events import EventsModel
 from desktop_app.views.context import AppContext
+from desktop_app.views.deleting import delete_items
 from desktop_app.views.event_detail import EventDetail
 from desktop_app.views.list_pages import SearchListPage
 
@@ -34,3 +35,6 @@ class EventsView(SearchListPage):
 
     def show_event(self, event_id: int) -> None:
         self.show_item(event_id)
+
+    def delete_ids(self, ids: list[int], label: str) -> None:
+        delete_items(self.ctx, self, label, events=ids)

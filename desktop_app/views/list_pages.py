@@ -74,6 +74,27 @@ class SearchListPage(QWidget):
         """Fill the model with the rows matching ``text``."""
         raise NotImplementedError
 
+    def delete_ids(self, ids: list[int], label: str) -> None:
+        """Delete the items of the selected rows (``label`` names them)."""
+        raise NotImplementedError
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def save(self) -> None:
+        """Save the edits in the detail (Ctrl+S)."""
+        self.detail.save()
+
+    def delete_selected(self) -> None:
+        """Delete the items of the selected rows (the Delete key); undoable."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        index = self.table.currentIndex()
+        label = f"“{index.siblingAtColumn(0).data()}”" if len(ids) == 1 else f"{len(ids)} items"
+        self.delete_ids(ids, label)
+
     def ensure_loaded(self) -> None:
         """Load the first page the first time the page is shown."""
         if not self.loaded:

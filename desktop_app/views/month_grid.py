@@ -1,11 +1,15 @@
-"""The month and week grids: a QTableView over a MonthModel with a delegate drawing badges."""
+"""The month grid: a QTableView over a MonthModel with a delegate drawing chips.
+
+A click on a chip selects its event (the calendar shows its details beside the grid); a
+double click, or Enter, opens it for editing. The arrow keys move the chosen day.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,22 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Status
 from db.queries import CalendarEvent
 from desktop_app.item_models.month import DayItem, DaySession, MonthModel
 from desktop_app.item_models.roles import DateRole, EventsRole, InMonthRole
+from desktop_app.views.chips import chip_colour, paint_chip
 
 DAY_HEADER = 22
 BADGE = 18
 GAP = 2
 SESSION_LINE = 15
-# Mid-tone hues: drawn at partial opacity over the base colour they stay readable with the
-# palette's own text colour, light or dark.
-BADGE_HUES = ("#3b82f6", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#14b8a6", "#ec4899")
-
-
-def badge_colour(event: CalendarEvent) -> QColor:
-    return QColor(BADGE_HUES[event.id % len(BADGE_HUES)])
+#: Arrow keys → days the chosen day moves by.
+ARROW_DAYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
 
 
 def _layout(rect: QRect, items: list[DayItem]) -> tuple[list[DayItem], int, int]:
@@ -113,6 +112,7 @@ class DayDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.today = today
         self.selected_day: dt.date | None = None
+        self.selected_event: int | None = None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(120, DAY_HEADER + 3 * (BADGE + GAP))
@@ -179,7 +179,7 @@ class DayDelegate(QStyledItemDelegate):
         for box, item, session in lines:
             mark = QRect(box.left() + 2, box.center().y() - 2, 5, 5)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(badge_colour(item.event))
+            painter.setBrush(chip_colour(item.event))
             painter.drawEllipse(mark)
             painter.setPen(muted)
             text_box = box.adjusted(11, 0, 0, 0)
@@ -199,19 +199,14 @@ class DayDelegate(QStyledItemDelegate):
         self, painter: QPainter, palette: QPalette, cell: QRect, item: DayItem, day: dt.date
     ) -> None:
         box = _badge_rect(cell, item)
-        hue = badge_colour(item.event)
-        fill = QColor(hue)
-        suggested = item.event.status == Status.SUGGESTED
-        fill.setAlpha(60 if suggested else 110)
-        painter.setBrush(fill)
-        if suggested:
-            pen = QPen(hue, 1, Qt.PenStyle.DashLine)
-        else:
-            pen = QPen(Qt.PenStyle.NoPen)
-        painter.setPen(pen)
-        painter.drawRoundedRect(box, 4, 4)
-        if not item.continues_before:
-            painter.fillRect(QRect(box.left(), box.top(), 4, box.height()), hue)
+        paint_chip(
+            painter,
+            palette,
+            box,
+            item.event,
+            selected=item.event.id == self.selected_event,
+            bar=not item.continues_before,
+        )
         # Continuation days repeat the title in a softer colour, so every cell reads alone.
         colour = palette.color(QPalette.ColorRole.Text)
         if item.continues_before and day.weekday() != 0:
@@ -225,11 +220,18 @@ class DayDelegate(QStyledItemDelegate):
 
 
 class MonthGrid(QTableView):
-    """A month (6 × 7) or week (1 × 7) of days; click a badge to open its event."""
+    """Six weeks of days; click a chip to select its event, double-click it (or press Enter)
+    to open it."""
 
-    event_clicked = Signal(int)
+    #: a chip was clicked: its event is the one selected
+    event_selected = Signal(int)
+    #: a chip was double-clicked, or Enter pressed with an event selected
+    event_activated = Signal(int)
     more_clicked = Signal(object)  # datetime.date
+    #: a day was clicked (or reached with the arrow keys)
     day_clicked = Signal(object)
+    #: an empty part of a day was double-clicked: show that day alone
+    day_activated = Signal(object)
     #: PgUp (-1) / PgDown (+1) pressed while the grid has the focus
     page_requested = Signal(int)
 
@@ -254,6 +256,15 @@ class MonthGrid(QTableView):
     def select_day(self, day: dt.date | None) -> None:
         self.day_delegate.selected_day = day
         self.viewport().update()
+
+    def select_event(self, event_id: int | None) -> None:
+        """Ring the chips of ``event_id`` (None: no event selected)."""
+        self.day_delegate.selected_event = event_id
+        self.viewport().update()
+
+    @property
+    def selected_event(self) -> int | None:
+        return self.day_delegate.selected_event
 
     def month_model(self) -> MonthModel:
         return self.model()  # type: ignore[return-value]
@@ -295,19 +306,39 @@ class MonthGrid(QTableView):
         index, target = self.hit(event.position().toPoint())
         if not index.isValid():
             return
+        day = index.data(DateRole)
+        self.select_day(day)
+        self.day_clicked.emit(day)
         if isinstance(target, CalendarEvent):
-            self.event_clicked.emit(target.id)
+            self.select_event(target.id)
+            self.event_selected.emit(target.id)
         elif target == "more":
-            self.more_clicked.emit(index.data(DateRole))
-        else:
-            self.select_day(index.data(DateRole))
-            self.day_clicked.emit(index.data(DateRole))
+            self.more_clicked.emit(day)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        index, target = self.hit(event.position().toPoint())
+        if isinstance(target, CalendarEvent):
+            self.event_activated.emit(target.id)
+        elif index.isValid() and target is None:
+            self.day_activated.emit(index.data(DateRole))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_PageUp:
+        key = event.key()
+        if key == Qt.Key.Key_PageUp:
             self.page_requested.emit(-1)
-        elif event.key() == Qt.Key.Key_PageDown:
+        elif key == Qt.Key.Key_PageDown:
             self.page_requested.emit(1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.selected_event is not None:
+                self.event_activated.emit(self.selected_event)
+            elif self.day_delegate.selected_day is not None:
+                self.day_activated.emit(self.day_delegate.selected_day)
+        elif key in ARROW_DAYS and self.day_delegate.selected_day is not None:
+            day = self.day_delegate.selected_day + dt.timedelta(days=ARROW_DAYS[key])
+            self.day_clicked.emit(day)
         else:
             super().keyPressEvent(event)
 

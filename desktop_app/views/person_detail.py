@@ -97,6 +97,7 @@ class PersonDetail(DetailPane):
     """Edit a person in place; accept, reject or merge. Every change is undoable."""
 
     KIND = "person"
+    DELETE_KIND = "people"
     HEADING_FIELD = "full_name"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QRegularExpression, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,17 +24,62 @@ from PySide6.QtWidgets import (
 
 from db import queries
 from db.models import Event, Panel, Person, Status
-from desktop_app.item_models.review import ReviewModel, document_name, first_mention, kind_of
+from desktop_app.item_models.review import (
+    ReviewModel,
+    document_name,
+    first_mention,
+    kind_of,
+    label_of,
+)
 from desktop_app.item_models.roles import DocumentIdRole, ObjectRole, SortRole
 from desktop_app.undo import AcceptDocumentCommand, SetStatusCommand
 from desktop_app.views.context import AppContext
+from desktop_app.views.deleting import delete_items
 from desktop_app.views.icons import icon
 from desktop_app.views.list_pages import LazyPage
 from desktop_app.views.rich_text import sources_block
-from desktop_app.views.tables import row_table
+from desktop_app.views.tables import row_table, search_field
 
 EMPTY_TEXT = "Nothing to review. Items found in newly imported documents wait here."
 FILTERS = (("All kinds", ""), ("Events", "Event"), ("Panels", "Panel"), ("People", "Person"))
+#: what Delete removes for each kind of review row (db.deletion.delete_items' keywords)
+DELETE_KINDS = {"event": "events", "panel": "panels", "person": "people"}
+
+
+class ReviewFilter(QSortFilterProxyModel):
+    """Rows of one kind (or all) holding every word typed in the search box."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._kind = ""
+        self._words: list[str] = []
+
+    def set_kind(self, kind: str) -> None:
+        self._refilter(lambda: setattr(self, "_kind", kind))
+
+    def set_text(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "_words", text.casefold().split()))
+
+    def _refilter(self, change) -> None:  # noqa: ANN001 - a callable
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:
+            change()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        if self._kind and model.index(row, ReviewModel.COL_KIND, parent).data() != self._kind:
+            return False
+        if not self._words:
+            return True
+        text = " ".join(
+            str(model.index(row, column, parent).data() or "")
+            for column in range(model.columnCount(parent))
+        ).casefold()
+        return all(word in text for word in self._words)
 
 
 class ReviewView(LazyPage):
@@ -35,10 +87,12 @@ class ReviewView(LazyPage):
         super().__init__(parent)
         self.ctx = ctx
         self.model = ReviewModel(ctx.sessions, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ReviewFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
-        self.proxy.setFilterKeyColumn(ReviewModel.COL_KIND)
+        self.search, self._timer = search_field(
+            "Search items, documents and sources (Ctrl+F)", self._run_search, self
+        )
 
         self.filter = QComboBox()
         for label, _ in FILTERS:
@@ -48,14 +102,20 @@ class ReviewView(LazyPage):
         self.reject_button = QPushButton(icon("reject"), "Reject")
         self.edit_button = QPushButton(icon("edit"), "Edit…")
         self.accept_document_button = QPushButton(icon("accept"), "Accept all from this document")
+        self.delete_button = QPushButton(icon("delete"), "Delete")
+        self.accept_button.setToolTip("Accept, then go to the next item")
+        self.reject_button.setToolTip("Reject, then go to the next item")
+        self.delete_button.setToolTip("Delete (Del); Edit › Undo puts it back")
         top = QHBoxLayout()
         top.addWidget(self.filter)
-        top.addWidget(self.count_label, 1)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
         for button in (
             self.accept_button,
             self.reject_button,
             self.edit_button,
             self.accept_document_button,
+            self.delete_button,
         ):
             top.addWidget(button)
 
@@ -93,10 +153,15 @@ class ReviewView(LazyPage):
         self.edit_button.clicked.connect(self.edit_current)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.accept_document_button.clicked.connect(self.accept_current_document)
+        self.delete_button.clicked.connect(self.delete_selected)
         self._update_buttons()
 
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
+        """Load the suggestions again, keeping the place: after an item is accepted or
+        rejected the one after it takes its row and is selected (the next item)."""
+        rows = [i.row() for i in self.table.selectionModel().selectedRows()]
+        place = min(rows) if rows else 0
         super().reload()
         self.model.reload()
         count = self.model.rowCount()
@@ -104,14 +169,19 @@ class ReviewView(LazyPage):
         self.empty.setVisible(count == 0)
         self.splitter.setVisible(count > 0)
         self.source.clear()
-        if count:
-            self.table.selectRow(0)
+        self.select_row(min(place, self.proxy.rowCount() - 1))
         self._update_buttons()
 
     def _filter_changed(self, position: int) -> None:
-        value = FILTERS[position][1]
-        pattern = f"^{value}$" if value else ""
-        self.proxy.setFilterRegularExpression(QRegularExpression(pattern))
+        self.proxy.set_kind(FILTERS[position][1])
+
+    def _run_search(self) -> None:
+        self._timer.stop()
+        self.proxy.set_text(self.search.text().strip())
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     # -- selection -----------------------------------------------------------------------
     def selected_items(self) -> list[Event | Panel | Person]:
@@ -123,7 +193,17 @@ class ReviewView(LazyPage):
         return index.data(ObjectRole) if index.isValid() else None
 
     def select_row(self, row: int) -> None:
-        self.table.selectRow(row)
+        """Select ``row`` (of the table as shown) and make it current, so that the keyboard
+        goes on from there."""
+        if row < 0:
+            return
+        index = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
 
     def _selection_changed(self, _s: QItemSelection, _d: QItemSelection) -> None:
         item = self.current_item()
@@ -137,6 +217,7 @@ class ReviewView(LazyPage):
         has = bool(self.table.selectionModel().selectedRows())
         for button in (self.accept_button, self.reject_button, self.edit_button):
             button.setEnabled(has)
+        self.delete_button.setEnabled(has)
         self.accept_document_button.setEnabled(self._current_document_id() is not None)
 
     def _current_document_id(self) -> int | None:
@@ -156,6 +237,17 @@ class ReviewView(LazyPage):
                 self.ctx.notify,
             )
         )
+
+    def delete_selected(self) -> None:
+        """Delete the selected items (the Delete key); undoable."""
+        items = self.selected_items()
+        if not items:
+            return
+        targets: dict[str, list[int]] = {}
+        for item in items:
+            targets.setdefault(DELETE_KINDS[kind_of(item)], []).append(item.id)
+        label = f"“{label_of(items[0])}”" if len(items) == 1 else f"{len(items)} items"
+        delete_items(self.ctx, self, label, **targets)
 
     def accept_current_document(self) -> None:
         item = self.current_item()

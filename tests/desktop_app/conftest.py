@@ -27,3 +27,17 @@ def forum_db(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
     """The water forum, suggested (not yet accepted)."""
     add_extraction(sessions, water_forum_extraction())
     return sessions
+
+
+@pytest.fixture(autouse=True)
+def _no_modifier_left_pressed(qapp):  # noqa: ANN001, ANN202 - pytest-qt's application
+    """QTest leaves Qt believing a modifier is still held after a key click with one (Ctrl+F),
+    which turns the next test's row selection into a toggle: one plain key clears it."""
+    yield
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    target = QWidget()
+    QTest.keyClick(target, Qt.Key.Key_Shift)
+    target.deleteLater()
