@@ -282,6 +282,7 @@ _DEPT_WORDS = frozenset(
 _TITLE_WORDS = frozenset(
     """
     officer manager director directrice directeur directora head chief coordinator co-ordinator
+    supervisor officer-in-charge
     coordinatrice coordinateur adviser advisor spokesperson spokesman spokeswoman sprecher
     sprecherin pressesprecher pressesprecherin referent referentin leiter leiterin assistant
     assistante secretary editor specialist consultant professor lecturer chair chairman
@@ -1085,7 +1086,11 @@ def _blocks_of(group: _Group, hint: str | None, document_region: str | None) -> 
     name_segments = [seg for seg in group.headers if seg.kind in ("name", "names")]
     if name_segments:
         names = name_segments[0].names
-    organisation = _pick(group.headers, ("org", "other", "dept"))
+    # every line naming where the person works, in order ("Office of X", "Acme, United
+    # Nations"); a department line only when nothing else names the place of work
+    organisation = ", ".join(
+        seg.text.strip(" ,;") for seg in group.headers if seg.kind in ("org", "other")
+    ) or _pick(group.headers, ("dept",))
     title = _pick(group.headers, ("title",))
     start = min([seg.start for seg in group.headers] + [it.start for it in group.items])
     end = max([seg.end for seg in group.headers] + [it.end for it in group.items])
