@@ -875,7 +875,7 @@ _PREFILTER_RE = re.compile(
 _PREFILTER_LOWER_RE = re.compile(
     _PREFILTER_RE.pattern.replace("[TFMEP]", "[tfmep]"), re.MULTILINE
 )  # for the lower-cased text
-_MAX_HEADER_LINES = 4
+_MAX_HEADER_LINES = 6
 _MAX_BLANK_RUN = 2
 
 

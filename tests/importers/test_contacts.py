@@ -482,3 +482,22 @@ def test_surname_in_capitals_is_a_name_but_acronyms_are_not() -> None:
 def test_second_number_on_a_labelled_line_keeps_the_label() -> None:
     block = only_block("Jane Roe\nFax: +41 21 234 56 78 (office), +41 21 234 56 79 (home)")
     assert block.faxes == ("+41212345678", "+41212345679")
+
+
+def test_a_name_above_four_lines_of_title_office_and_city_keeps_them_all() -> None:
+    text = (
+        "The contacts are:\n\n"
+        "Ines Halvorsen Duarte\n"
+        "Supervisor\n"
+        "Meeting Services Unit\n"
+        "Nordic Water Commission, United Nations\n"
+        "Oslo\n"
+        "Telephone: (+47) 22 12 34 56\n"
+        "E-mail: ines.duarte@water.example.int\n"
+    )
+    (block,) = find_contact_blocks(text)
+    assert block.name == "Ines Halvorsen Duarte"
+    assert block.title == "Supervisor"
+    # every line naming the place of work, the city left out
+    assert block.organisation == "Meeting Services Unit, Nordic Water Commission, United Nations"
+    assert block.phones == ("+4722123456",)
