@@ -244,6 +244,7 @@ _URL_RE = re.compile(r"(?<![\w@.])(?:https?://|www\.)[^\s<>\"'()\[\]{}]+", re.IG
 _ORG_WORDS = frozenset(
     """
     ministry ministries university universities agency centre center organization organisation
+    unit office directorate division department
     association institute council commission foundation ltd limited inc llc plc gmbh ag sa spa
     bv nv corp corporation company secretariat bureau group school college hospital bank fund
     trust society network embassy consulate delegation government federation union alliance
