@@ -677,6 +677,8 @@ def _event_records(
             continue
         if all(m.body for m in cluster.named) and start is None:
             continue
+        if not is_main and start is not None and start.precision == "year":
+            continue  # a year alone dates no gathering but the one the text is about
         panel_records = []
         own_panels = [p for p in own_panels if p.title or p.people or p.start_time]
         if (

@@ -17,9 +17,10 @@ titled entry takes in the people of the talks under it; an entry becomes a sessi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import time
 
+from importers.extract.affiliation import is_org
 from importers.extract.dates import DateMention
 from importers.extract.gatherings import gathering_nouns
 from importers.extract.layout import (
@@ -223,6 +224,16 @@ class _Walk:
 
     def add_person(self, person: Listed, role: str | None, entry: Entry | None = None) -> None:
         entry = entry if entry is not None else self.current()
+        heading = self.heading
+        if (
+            person.organisation is None
+            and heading is not None
+            and heading.title
+            and _org_name(heading.title)
+            and not heading.is_session_named()
+        ):
+            # "COMMITTEE ON FISHERIES" above "Jane Roe, Chair": the people of that body
+            person = replace(person, organisation=heading.title)
         if entry is not None:
             entry.people.append((person, role))
         record = (person, role, entry)
@@ -598,7 +609,7 @@ class _Walk:
                 break
             nxt = self.layout.lines[index]
             content = nxt.text
-            if nxt.kind not in (TEXT,) or nxt.heading >= 3 or len(content.split()) > 12:
+            if nxt.kind not in (TEXT,) or nxt.heading or len(content.split()) > 12:
                 break
             if _TALK.match(content) or self.line_dates(nxt):
                 break
@@ -761,6 +772,14 @@ def _named_in(text: str, start: int, end: int) -> list[Listed]:
             )
         )
     return found
+
+
+def _org_name(text: str) -> bool:
+    """A heading that is the name of a body: capitalised words holding an organisation word
+    ("COMMITTEE ON FISHERIES", "Board of Trustees"), not a headline with a verb."""
+    words_ = [w for w in re.findall(r"[\w&'’.-]+", text) if fold(w) not in _SMALL]
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words_)
+    return capitalised and len(words_) <= 8 and is_org(text)
 
 
 def _tidy_title(text: str) -> str | None:
