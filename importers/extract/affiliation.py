@@ -25,7 +25,7 @@ _SMALL = frozenset("of for and the in on to at de del la le des du y et & with".
 _COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Ltd|LLC|LLP|LP|PLC|plc|GmbH|AG|SA|NV|BV|Pty|Co)\.?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$|^[A-Z][a-z]?[A-Z][A-Za-z0-9-]*$")
 # "Director of the Centre", "Editor at the Post": what a title is of may be an organisation
-_COMPLEMENT = re.compile(r"\s+(?P<word>of|at|for|with|in|de|del|du)\s+(?:the\s+|la\s+|el\s+)?")
+_COMPLEMENT = re.compile(r"\s+(?P<word>of|at|for|to|with|in|de|del|du)\s+(?:the\s+|la\s+|el\s+)?")
 _ADJECTIVES = frozenset(
     "new former current outgoing incoming acting interim then longtime renowned veteran "
     "famous noted legendary".split()
@@ -96,6 +96,7 @@ def _org_before_title(segment: str) -> bool:
     return bool(words) and fold(words[0]) in ORG_WORDS and not title_word(words[0])
 
 
+_CONTACT = re.compile(r"@|\b(?:tel|phone|fax|mobile|e-?mail|www)\b|\+?\d[\d ()./-]{6,}\d", re.I)
 _SPLIT = re.compile(r"\s*(?:[,;|]|\s[-–—]\s|\s/\s)\s*")
 
 
@@ -119,7 +120,9 @@ def segments(text: str) -> list[str]:
             depth -= 1
             if depth == 0:
                 inner = "".join(current).strip()
-                if inner:
+                if inner and _ACRONYM.match(inner) and out and not out[-1].startswith("("):
+                    out[-1] = f"{out[-1]} ({inner})"  # "Nordic Institute (NI)": one name
+                elif inner:
                     out.append(f"({inner})")
                 current = []
             else:
@@ -145,11 +148,14 @@ def split_affiliation(text: str) -> Affiliation:
     parts = segments(text.strip(" ,;:–—-\t"))
     if not parts:
         return Affiliation()
-    kinds = [classify(p.strip("()")) for p in parts]
+    kinds = [classify(_unwrap(p)) for p in parts]
     rest: list[str] = []
     keep: list[tuple[str, str]] = []
-    for part, kind in zip(parts, kinds, strict=True):
-        bare = part.strip("()")
+    for index, (part, kind) in enumerate(zip(parts, kinds, strict=True)):
+        if _CONTACT.search(part):
+            rest.extend(_unwrap(p) for p in parts[index:])
+            break  # "Tel: +1 555 0100, jane@acme.example": contact details end a description
+        bare = _unwrap(part)
         remark = part.startswith("(") and not _proper(bare) and not is_org(bare.split(",")[0])
         if remark or (kind == _OTHER and (not _proper(bare) or _titled_work(bare))):
             rest.append(bare)  # "(#2 in the ranking)", a talk's title
@@ -200,6 +206,11 @@ def _titled_work(phrase: str) -> bool:
     if not any(w in _SMALL or w in ("to", "with", "from", "your", "our") for w in inner):
         return False  # "The Morning Ledger": a name
     return first in _WORK_OPENERS and len(phrase.split()) >= 3
+
+
+def _unwrap(part: str) -> str:
+    """A segment without the brackets around it (a name ending in "(ACR)" keeps its own)."""
+    return part[1:-1].strip() if part.startswith("(") and part.endswith(")") else part
 
 
 def _proper(phrase: str) -> bool:
@@ -257,7 +268,11 @@ def split_title_org(phrase: str) -> tuple[str, str | None]:
         if not rest or not is_title(head) or _place(rest):
             continue
         first = rest.split()[0]
-        if match.group("word") == "at" and first[:1].isupper():
+        word = match.group("word")
+        definite = phrase[match.start() : match.end()].rstrip().endswith((" the", " la", " el"))
+        if word in ("for", "to") and not definite and not _ACRONYM.match(first):
+            continue  # "Minister for Local Government": a portfolio, part of the title
+        if word == "at" and first[:1].isupper():
             rank = 0  # where one works
         elif (is_org(rest) and _named(rest)) or _ACRONYM.match(re.sub(r"[’']s$", "", first)):
             rank = 1

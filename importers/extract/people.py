@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from importers.extract.affiliation import split_affiliation
 from importers.extract.lexicon import (
     ACADEMIC,
     COURTESY,
@@ -280,58 +281,26 @@ def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, st
     if not re.match(r"\s*,\s*", rest):
         return None, org
     offset = name_end + (len(text[name_end:stop]) - len(rest))
-    others: list[str] = []
+    kept: list[str] = []
     for _, segment in _segments(text, offset + rest.index(",") + 1, stop):
         if _NEXT_PERSON.match(segment):
             break  # "Ms. Jane Roe, Ambassador John Doe, Mr. X": the next person of a list
         segment = _AND_NEXT.sub("", segment)
         segment, ended = _cut_at_clause(segment)
         segment = re.sub(r"\s+and$", "", segment).strip()
-        if segment.startswith("and "):
+        if not segment or segment.startswith("and ") and not kept:
             break
-        if not segment:
-            break
-        if (
-            title is None
-            and _is_title_phrase(segment)
-            and not _is_org_phrase(_TITLE_COMPLEMENT.split(segment)[0])
-        ):
-            title = segment
-        elif (
-            title is not None
-            and not others
-            and " and " in segment
-            and segment[:1].isupper()
-            and not _is_org_phrase(segment)
-        ):
-            # "Commissioner for Migration, Home Affairs and Citizenship": one title, listed
-            title = f"{title}, {segment}"
-        elif title is None and _is_title_phrase(segment) and re.search(r"\)\s+\w", segment):
-            # "United Nations Agency (UNA) Representative in X"
-            org_part, _, title_part = segment.partition(") ")
-            org, title = org_part + ")", title_part
-        elif _is_org_phrase(segment) or (
-            segment[:1].isupper() and not is_place(_unbracket(segment))
-        ):
-            if not is_place(_unbracket(segment)):
-                others.append(segment)
-        elif not is_place(segment):
-            if title is None and segment[:1].islower() and re.match(r"(?:a|an|the)\s", segment):
-                title = segment
-            break
+        if segment[:1].islower() and not re.match(r"(?:a|an|the|and|former)\s", segment):
+            if not _is_title_phrase(segment):
+                break
+        kept.append(segment)
         if ended:
             break
+    found = split_affiliation(", ".join(kept))
+    title, later_org = found.title, found.organisation
     if title:
         title = _clean_title(title)
-        lead_title, lead_org = split_leading_org(title)
-        if lead_title and lead_org and not others:
-            title = lead_title
-            org = org or lead_org
-        if not others and org is None:
-            title, org = _split_title_org(title)
-    if others and org is None:
-        orgs = [o for o in others if _is_org_phrase(o)]
-        org = orgs[-1] if orgs else others[0]
+    org = org or later_org
     if org:
         org = org.strip().rstrip(".")
     if title and not _is_title_phrase(title):
