@@ -229,6 +229,7 @@ class _Walk:
             person.organisation is None
             and heading is not None
             and heading.title
+            and heading.lines == len(heading.people)  # nothing but people under it so far
             and _org_name(heading.title)
             and not heading.is_session_named()
         ):
@@ -599,8 +600,9 @@ class _Walk:
             return not after or after.endswith(",")
         return after.endswith((",", "&")) or after.split()[-1] in ("of", "and", "for", "the", "de")
 
-    def continuation_end(self, line: Line) -> int:
-        """Where the description of a person goes on over the short lines under theirs."""
+    def continuation_end(self, line: Line, name_only: bool = False) -> int:
+        """Where the description of a person goes on over the short lines under theirs: up to
+        three lines under a name alone, else while a line leaves its phrase open."""
         end = line.end
         index = line.index
         for _ in range(3):
@@ -618,6 +620,8 @@ class _Walk:
                 break
             end = nxt.end
             self.consumed.add(index)
+            if name_only:
+                continue
             if content.rstrip().endswith((".", ")")) or not content.rstrip().endswith((",", "&")):
                 if not re.search(r"\b(?:of|and|for|the|de)$", content.rstrip()):
                     break
@@ -673,7 +677,8 @@ class _Walk:
         people = read_people(self.text, start, line.end, listed=listed)
         people = [p for p in people if _person_like(p)]
         if people and listed and self.open_description(line, people[-1]):
-            end = self.continuation_end(line)
+            bare = not self.text[people[-1].span[1] : line.end].strip(" |\t,")
+            end = self.continuation_end(line, bare)
             if end > line.end:
                 people = [
                     p for p in read_people(self.text, start, end, listed=listed) if _person_like(p)
