@@ -37,7 +37,17 @@ MONTHS: dict[str, int] = {
     "october": 10,
     "november": 11,
     "december": 12,
-}
+    # Spanish, French and Portuguese
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+}  # fmt: skip
+_ENGLISH_MONTHS = frozenset(list(MONTHS)[:12])
 MONTH_ABBREVIATIONS: dict[str, int] = {
     "jan": 1,
     "feb": 2,
@@ -60,7 +70,11 @@ WEEKDAYS: dict[str, int] = {
     "friday": 4,
     "saturday": 5,
     "sunday": 6,
-}
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+    "sábado": 5, "sabado": 5, "domingo": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+    "dimanche": 6,
+}  # fmt: skip
 WEEKDAY_ABBREVIATIONS: dict[str, int] = {
     "mon": 0,
     "tue": 1,
@@ -107,7 +121,7 @@ H = r"[^\S\n]"  # horizontal white space: an expression never continues on the n
 _FULL_WEEKDAY = "|".join(WEEKDAYS)
 _ANY_WEEKDAY = "|".join([*WEEKDAYS, *sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True)])
 _YEAR_NUMBER = r"(?:19[0-9][0-9]|20[0-9][0-9]|2100)"
-_DASH = rf"(?:{H}*[-–—‑−]{H}*|{H}+(?:to|until|till|through|thru|and){H}+|{H}*&{H}*)"
+_DASH = rf"(?:{H}*[-–—‑−]{H}*|{H}+(?:to|until|till|through|thru|and|al|au){H}+|{H}*&{H}*)"
 _LOWER = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
 )  # str.lower() may change the length of non-ASCII text
@@ -157,7 +171,7 @@ def _year(name: str, number: str = _YEAR_NUMBER) -> str:
 
 
 def _year_suffix(name: str) -> str:
-    return rf"(?:{H}*,?{H}*{_year(name)})?"
+    return rf"(?:{H}*,?{H}*(?:del?{H}+)?{_year(name)})?"
 
 
 def _weekday_inside(name: str) -> str:
@@ -165,7 +179,7 @@ def _weekday_inside(name: str) -> str:
     return rf"(?:(?P<{name}>{_ANY_WEEKDAY})\.?(?![a-z]){H}*,?{H}*(?:the{H}+)?)?"
 
 
-_OF = rf"(?:{H}+of)?{H}+"
+_OF = rf"(?:{H}+(?:of|de))?{H}+"
 _NOT_BEFORE_DAY = rf"(?!{H}*[0-9][0-9]?(?![0-9]))"
 
 _FORMS: list[tuple[str, str]] = [
@@ -251,8 +265,14 @@ _MONTH_BEFORE = re.compile(
     rf"(?:{H}+the{H}+month{H}+of)?(?:{H}|-)+\Z"
 )
 _WEEKDAY_MOD_BEFORE = re.compile(
-    rf"(?P<mod>on|next|this|last|coming|past|from|until|till|by|before|after|since){H}+\Z"
+    rf"(?P<mod>on|next|this|last|coming|past|from|until|till|by|before|after|since|este|esta|el"
+    rf"|próximo|proximo|pasado|ce|le|prochain|dernier){H}+\Z"
 )
+# Spanish and French words before a weekday, as their English equivalents
+_MOD_EQUIVALENTS = {
+    "este": "this", "esta": "this", "ce": "this", "el": "on", "le": "on", "próximo": "next",
+    "proximo": "next", "prochain": "next", "pasado": "last", "dernier": "last",
+}  # fmt: skip
 _YEAR_BEFORE = re.compile(
     rf"(?:(?<![a-z])(?P<ctx>{word_trie(YEAR_CONTEXT.split('|'))}){H}+(?:the{H}+year{H}+)?"
     rf"|(?P<open>\(){H}*)\Z"
@@ -388,8 +408,8 @@ class _Scan:
             return None  # the verb
         if m.groupdict().get(f"{group}_glued") is not None:
             following = self.text[m.end(group) : m.end(group) + 1]
-            if word.lower() not in MONTHS or not following.islower():
-                return None
+            if word.lower() not in _ENGLISH_MONTHS or not following.islower():
+                return None  # "1 Julydiscussing" in a scraped page; not "1 Junior"
         return _month_number(word)
 
     def weekday_before(self, c: _Candidate, i: int) -> None:
@@ -435,7 +455,7 @@ def _build(name: str, m: re.Match[str], scan: _Scan) -> _Candidate | None:
         before = scan.before(_WEEKDAY_MOD_BEFORE, start)
         if before is None:
             return None
-        c.mod = before.group("mod")
+        c.mod = _MOD_EQUIVALENTS.get(before.group("mod"), before.group("mod"))
         if c.mod in ("next", "this", "last", "coming", "past"):
             c.start = before.start()
         return c

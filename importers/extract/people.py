@@ -334,11 +334,63 @@ _PRE_DESCRIBED = re.compile(
 _PRE_POSSESSIVE = re.compile(r"(?:^|\s)([A-Z][\w.-]*[’']s\s+[^,]{3,100}),\s*$")
 
 
+_ROMANCE_DETERMINER = re.compile(r"(?:^|\s)(?:el|la|los|las|del|al|le|les|du|des|au)\s+", re.I)
+_ROMANCE_DEMONYM = re.compile(
+    r"\s+[a-záéíóúñç]+(?:ano|ana|eño|eña|ense|és|esa|ino|ina|ais|aise|ien|ienne|o|a)$"
+)
+
+
+def _romance_pre_title(window: str) -> tuple[str | None, str | None]:
+    """ "la ministra de Cultura, Ana Ruiz", "el filósofo italiano Marco Bianchi": a title
+    written in lower case after an article, as Spanish and French write it; a nationality
+    after the title is not part of it."""
+    body = window.rstrip()
+    body = body[:-1].rstrip() if body.endswith(",") else body
+    for match in reversed(list(_ROMANCE_DETERMINER.finditer(body))):
+        phrase = body[match.end() :].strip()
+        words = phrase.split()
+        if not words or len(words) > 14:
+            continue
+        head = words[1] if fold(words[0]) in ("ex", "former") and len(words) > 1 else words[0]
+        if fold(head) not in TITLE_HEADS or not head[:1].islower():
+            continue
+        while len(phrase.split()) > 1:
+            demonym = _ROMANCE_DEMONYM.search(phrase)
+            last = phrase.split()[-1]
+            if not demonym or fold(last) in TITLE_HEADS or last in ("y", "e", "et"):
+                break
+            if not last.endswith(
+                (
+                    "ano",
+                    "ana",
+                    "eño",
+                    "eña",
+                    "ense",
+                    "és",
+                    "esa",
+                    "ino",
+                    "ina",
+                    "ais",
+                    "aise",
+                    "ien",
+                    "ienne",
+                )
+            ):
+                break
+            phrase = phrase[: demonym.start()].rstrip()
+        found = split_affiliation(phrase)
+        return found.title or phrase, found.organisation
+    return None, None
+
+
 def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | None, str | None]:
     """Title and organisation written before a name (honorifics already skipped)."""
     window = text[sentence_start:start]
     cut = max((m.end() for m in _PRE_STOP.finditer(window)), default=0)
     window = window[cut:]
+    romance = _romance_pre_title(window[-160:])
+    if romance[0]:
+        return romance
     # "the new WHO Director-General, Dr Jane Roe": a definite description before a comma
     comma = described = possessive = None
     if window.rstrip().endswith(","):  # all three end with a comma

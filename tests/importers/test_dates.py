@@ -400,3 +400,25 @@ def test_time_in_another_clause_is_not_attached():
 
 def test_time_is_not_attached_to_a_month():
     assert one("Held in March 2021 at 10:00.").start_time is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La cumbre será el 12 de marzo de 2026.", ("2026-03-12", "2026-03-12")),
+        ("Del 5 al 7 de mayo de 2026 en Quito.", ("2026-05-05", "2026-05-07")),
+        ("Le colloque aura lieu du 5 au 7 mai 2026.", ("2026-05-05", "2026-05-07")),
+        ("Réunion le jeudi 4 juin 2026 à Genève.", ("2026-06-04", "2026-06-04")),
+        ("O encontro será em 3 de setembro de 2026.", ("2026-09-03", "2026-09-03")),
+    ],
+)
+def test_spanish_french_and_portuguese_dates(text: str, expected: tuple[str, str]) -> None:
+    (m,) = find_dates(text)
+    assert (m.start.iso(), m.end.iso()) == expected
+
+
+def test_spanish_weekdays_after_este_and_el_count_from_the_reference() -> None:
+    # the reference is a Thursday: "este jueves" is that day, "el sábado" two days later
+    text = "El foro será entre este jueves y el sábado."
+    found = [(m.start.iso(), m.end.iso()) for m in find_dates(text, reference=date(2026, 3, 12))]
+    assert found == [("2026-03-12", "2026-03-12"), ("2026-03-14", "2026-03-14")]
