@@ -214,6 +214,11 @@ def _adopt_main(
         )
     ]
     cluster = same[0] if same else None
+    for other in same[1:]:
+        # "Foro Internacional" later in the text is the "Foro Internacional X" of the title
+        cluster.mentions.extend(other.mentions)
+        cluster.dates.extend(d for d in other.dates if d not in cluster.dates)
+        clusters.remove(other)
     span = choice.span if choice.span[0] >= 0 else (0, 0)
     if cluster is None:
         cluster = EventCluster([EventMention(span, choice.title, choice.head)])

@@ -9,28 +9,42 @@ from functools import cache, lru_cache
 from importlib import resources
 
 
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case without accents: 'Tomáš' -> 'tomas'."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
 def data_entries(name: str) -> list[str]:
     """The entries of a word list under ``data/``: one per line, ``#`` starts a comment."""
     text = resources.files("importers.extract").joinpath("data", name).read_text("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
-HONORIFICS = frozenset(data_entries("honorifics.txt"))
+def _folded(name: str) -> frozenset[str]:
+    """A word list with its entries folded (lower case, no accents), as words are looked up."""
+    return frozenset(fold(entry) for entry in data_entries(name))
+
+
+HONORIFICS = _folded("honorifics.txt")
 # Honorifics that are not also job titles: kept apart from the name, never used as a title.
-COURTESY = frozenset(data_entries("courtesy.txt"))
+COURTESY = _folded("courtesy.txt")
 # Honorifics that stand for a title when the text gives no other ("Professor Jane Roe").
 ACADEMIC = {"professor", "prof", "associate professor", "assistant professor"}
 PEERAGE = {"baroness", "baron", "lord", "lady", "countess", "earl", "viscount", "duke"}
 # The word that makes a phrase a job title when it ends it ("Emma Jones Professor").
-TITLE_HEADS = frozenset(data_entries("title_heads.txt"))
+TITLE_HEADS = _folded("title_heads.txt")
 # Words that only qualify a title ("Deputy", "Regional", "Acting").
-TITLE_MODIFIERS = frozenset(data_entries("title_modifiers.txt"))
+TITLE_MODIFIERS = _folded("title_modifiers.txt")
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
-ORG_WORDS = frozenset(data_entries("org_words.txt"))
+ORG_WORDS = _folded("org_words.txt")
 # Nouns naming a gathering that can be dated on a calendar.
-EVENT_NOUNS = frozenset(data_entries("event_nouns.txt"))
+EVENT_NOUNS = _folded("event_nouns.txt")
 # Of those, the ones that also name standing bodies: dated only when they meet.
-BODY_NOUNS = frozenset(data_entries("body_nouns.txt"))
+BODY_NOUNS = _folded("body_nouns.txt")
 # Sessions inside an event, longest first when matching.
 PANEL_KINDS = sorted(data_entries("session_kinds.txt"), key=len, reverse=True)
 
@@ -49,15 +63,6 @@ WEEKDAYS = frozenset(
 
 # Capitalised words that start sentences or headings and are never part of a name.
 NOT_NAME = MONTHS | WEEKDAYS | frozenset(data_entries("not_name.txt"))
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower case without accents: 'Tomáš' -> 'tomas'."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 @cache

@@ -16,8 +16,10 @@ from importers.extract.lexicon import (
     fold,
     given_names,
 )
+from importers.extract.vocabulary import words
 from importers.records import Span
 
+_VENUE = words("venue_words.txt")
 _UPPER = "".join(chr(i) for i in range(0x41, 0x2000) if chr(i).isupper() and chr(i).isalpha())
 _LOWER = "".join(chr(i) for i in range(0x61, 0x2000) if chr(i).islower() and chr(i).isalpha())
 U = f"[{re.escape(_UPPER)}]"
@@ -94,7 +96,7 @@ class NameMention:
 
 def _is_name_token(token: str) -> bool:
     f = fold(token.rstrip("."))
-    return f not in NOT_NAME and f not in ORG_WORDS and f not in EVENT_NOUNS
+    return f not in NOT_NAME and f not in ORG_WORDS and f not in EVENT_NOUNS and f not in _VENUE
 
 
 def honorific_before(text: str, start: int) -> tuple[str | None, int]:

@@ -90,6 +90,7 @@ _ON_TOPIC = re.compile(
 # Determiners and adjectives that make a session noun a reference to one session.
 _DETERMINED = re.compile(
     r"(?:\b(?:a|an|the|this|its|their|our|one|another|interactive|with|two|three|special|separate|"
+    r"el|la|los|las|un|una|le|les|une|du|des|"
     r"dedicated|public|closed|parallel|final|first|opening|closing|afternoon|morning|evening)"
     r"\s+(?:[\w-]+\s+){0,2}[“\"]?$)|(?:^|\n|--\s*|[–—]\s*|[”\"]\s*)$",
     re.IGNORECASE,
@@ -106,6 +107,29 @@ _AFTER_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\bchaired\s+by\b|\bco-chaired\s+by\b|\bchairs?\s*:", re.I), "chair"),
     (re.compile(r"\bhosted\s+by\b", re.I), "host"),
+    (
+        re.compile(
+            r"\bcon\s+la\s+(?:coordinaci[oó]n|moderaci[oó]n)\s+de(?:l|\s+la)?\b|\bmoderad[oa]s?\s+por\b"
+            r"|\bmod[ée]r[ée]e?s?\s+par\b|\bcoordinad[oa]s?\s+por\b",
+            re.I,
+        ),
+        "moderator",
+    ),
+    (
+        re.compile(
+            r"\b(?:integrad[oa]|conformad[oa]|compuest[oa])s?\s+por\b|\bcompos[ée]e?s?\s+de\b",
+            re.I,
+        ),
+        "panelist",
+    ),
+    (
+        re.compile(
+            r"\ba\s+cargo\s+de(?:l|\s+la)?\b|\bjunto\s+a(?:l)?\b|\bpresidid[oa]\s+por\b"
+            r"|\bpr[ée]sid[ée]e?\s+par\b|\bavec\b",
+            re.I,
+        ),
+        "speaker",
+    ),
     (re.compile(r"\b(?:opened|closed|introduced|launched|joined)\s+by\b", re.I), "speaker"),
     (
         re.compile(

@@ -386,11 +386,11 @@ def _romance_pre_title(window: str) -> tuple[str | None, str | None]:
 def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | None, str | None]:
     """Title and organisation written before a name (honorifics already skipped)."""
     window = text[sentence_start:start]
-    cut = max((m.end() for m in _PRE_STOP.finditer(window)), default=0)
-    window = window[cut:]
     romance = _romance_pre_title(window[-160:])
     if romance[0]:
         return romance
+    cut = max((m.end() for m in _PRE_STOP.finditer(window)), default=0)
+    window = window[cut:]
     # "the new WHO Director-General, Dr Jane Roe": a definite description before a comma
     comma = described = possessive = None
     if window.rstrip().endswith(","):  # all three end with a comma
