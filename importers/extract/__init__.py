@@ -32,7 +32,13 @@ from importers.extract.panels import (
 )
 from importers.extract.people import PeopleFinder, Person, person_key
 from importers.extract.places import dominant_country, find_places, gazetteer, lookup
-from importers.extract.programme import Entry, Programme, is_pause, read_programme, session_kind
+from importers.extract.programme import (
+    Entry,
+    Programme,
+    is_pause,
+    prose_kind,
+    read_programme,
+)
 from importers.extract.text import Text
 from importers.extract.vocabulary import words
 from importers.records import (
@@ -370,19 +376,41 @@ def _listing_records(
     records = []
     for entry, day in listing:
         region = (entry.span[0], max(entry.end, entry.span[1]))
-        inside = [p for p in panels if any(region[0] <= a < region[1] for a, _ in p.spans)]
-        inside = [p for p in inside if p.people or p.title]
-        if not inside:
-            keys = [
+        inside = [
+            p
+            for p in panels
+            if any(region[0] <= a < region[1] for a, _ in p.spans)
+            and (p.people or p.title)
+            and not (p.title and entry.title and titles_alike(p.title, entry.title))
+        ]
+        if len(inside) <= 1:
+            # one sitting: everyone named in the entry's part of the text takes part in it
+            keys = [k for p in inside for k, _ in p.people]
+            keys += [
                 finder.mention_person[m.span]
                 for m in finder.mentions
                 if region[0] <= m.span[0] < region[1] and m.span in finder.mention_person
             ]
             keys += [_key_of(finder, listed) for listed, _ in entry.people]
-            people = [(k, roles.get(k, "speaker")) for k in dict.fromkeys(keys)]
+            own = {k: r for p in inside for k, r in p.people}
+            people = [(k, own.get(k) or roles.get(k, "speaker")) for k in dict.fromkeys(keys)]
             if people:
-                kind = entry.kind or session_kind(doc.text[region[0] : region[1]]) or "panel"
-                inside = [PanelCluster(kind=kind, title=None, people=people)]
+                described = inside[0] if inside else None
+                kind = (
+                    (described.kind if described else None)
+                    or entry.kind
+                    or prose_kind(doc.text[region[0] : region[1]])
+                    or "panel"
+                )
+                title = described.title if described else None
+                inside = [PanelCluster(kind=kind, title=title, people=people)]
+                if described:
+                    inside[0].spans = list(described.spans)
+                    inside[0].date = described.date
+                    inside[0].start_time, inside[0].end_time = (
+                        described.start_time,
+                        described.end_time,
+                    )
         sessions = tuple(
             PanelRecord(
                 title=p.title,

@@ -96,6 +96,9 @@ def _org_before_title(segment: str) -> bool:
     return bool(words) and fold(words[0]) in ORG_WORDS and not title_word(words[0])
 
 
+_TITLE_COMPLEMENTS = frozenset(
+    "state staff mission delegation ceremonies government studies station cabinet".split()
+)
 _CONTACT = re.compile(r"@|\b(?:tel|phone|fax|mobile|e-?mail|www)\b|\+?\d[\d ()./-]{6,}\d", re.I)
 _SPLIT = re.compile(r"\s*(?:[,;|]|\s[-–—]\s|\s/\s)\s*")
 
@@ -177,8 +180,11 @@ def split_affiliation(text: str) -> Affiliation:
         after = keep[last + 1 :]
         first_org = next((i for i, (_, kind) in enumerate(after) if kind == _ORG), None)
         if first_org is None:
+            # no segment names an organisation: the last one may, unless it is another title
             first_org = max(0, len(after) - 1)
-        qualifiers = [part for part, kind in after[:first_org] if kind in (_OTHER, _TITLE)]
+            if after and after[-1][1] == _TITLE:
+                first_org = len(after)
+        qualifiers = [part for part, kind in after[:first_org] if kind == _OTHER]
         if qualifiers:
             title = ", ".join([title, *qualifiers])
         org_parts = before + [part for part, kind in after[first_org:] if kind != _PLACE]
@@ -226,6 +232,8 @@ def _title_continuation(parts: list[str], kinds: list[str], i: int) -> int:
     k = i + 1
     while k < len(parts):
         part = parts[k]
+        if re.match(r"(?:and|&)\s+(?:former|ex|also|past)\b", part):
+            break  # "Chair of X, and former CEO of Y": a second role, not the same title
         if part.startswith(("and ", "& ")) and kinds[k] != _ORG:
             j = k
             k += 1
@@ -269,6 +277,8 @@ def split_title_org(phrase: str) -> tuple[str, str | None]:
             continue
         first = rest.split()[0]
         word = match.group("word")
+        if word == "of" and fold(first) in _TITLE_COMPLEMENTS:
+            continue  # "Secretary of State", "Chief of Staff": one title
         definite = phrase[match.start() : match.end()].rstrip().endswith((" the", " la", " el"))
         if word in ("for", "to") and not definite and not _ACRONYM.match(first):
             continue  # "Minister for Local Government": a portfolio, part of the title

@@ -51,9 +51,9 @@ _POST_NOMINALS = re.compile(
 )
 # What separates two people in one value: "A; B", "A / B", "A and B", "A & B", " -- B".
 _BETWEEN = re.compile(r"\s*(?:;|/|\s+and\s+|\s+&\s+|\s+y\s+|\s+et\s+|\s+--\s+)\s*")
-_NOT_NAME_WORDS = (
-    NOT_NAME | ORG_WORDS | EVENT_NOUNS | words("venue_words.txt") | words("fillers.txt")
-)
+_NOT_NAME_WORDS = NOT_NAME | ORG_WORDS | EVENT_NOUNS
+# Words that are surnames too ("Hall", "Time"): they undo only a name nothing else vouches for
+_UNLIKELY_NAME_WORDS = words("venue_words.txt") | words("fillers.txt")
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,9 @@ def _name_at(text: str, at: int, *, listed: bool) -> _Name | None:
     known = fold(words[0].split("-")[0]) in firsts or (
         len(words) > 2 and len(words[0].rstrip(".")) <= 2 and fold(words[1]) in firsts
     )
+    unlikely = [fold(w.rstrip(".")) in _UNLIKELY_NAME_WORDS for w in words]
+    if not honorific and (all(unlikely) or (any(unlikely) and not known)):
+        return None  # "Upper Hall", "Tea Break"
     full = len(words) >= 2
     if not full and not honorific:
         return None

@@ -148,6 +148,15 @@ def session_kind(title: str) -> str | None:
     return None
 
 
+def prose_kind(text: str) -> str | None:
+    """The first kind of session running text names in lower case ("a panel discussion
+    with"); capitalised, the words are a place's name ("the Town Hall")."""
+    for match in _KIND_RE.finditer(text):
+        if match.group(1)[:1].islower():
+            return " ".join(match.group(1).lower().split())
+    return None
+
+
 def is_pause(title: str) -> bool:
     """A programme item that is a pause: only words such as "Lunch", "Tea/coffee Break",
     "Registration over Breakfast", "Space opens; mingling"."""
@@ -592,6 +601,16 @@ class _Walk:
         self.open(Entry(_tidy_title(text), line.span, HEADING, strength=2))
         return True
 
+    def person_item(self, line: Line, start: int) -> bool:
+        """A list item that opens with a person and goes on with their description."""
+        people = read_people(self.text, start, line.end, listed=True)
+        people = [p for p in people if _person_like(p)]
+        if not people or people[0].prefix or not (people[0].title or people[0].organisation):
+            return False
+        for person in people:
+            self.add_person(person, self.pending_role)
+        return True
+
     def open_description(self, line: Line, person: Listed) -> bool:
         """Whether a person's line leaves their description for the next line: nothing after
         the name, or a trailing comma or joining word."""
@@ -659,6 +678,8 @@ class _Walk:
                     self.add_person(person, self.pending_role or "speaker", entry)
                 self.item = None
                 return
+        if line.kind == ITEM and self.person_item(line, start):
+            return  # "• Jane Roe, Director of X, former head of Y": a person, not a sentence
         if _prose(text) or _sentence(text.strip()):
             if not in_entry:
                 self.pending_role = None

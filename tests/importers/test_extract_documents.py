@@ -204,3 +204,27 @@ def test_agenda_table_rows_give_sessions_and_their_people() -> None:
         ("Keynote: Data for health equity", "Daniel Mwangi", "keynote"),
         ("Workshop: Interoperability standards", "Paul Ochieng", "moderator"),
     }
+
+
+def test_an_events_listing_gives_one_event_per_entry_with_its_speakers() -> None:
+    assert summary("policy_events_listing.txt") == {
+        "Can small towns keep their libraries open?": ("2031-02-04", "2031-02-04", None),
+        "Paying for the high street after the pandemic": ("2031-02-18", "2031-02-18", None),
+    }
+    first, second = load(DOCS / "policy_events_listing.txt").events
+    # the listed speakers sit in one untitled session; a hall in a caption names no kind
+    (session,) = first.panels
+    assert (session.title, session.kind) == (None, "panel")
+    assert [p.name for p in session.people] == [
+        "Marguerite Olsen",
+        "Tobias Brandt",
+        "Priya Raman",
+    ]
+    assert second.panels == ()
+    people = {p.name: p for p in load(DOCS / "policy_events_listing.txt").people}
+    # a second, former role after "and former" is not part of the first
+    assert (people["Tobias Brandt"].title, people["Tobias Brandt"].organisation) == (
+        "Chair",
+        "Small Towns Alliance",
+    )
+    assert people["Priya Raman"].organisation == "Civic Funding Lab"
