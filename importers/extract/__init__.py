@@ -20,7 +20,7 @@ from importers.extract.events import (
     labelled_event,
     titles_alike,
 )
-from importers.extract.layout import TEXT, Layout
+from importers.extract.layout import META, TEXT, Layout
 from importers.extract.listed import Listed
 from importers.extract.main_event import Candidate, candidates, choose, main_dates, programme_range
 from importers.extract.panels import (
@@ -68,7 +68,7 @@ def extract(document: DocumentText) -> Extraction:
     doc = Text(text)
     layout = Layout(doc.lines)
     dates = find_dates(doc.text, reference=document.reference_date)
-    released = _release_date(doc, dates)
+    released = _front_matter_date(layout, dates) or _release_date(doc, dates)
     if released is not None:
         if document.reference_date is None:
             dates = find_dates(doc.text, reference=released.start.first_day())
@@ -590,6 +590,20 @@ def _opens_dateline(before: str, after: str) -> bool:
         return False
     place = head.group("place").strip()
     return bool(head.group("comma")) or place.isupper() or lookup(place) is not None
+
+
+_PUBLISHED_KEY = re.compile(r"(?:date|published|pubdate|created|posted)\s*:", re.I)
+
+
+def _front_matter_date(layout: Layout, dates: list[DateMention]) -> DateMention | None:
+    """The day front matter says the page was published ("date: 2030-04-02 10:00")."""
+    for line in layout.lines:
+        if line.kind != META or not _PUBLISHED_KEY.match(line.text):
+            continue
+        for date in dates:
+            if line.start <= date.span[0] < line.end and str(date.start.precision) == "day":
+                return date
+    return None
 
 
 def _release_date(doc: Text, dates: list[DateMention]) -> DateMention | None:

@@ -266,9 +266,6 @@ def split_title_org(phrase: str) -> tuple[str, str | None]:
     """ "Director of the Arctic Institute" -> ("Director", "Arctic Institute"); "Senior Editor at
     Field Notes" -> ("Senior Editor", "Field Notes"); "Minister for Local Government" and "Mayor
     of Springfield" stay titles (what follows names no organisation)."""
-    lead_title, lead_org = split_leading_org(phrase)
-    if lead_title and lead_org:
-        return lead_title, lead_org
     best: tuple[int, str, str] | None = None
     for match in _COMPLEMENT.finditer(phrase):
         head = phrase[: match.start()].strip()
@@ -292,10 +289,14 @@ def split_title_org(phrase: str) -> tuple[str, str | None]:
             continue  # "Director of X and Chair of Y": two titles, not an organisation
         if best is None or rank < best[0]:
             best = (rank, head, rest)
-    if best is None:
-        glued = _glued_org(phrase)
-        return glued if glued else (phrase, None)
-    return best[1], best[2]
+    if best is not None:
+        # "US Chief Technology Officer to the White House": the body after the title wins
+        return best[1], best[2]
+    lead_title, lead_org = split_leading_org(phrase)
+    if lead_title and lead_org:
+        return lead_title, lead_org
+    glued = _glued_org(phrase)
+    return glued if glued else (phrase, None)
 
 
 def _named(phrase: str) -> bool:

@@ -157,7 +157,7 @@ _VENUE_WORDS = {
     "director",
 }
 _GENERIC = re.compile(
-    r"\b(?:the|this|that|this\s+year[’']s|next\s+year[’']s)\s+"
+    r"\b(?:the|this|that|our|this\s+year[’']s|next\s+year[’']s)\s+"
     r"(?:(?:[\w-]+)\s+){0,2}?"
     r"(event|forum|conference|summit|meeting|school|council|congress|symposium|workshop|"
     r"seminar|dialogue|gathering|session|assembly|convention|days|week|retreat|"
@@ -203,8 +203,8 @@ _LAUNCH = re.compile(
 # to the places where that letter is
 _GENERIC_LOWER = re.compile(
     _GENERIC.pattern.replace(
-        r"\b(?:the|this|that|this\s+year[’']s|next\s+year[’']s)",
-        r"(?:t(?<!\wt)(?:he|his|hat|his\s+year[’']s)|n(?<!\wn)ext\s+year[’']s)",
+        r"\b(?:the|this|that|our|this\s+year[’']s|next\s+year[’']s)",
+        r"(?:t(?<!\wt)(?:he|his|hat|his\s+year[’']s)|o(?<!\wo)ur|n(?<!\wn)ext\s+year[’']s)",
     )
 )
 _LAUNCH_LOWER = re.compile(
@@ -478,6 +478,11 @@ def _phrase_mention(text: str, words: list[tuple[int, str]]) -> EventMention | N
     start = head
     while start > 0:
         prev = fold(words[start - 1][1])
+        if prev in _HEADLINE_VERBS and start == 1 and not prev.endswith("s"):
+            line_start = text.rfind("\n", 0, words[0][0]) + 1
+            if not text[line_start : words[0][0]].strip(" #*'\"“‘"):
+                start -= 1  # "Open Data Forum" opening a line: a name, not a headline's verb
+                continue
         if prev in _HEADLINE_VERBS or prev in _CONNECTORS_BUT_AND:
             break
         if prev == "the" and start >= 2 and fold(words[start - 2][1]) in {"and", "of", "at"}:

@@ -99,6 +99,13 @@ def _verbs() -> frozenset[str]:
     return words("headline_verbs.txt")
 
 
+def _opening_imperative(tokens: list[_Tok], i: int) -> bool:
+    """A verb's base form opening a line with no subject before it is part of the name
+    ("Open Data Forum"); after a subject, or conjugated, it is the headline's verb."""
+    token = tokens[i]
+    return token.cap and not token.folded.endswith("s") and (i == 0 or token.brk)
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     out: list[_Tok] = []
     previous = start
@@ -246,6 +253,9 @@ class _Builder:
         while left > 0 and not tokens[left].brk:
             token = tokens[left - 1]
             f = token.folded
+            if f in _verbs() and _opening_imperative(tokens, left - 1):
+                left -= 1
+                continue
             if f in _DETERMINERS or f in _DEICTIC or f in _verbs() or token.text in ",;:!?()":
                 break
             if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:

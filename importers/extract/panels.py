@@ -82,7 +82,8 @@ _HIGH_LEVEL_EVENT = re.compile(
 )
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{4,200}?)[”\"]")
 _ON_TOPIC = re.compile(
-    r"^\s+(?:on|about|entitled|titled|called)\s+(?!the\s+(?:same|day|occasion|sidelines)\b)"
+    r"^\s+(?:on|about|entitled|titled|called|discussing|exploring|examining|focus(?:ed|ing)\s+on)"
+    r"\s+(?!the\s+(?:same|day|occasion|sidelines)\b)"
     r"(?!(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d)"
     r"([^,.;:()“”\"]{4,120}?)(?=\s+(?:(?:at|in)\s+(?:the\s+)?[A-Z]|as\s+part|during|with|will|which|"
     r"that|and\s+will|moderated|chaired|hosted|organi[sz]ed|led|featuring|by|on\s+\d)|[,.;:(]|$)"
@@ -209,6 +210,7 @@ _BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [
         "panelist",
     ),
 ]
+_GATHERING = r"(?:conference|summit|forum|meeting|event|symposium|congress|workshop|day|festival)"
 # Sessions named by what people do in them: "will lead discussions on X", "will present X".
 # (pattern, kind, words it cannot match without: one of each group)
 _VERB_SESSIONS = [
@@ -222,7 +224,19 @@ _VERB_SESSIONS = [
         "presentation",
         (("will",), ("present",)),
     ),
+    # "X will open the conference": the opening is a sitting of its own, X its speaker
+    (
+        re.compile(rf"(?:will(?<!\wwill)\s|to(?<!\wto)\s)(open)(?=\s+the\s+{_GATHERING}\b)", re.I),
+        "opening",
+        (("open",),),
+    ),
+    (
+        re.compile(rf"(?:will(?<!\wwill)\s|to(?<!\wto)\s)(close)(?=\s+the\s+{_GATHERING}\b)", re.I),
+        "closing",
+        (("close",),),
+    ),
 ]
+_VERB_KINDS = frozenset(kind for _, kind, _ in _VERB_SESSIONS)
 
 
 def _folded_finditer(
@@ -344,7 +358,7 @@ def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
         found.append((match.span(), _normal_kind(match.group(1))))
     for (start, end), kind in sorted(found):
         line_start = text.rfind("\n", 0, start) + 1
-        if kind not in ("panel discussion", "presentation") and not _DETERMINED.search(
+        if kind not in _VERB_KINDS and not _DETERMINED.search(
             text[max(line_start, start - 40) : start]
         ):
             continue

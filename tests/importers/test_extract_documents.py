@@ -228,3 +228,19 @@ def test_an_events_listing_gives_one_event_per_entry_with_its_speakers() -> None
         "Small Towns Alliance",
     )
     assert people["Priya Raman"].organisation == "Civic Funding Lab"
+
+
+def test_front_matter_date_anchors_a_weekday_and_verbs_name_the_sittings() -> None:
+    # "this Wednesday" counts from the day the front matter says the post was published
+    assert summary("blog_post_front_matter.txt") == {
+        "Open Records Forum": ("2031-09-10", "2031-09-10", None)
+    }
+    (event,) = load(DOCS / "blog_post_front_matter.txt").events
+    sittings = {(p.title, p.kind): [q.name for q in p.people] for p in event.panels}
+    assert sittings == {
+        (None, "opening"): ["Odette Lamarre"],
+        ("Retention Rules for Shared Drives", "panel"): [],
+    }
+    (person,) = load(DOCS / "blog_post_front_matter.txt").people
+    # "to the <body>" after a title names where the person works
+    assert (person.title, person.organisation) == ("Chief Records Officer", "Harbour Council")

@@ -73,7 +73,8 @@ CUE_PIECES = st.sampled_from(
         "HOLD discussions on ", "Moderated by", "chaired BY", "Keynote speech by", "İ", "ſ",
         " ", "\n", "the ", "Panelists: ", "including", "hosted by", "x", "-", "This year’s ",
         "next year's ", "forum", "Event", "that ", "xthe ", "_next year's", "xwill present a",
-        "_high-level event", "Ahold discussions on ",
+        "_high-level event", "Ahold discussions on ", "will open the ", "To Close the ",
+        "xwill open the ", "conference", "Summit", "our ",
     ]
 )  # fmt: skip
 
@@ -103,6 +104,8 @@ def test_patterns_led_by_their_word_find_what_word_boundaries_find(text: str) ->
         r"\bhigh[\s-]level\s+(?:event|session|debate|dialogue)(?![\w-])",
         r"\b(?:lead|hold)\s(discussions?)(?=\s+on\s)",
         r"\bwill\s(present)(?=\s+(?:the|a|an|his|her|their|its)\s)",
+        rf"\b(?:will|to)\s(open)(?=\s+the\s+{panels._GATHERING}\b)",
+        rf"\b(?:will|to)\s(close)(?=\s+the\s+{panels._GATHERING}\b)",
     ]
     led = [panels._HIGH_LEVEL_EVENT, *(pattern for pattern, _, _ in panels._VERB_SESSIONS)]
     for source, pattern in zip(plain, led, strict=True):
