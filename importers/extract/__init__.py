@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import date as CalendarDay
+from datetime import time, timedelta
 
 from importers.extract.contacts import ContactBlock, find_contact_blocks, place_names
 from importers.extract.dates import DateMention, find_dates
@@ -33,13 +34,14 @@ from importers.extract.panels import (
 from importers.extract.people import PeopleFinder, Person, person_key
 from importers.extract.places import dominant_country, find_places, gazetteer, lookup
 from importers.extract.programme import (
+    HEADING,
     Entry,
     Programme,
     is_pause,
     prose_kind,
     read_programme,
 )
-from importers.extract.text import Text
+from importers.extract.text import SpanSet, Text
 from importers.extract.vocabulary import words
 from importers.records import (
     DocumentText,
@@ -69,19 +71,19 @@ def extract(document: DocumentText) -> Extraction:
     layout = Layout(doc.lines)
     dates = find_dates(doc.text, reference=document.reference_date)
     released = _front_matter_date(layout, dates) or _release_date(doc, dates)
+    body = next(
+        (
+            line.start
+            for line in layout.content
+            if line.kind == TEXT and not line.heading and len(line.text.split()) >= 12
+        ),
+        len(doc.text),
+    )
     if released is not None:
         if document.reference_date is None:
             dates = find_dates(doc.text, reference=released.start.first_day())
         # the day a text was issued is not the day of what it announces, nor is the same day
         # written again alone on a line of its own above the body
-        body = next(
-            (
-                line.start
-                for line in layout.content
-                if line.kind == TEXT and not line.heading and len(line.text.split()) >= 12
-            ),
-            len(doc.text),
-        )
         dates = [
             d
             for d in dates
@@ -126,12 +128,15 @@ def extract(document: DocumentText) -> Extraction:
     if main is not None:
         panels = _without_the_event(main, panels)
     if main is not None and programme.timed:
-        panels = _programme_panels(programme, finder, main.title)
+        panels = _programme_panels(programme, finder, main.title, body)
+        _link_narrative(doc, panels, finder)
 
     event_people = assign_roles(doc, panels, finder.mentions, finder.mention_person)
     event_people += _listed_event_people(programme, finder, event_people)
     if main is not None:
         _main_from_programme(doc, main, panels)
+        reference = document.reference_date or (released.start.first_day() if released else None)
+        _days_of_the_main(doc, main, reference)
     # an undated main event stands when the document names it as its subject, or hosts it
     main_kept = (
         choice is not None
@@ -155,6 +160,60 @@ def extract(document: DocumentText) -> Extraction:
     return Extraction(
         document=document, events=tuple(events), people=tuple(people), warnings=warnings
     )
+
+
+_NUMBER_WORDS = {
+    w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)
+}
+_LASTING = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]days?\b", re.I
+)
+_UNDER_WAY = re.compile(
+    r"\b(?:ha(?:ve|s)\s+(?:begun|opened|started|commenced|got\s+under\s?way|kicked\s+off)|"
+    r"(?:began|opened|started|commenced|kicked\s+off|opens|begins|starts)\s+(?:here\s+)?today|"
+    r"(?:is|are)\s+under\s?way)\b",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"\b(?:clos(?:e|es|ed|ing)|conclu(?:de|des|ded|ding|sion)|final\s+day)\b", re.I
+)
+
+
+def _days_of_the_main(doc: Text, main: EventCluster, reference: CalendarDay | None) -> None:
+    """What the text says of the main event's length: "have begun a two-day conference"
+    with the day of writing; "closing remarks at the two-day meeting on 16 May" ends it."""
+    text = doc.text
+    spans = [m.span for m in main.mentions]
+    lasting = None
+    for a, _ in spans:
+        found = _LASTING.search(text, max(0, a - 30), a)
+        if found:
+            word = found.group(1).lower()
+            lasting = _NUMBER_WORDS[word] if word.isalpha() else int(word)
+            break
+    real = [d for d in main.dates if d.kind != "year" and d.start.day is not None]
+    if not real and reference is not None:
+        for a, _ in spans:
+            sentence = doc.sentence_at(a)
+            if sentence and _UNDER_WAY.search(text, sentence.start, sentence.end):
+                day = PartialDate.from_date(reference)
+                main.dates.insert(0, DateMention((a, a), day, day, "day", True))
+                real = main.dates[:1]
+                break
+    if not lasting or lasting < 2 or not real or real[0].start != real[0].end:
+        return
+    first = real[0]
+    day = first.start.first_day()
+    sentence = doc.sentence_at(first.span[0])
+    closing = sentence is not None and _CLOSING.search(text, sentence.start, sentence.end)
+    if closing:
+        start, end = day - timedelta(days=lasting - 1), day
+    else:
+        start, end = day, day + timedelta(days=lasting - 1)
+    widened = DateMention(
+        first.span, PartialDate.from_date(start), PartialDate.from_date(end), "range", True
+    )
+    main.dates[main.dates.index(first)] = widened
 
 
 def _merge_listed(finder: PeopleFinder, programme: Programme) -> None:
@@ -266,15 +325,27 @@ def _same_gathering(a: str, b: str) -> bool:
 
 
 def _programme_panels(
-    programme: Programme, finder: PeopleFinder, event_title: str
+    programme: Programme, finder: PeopleFinder, event_title: str, body: int
 ) -> list[PanelCluster]:
     """The sessions of a programme as panels, with their people by person key."""
     panels: list[PanelCluster] = []
-    for entry in programme.walk():
-        if not entry.is_session or _is_group(entry):
-            continue
-        if entry.title and not entry.people and titles_alike(entry.title, event_title):
+    sessions = [e for e in programme.walk() if e.is_session and not _is_group(e)]
+    for entry in sessions:
+        if (
+            entry.title
+            and not entry.people
+            and titles_alike(entry.title, event_title)
+            and not _KIND_FIRST.match(entry.title)
+        ):
             continue  # the programme's heading names the event itself
+        if (
+            entry is sessions[0]
+            and len(sessions) > 1
+            and entry.span[0] < body
+            and entry.level == HEADING
+            and not (entry.start_time or entry.fields)
+        ):
+            continue  # the document's headline, above its first paragraph: not a sitting
         if entry.level == 3 and not entry.people and not entry.lines and not entry.start_time:
             continue  # "SESSION 5" right above its parallel sessions: only their heading
         title = entry.title
@@ -293,6 +364,53 @@ def _programme_panels(
             panel.add(key, role or entry.role or default)
         panels.append(panel)
     return panels
+
+
+# "Closing ceremony of the X meeting": a sitting of X, though it names X
+_KIND_FIRST = re.compile(
+    r"(?:official\s+)?(?:opening|closing|inaugural|final|plenary|special)\s+\w+\s+(?:of|for)\s",
+    re.I,
+)
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for suffix in ("ings", "ing", "ed", "es", "s", "er"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e")
+
+
+_LINK_WORD = re.compile(r"[A-Za-z]{4,}")
+_NOT_LINKING = frozenset(
+    _stem(w) for w in "session meeting event programme sitting part item media".split()
+)
+
+
+def _link_narrative(doc: Text, panels: list[PanelCluster], finder: PeopleFinder) -> None:
+    """A person a sentence says will do what one listed sitting is ("will deliver closing
+    remarks" -> "Closing ceremony"; "will brief the media" -> "Media briefing") speaks in it."""
+    if len(panels) < 2:
+        return
+    cues = []
+    for panel in panels:
+        words = (panel.kind or "").split() or _LINK_WORD.findall(panel.title or "")
+        cues.append({_stem(w) for w in words} - _NOT_LINKING)
+    inside = SpanSet([span for panel in panels for span in panel.spans])
+    placed = {key for panel in panels for key, _ in panel.people}
+    for mention in finder.mentions:
+        key = finder.mention_person.get(mention.span)
+        if key is None or key in placed or inside.covers(mention.span[0]):
+            continue
+        sentence = doc.sentence_at(mention.span[0])
+        if sentence is None:
+            continue
+        said = {_stem(w) for w in _LINK_WORD.findall(doc.text[mention.span[1] : sentence.end])}
+        matching = [p for p, cue in zip(panels, cues, strict=True) if cue & said]
+        if len(matching) == 1:
+            matching[0].add(key, "speaker")
+            placed.add(key)
 
 
 def _listed_event_people(
@@ -566,8 +684,8 @@ def _own_events(
 
 
 _RELEASE_CONTEXT = re.compile(
-    r"(?:for\s+immediate\s+release|press\s+release|news\s+release|media\s+release|published|"
-    r"posted|released|issued|date)\W*$",
+    r"(?:for\s+immediate\s+release|(?:press|news|media)\s+(?:release|advisory|alert|statement)|"
+    r"published|posted|released|issued|date)\W*$",
     re.IGNORECASE,
 )
 
@@ -629,7 +747,29 @@ def _release_date(doc: Text, dates: list[DateMention]) -> DateMention | None:
             return date
         if _RELEASE_CONTEXT.search(before):
             return date
-    return None
+    return _signed_date(doc, dates)
+
+
+def _signed_date(doc: Text, dates: list[DateMention]) -> DateMention | None:
+    """A day alone on its line under the last paragraph, as releases are signed off."""
+    if not dates:
+        return None
+    last = dates[-1]
+    if last.start != last.end or str(last.start.precision) != "day" or not last.explicit_year:
+        return None
+    if not _alone_on_line(doc.text, last.span):
+        return None
+    before = doc.text[: last.span[0]]
+    after = doc.text[last.span[1] :]
+    prose_before = any(len(line.split()) >= 12 for line in before.splitlines())
+    # contact lines may follow (numbers, addresses); a sentence may not
+    prose_after = any(
+        len(line.split()) >= 6 and not re.search(r"[\d@]", line)
+        or re.search(r"\b\d{1,2}[:.]\d\d\b", line)  # a programme goes on under a day
+        for line in after.splitlines()
+    )
+    timed = re.search(r"\d[:.]\d\d|\b[ap]\.?m\b", doc.text[last.span[0] : last.span[1]], re.I)
+    return last if prose_before and not prose_after and not timed else None
 
 
 def _alone_on_line(text: str, span: tuple[int, int]) -> bool:
@@ -705,6 +845,23 @@ def _merge_timed(panels: list[PanelCluster], timed: list[PanelCluster]) -> list[
     return timed + rest
 
 
+def _day_in_event(
+    kind: str | None, start: PartialDate | None, end: PartialDate | None
+) -> PartialDate | None:
+    """An undated sitting's day: its event's one day; the first day for an opening, the last
+    for a closing."""
+    if start is None or end is None or start.precision != "day" or end.precision != "day":
+        return None
+    if start == end:
+        return start
+    first = (kind or "").split()[0:1]
+    if first and first[0] in ("opening", "inaugural", "welcome", "welcoming", "inauguration"):
+        return start
+    if first and first[0] in ("closing", "concluding", "final"):
+        return end
+    return None
+
+
 def _event_records(
     clusters: list[EventCluster],
     main: EventCluster | None,
@@ -742,9 +899,7 @@ def _event_records(
             opening = re.search(r"keynote|opening|welcome|speech|address|remarks", panel.kind)
             if len(own_panels) == 1 and not panel.title and opening:
                 panel_people += [kr for kr in people if kr[0] not in {k for k, _ in panel_people}]
-            date = panel.date
-            if date is None and start is not None and start == end and start.precision == "day":
-                date = start
+            date = panel.date or _day_in_event(panel.kind, start, end)
             panel_records.append(
                 PanelRecord(
                     title=panel.title,

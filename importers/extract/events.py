@@ -778,7 +778,7 @@ def attach_dates(
 
 
 _MEETS = re.compile(
-    r"^\s*(?:\([A-Z][A-Za-z]{1,10}\)\s*)?(?:[,–—-][^,–—.]{1,120}[,–—]\s*)?"
+    r"^\s*(?:\([A-Z][A-Za-z]{1,10}\)\s*)?(?:[,–—-][^,–—.]{1,120}[,–—]\s*)?(?:,\s*(?=which|that))?"
     r"(?:(?:which|that|will|is|was|also|to\s+be|has|have|had|then|first|now|formally)\s+){0,3}"
     r"(?:meets?|met|meeting|convenes?|convened|gathers?|gathered|sits|sat|opens?|opened|"
     r"begins?|began|starts?|started|runs?|ran|continues|takes?\s+place|took\s+place|taking\s+place|"

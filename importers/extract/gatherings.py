@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from importers.extract.lexicon import BODY_NOUNS, EVENT_NOUNS, MONTHS, WEEKDAYS, fold
+from importers.extract.lexicon import BODY_NOUNS, EVENT_NOUNS, MONTHS, WEEKDAYS, data_entries, fold
 from importers.extract.vocabulary import words
 from importers.records import Span
 
@@ -92,6 +92,16 @@ class _Tok:
 @cache
 def gathering_nouns() -> frozenset[str]:
     return EVENT_NOUNS | words("gathering_nouns.txt")
+
+
+@cache
+def _romance_heads() -> frozenset[str]:
+    # accents kept: "Conférence" is French, "Conference" the English word
+    return frozenset(entry.lower() for entry in data_entries("romance_heads.txt"))
+
+
+def _romance_head(word: str) -> bool:
+    return word.lower() in _romance_heads() and not word[1:].isupper()
 
 
 @cache
@@ -195,7 +205,7 @@ class _Builder:
         left = self.left(head_cap)
         right, k = last, last + 1
         k, right = self.bracketed(k, right)
-        if head_cap and left == first and fold(tokens[last].text) in words("romance_heads.txt"):
+        if head_cap and left == first and _romance_head(tokens[last].text):
             k, right = self.romance(k, right)
         named = any(tokens[j].cap and not self.initial(j) for j in range(left, right + 1))
         if k < len(tokens) and not tokens[k].brk:

@@ -207,13 +207,19 @@ def _body_penalty(text: str, g: Gathering) -> int:
     return 0 if meets or re.search(r"session of|meeting of", before) else 20
 
 
+def _prose(sentence: str) -> bool:
+    """Running text, not a letterhead or a headline: eight words or more, a third of them in
+    lower case."""
+    words = sentence.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= 8 and lower >= 3 and 3 * lower >= len(words)
+
+
 def _lead_candidates(doc: Text, layout: Layout) -> list[Candidate]:
     text = doc.text
     out: list[Candidate] = []
     meta_end = max((line.end for line in layout.lines if line.kind == "meta"), default=-1)
-    prose = [
-        s for s in doc.sentences if len(text[s.start : s.end].split()) >= 8 and s.start > meta_end
-    ][:4]
+    prose = [s for s in doc.sentences if s.start > meta_end and _prose(text[s.start : s.end])][:4]
     for rank, sentence in enumerate(prose):
         for g in find_gatherings(text, sentence.start, sentence.end):
             before = text[max(sentence.start, g.span[0] - 60) : g.span[0]]

@@ -291,11 +291,7 @@ def _normal_kind(kind: str) -> str:
         return "high-level panel"
     if kind.startswith("high level "):
         return "high-level " + kind.removeprefix("high level ")
-    # one name per kind of session: "opening remarks/addresses" open it, "keynote speech" is a
-    # keynote
-    opening = re.fullmatch(r"(opening|closing) (?:remarks|address|addresses|ceremony)", kind)
-    if opening:
-        return f"{opening.group(1)} session"
+    # "keynote speech", "keynote address": a keynote
     if kind.startswith("keynote"):
         return "keynote"
     return kind

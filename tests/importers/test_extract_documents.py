@@ -244,3 +244,30 @@ def test_front_matter_date_anchors_a_weekday_and_verbs_name_the_sittings() -> No
     (person,) = load(DOCS / "blog_post_front_matter.txt").people
     # "to the <body>" after a title names where the person works
     assert (person.title, person.organisation) == ("Chief Records Officer", "Harbour Council")
+
+
+def test_an_advisory_links_what_people_will_do_to_the_listed_sittings() -> None:
+    (event,) = load(DOCS / "ministers_closing_advisory.txt").events
+    # the headline is the document's title, not a sitting; the advisory's own date is not the
+    # meeting's; closing remarks on the 4th end a three-day meeting
+    assert (event.start.iso(), event.end.iso()) == ("2032-03-02", "2032-03-04")
+    sittings = {p.title: (p.kind, p.date.iso(), [q.name for q in p.people]) for p in event.panels}
+    assert sittings == {
+        "Media briefings": ("media briefing", "2032-03-04", ["Amara Quist", "Lionel Baptiste"]),
+        "Closing ceremony of the Fisheries Council meeting": (
+            "closing ceremony",
+            "2032-03-04",
+            ["Ingrid Solberg", "Tomas Varga"],
+        ),
+    }
+
+
+def test_a_conference_begun_on_the_day_of_writing_lasts_the_days_it_says() -> None:
+    (event,) = load(DOCS / "capital_headline_release.txt").events
+    # an all-capital headline is a sentence, not a name; the lead sentence describes the event
+    assert event.title == "conference in Port Ellis on safe migration routes"
+    assert (event.start.iso(), event.end.iso()) == ("2029-06-12", "2029-06-13")
+    (opening,) = event.panels
+    # an opening address falls on the first day of a longer event
+    assert (opening.kind, opening.date.iso()) == ("opening address", "2029-06-12")
+    assert [p.name for p in opening.people] == ["Rosa Delgado"]

@@ -168,7 +168,7 @@ def test_opening_remarks_and_subject_verbs_give_roles() -> None:
     )
     summit = events_of(text)["Youth Climate Summit"]
     by_kind = {p.kind: p for p in summit.panels}
-    opening = by_kind["opening session"]
+    opening = by_kind["opening remarks"]  # the kind in the text's own words
     assert {(p.name, p.role) for p in opening.people} == {
         ("Kwame Boateng", "speaker"),
         ("Aisha Bello", "speaker"),
