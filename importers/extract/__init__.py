@@ -946,6 +946,9 @@ def _person_records(finder: PeopleFinder, with_roles: set[str]) -> list[PersonRe
             person.confident or person.title or person.organisation or person.name in with_roles
         ):
             continue
+        bare = not (person.honorific or person.title or person.organisation)
+        if bare and not (person.phones or person.emails) and lookup(person.name) is not None:
+            continue  # "Sri Lanka" in a list of countries
         honorific = person.honorific.rstrip(". ") if person.honorific else None
         out.append(
             PersonRecord(

@@ -224,3 +224,13 @@ def test_title_given_by_a_sentence_of_its_own() -> None:
     assert people["Mere Tane"].title == "Director"
     assert people["Mere Tane"].organisation == "Centre for Ocean Governance"
     assert people["Jane Roe"].title is None  # "an expert on rivers" is no job title
+
+
+def test_countries_in_a_list_are_not_people() -> None:
+    people = people_of(
+        "REGIONAL MEETING ON SAFE HARBOURS\n\n"
+        " The Minister, Dana Whitfield, will open the meeting.\n\n"
+        " Countries participating in the meeting include: Norway, Brunei, Cambodia, Fiji, "
+        "Hong Kong, India, Japan, Laos, Nepal, Peru, Sri Lanka, Thailand and Kenya."
+    )
+    assert "Sri Lanka" not in people and "Hong Kong" not in people
