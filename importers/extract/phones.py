@@ -127,9 +127,15 @@ def _parse(cleaned: str, region: str | None, require_valid: bool) -> str | None:
         return phonenumbers.format_number(number, PhoneNumberFormat.E164)
     # Numbers from an old or unusual plan are kept when the writer gave the country code and
     # the length is possible there; a number written without one is never guessed.
-    if not require_valid and international and phonenumbers.is_possible_number(number):
+    # So are national numbers whose area code is written in brackets with its trunk 0
+    # ("(06) 277 7860"): the shape of a phone number in a plan since renumbered.
+    shaped = (international and not require_valid) or _TRUNK_AREA_RE.match(cleaned)
+    if shaped and phonenumbers.is_possible_number(number):
         return phonenumbers.format_number(number, PhoneNumberFormat.E164)
     return None
+
+
+_TRUNK_AREA_RE = re.compile(r"\(0\d{1,4}\)\s*\d")
 
 
 def parse_phone(raw: str, region: str | None = None, *, require_valid: bool = False) -> str | None:
@@ -181,9 +187,18 @@ def find_phone_candidates(line: str) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     if not _SEVEN_DIGITS_RE.search(line):
         return found  # much faster than the full expression, which fails at every position
-    for m in PHONE_CANDIDATE_RE.finditer(line):
+    pos = 0
+    while True:
+        m = PHONE_CANDIDATE_RE.search(line, pos)
+        if m is None:
+            break
         start, end = m.start("num"), m.end()
         raw = m.group("num")
+        pos = max(end, pos + 1)
+        cut = _bracket_cut(raw)
+        if cut is not None:
+            # "0419 278 715 (06) 277 7860": the bracket opens the next number; read on from it
+            raw, end, pos = raw[:cut].rstrip(), start + len(raw[:cut].rstrip()), start + cut
         # Trailing separators the pattern may have swallowed: "123 45 67 (" or "... 67 -".
         for part, offset in _split_run(raw):
             s, e = start + offset, start + offset + len(part)
@@ -199,6 +214,18 @@ def find_phone_candidates(line: str) -> list[tuple[str, int, int]]:
 
 
 _RUN_SPLIT_RE = re.compile(r"[ \t\u00a0]{3,}|[ \t\u00a0]+/[ \t\u00a0]+")
+
+
+_BRACKET_START_RE = re.compile(r"[ \t\u00a0]+(?=\(\d)")
+
+
+def _bracket_cut(raw: str) -> int | None:
+    """Where an area code in brackets opens a second number: after a whole number
+    ("0419 278 715 (06) 277 7860"), not after a country code ("+1 (555) 010-0100")."""
+    for m in _BRACKET_START_RE.finditer(raw):
+        if _digit_count(raw[: m.start()]) >= 7:
+            return m.end()
+    return None
 
 
 def _split_run(raw: str) -> list[tuple[str, int]]:

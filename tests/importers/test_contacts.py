@@ -284,8 +284,10 @@ def test_guessed_region_is_asked_for_only_when_a_national_number_needs_it() -> N
     national = "Jane Roe\nPhone: (09) 486 1234"
     assert find_contact_blocks(national, guess_region=guess)[0].phones == ("+6494861234",)
     assert asked == [True]
-    # a region given outright wins over the guess: no Australian number has nine digits
-    assert find_contact_blocks(national, "AU", guess) == []
+    # a region given outright wins over the guess: the number is read as Australian (an
+    # area code in brackets is the shape of a number of the old eight-digit plan)
+    (block,) = find_contact_blocks(national, "AU", guess)
+    assert block.phones == ("+6194861234",)
     assert asked == [True]
 
 
@@ -501,3 +503,16 @@ def test_a_name_above_four_lines_of_title_office_and_city_keeps_them_all() -> No
     # every line naming the place of work, the city left out
     assert block.organisation == "Meeting Services Unit, Nordic Water Commission, United Nations"
     assert block.phones == ("+4722123456",)
+
+
+def test_two_people_and_three_numbers_on_one_enquiries_line() -> None:
+    text = (
+        "The forum opens in Perth, Australia, on Monday.\n\n"
+        "Media enquiries: Hana Lowe 0412 345 678 (08) 9222 1234 Raj Patel (08) 277 1234\n"
+    )
+    blocks = {b.name: b.phones for b in find_contact_blocks(text, "AU")}
+    # a bracketed area code opens a second number; an old plan's number keeps its shape
+    assert blocks == {
+        "Hana Lowe": ("+61412345678", "+61892221234"),
+        "Raj Patel": ("+6182771234",),
+    }
