@@ -143,6 +143,16 @@ def extract(document: DocumentText) -> Extraction:
         and (choice.source in ("label", "title", "headline", "page") or choice.hosted)
         or bool(panels or event_people)
     )
+    if main is not None:
+        # "PRESS CONFERENCE: June 12, 9:30" heads a sitting of the main event, not an event
+        sessions = [p.title for p in panels if p.title]
+        clusters = [
+            c
+            for c in clusters
+            if c is main
+            or not c.named
+            or not all(any(titles_alike(m.title, t) for t in sessions) for m in c.named)
+        ]
     listing = _listing(doc.text, programme, choice, dates)
     if listing:
         events = _listing_records(doc, listing, panels, event_people, finder)
@@ -274,7 +284,7 @@ def _adopt_main(
         if any(
             titles_alike(choice.title, m.title)
             or (m.head == choice.head or choice.head == "event")
-            and _same_gathering(choice.title, m.title)
+            and (_same_gathering(choice.title, m.title) or choice.called)
             for m in c.named
         )
     ]
@@ -294,7 +304,9 @@ def _adopt_main(
     if choice.source in ("lead", "cluster"):
         names = [re.sub(r"\s*\([A-Z][A-Za-z]{1,10}\)$", "", n) for n in names]
     longest = max(names, key=len)
-    cluster.preferred_title = longest if choice.source != "label" else choice.title
+    cluster.preferred_title = (
+        longest if choice.source != "label" and not choice.called else choice.title
+    )
     found, source = main_dates(doc.text, layout, choice, programme, dates)
     days = programme_range(programme)
     if found and source == "label":
@@ -747,6 +759,8 @@ def _release_date(doc: Text, dates: list[DateMention]) -> DateMention | None:
             return date
         if _RELEASE_CONTEXT.search(before):
             return date
+        if first_line and date.kind == "numeric" and not after.strip() and len(dates) > 1:
+            return date  # "Buyers to Tour the New Hall 6/4/2030": a headline and its day
     return _signed_date(doc, dates)
 
 
@@ -764,7 +778,8 @@ def _signed_date(doc: Text, dates: list[DateMention]) -> DateMention | None:
     prose_before = any(len(line.split()) >= 12 for line in before.splitlines())
     # contact lines may follow (numbers, addresses); a sentence may not
     prose_after = any(
-        len(line.split()) >= 6 and not re.search(r"[\d@]", line)
+        len(line.split()) >= 6
+        and not re.search(r"[\d@]", line)
         or re.search(r"\b\d{1,2}[:.]\d\d\b", line)  # a programme goes on under a day
         for line in after.splitlines()
     )

@@ -71,6 +71,7 @@ class Gathering:
     head: str  # the gathering noun, folded ("conference", "round table")
     named: bool  # a name rather than a description
     quoted: bool = False  # the title is a quoted name or one set off by commas
+    called: bool = False  # a naming word gives it: "the show, called “X”"
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ class _Builder:
                 k = len(tokens)  # "X Workshop Program": the page's word, not the name's
             elif named and _head_at(tokens, k) is not None:
                 return None  # "Council of Ministers' meeting": the later noun is the head
-            modifier = nxt.cap and nxt.folded not in _CONNECT and not nxt.text.isdigit()
+            modifier = nxt.cap and nxt.folded not in _CONNECT and nxt.text[:1].isalpha()
             if k < len(tokens) and named and modifier and nxt.text not in _QUOTES_OPEN:
                 return None  # "Pacific Islands Forum Foreign Ministers": the noun modifies
         quote = self.quoted_after(k)
@@ -227,9 +228,12 @@ class _Builder:
                 span = (tokens[left].start, tokens[q_end].end)
                 return Gathering(span, _tidy(self.text[span[0] : span[1]]), self.noun, True)
             definite = first > 0 and tokens[first - 1].folded in ("the", "this", "that")
-            if len(inner.split()) >= 2 and not (definite and left == first):
+            # "the fair, called “X”": a naming word names even a bare noun's gathering
+            naming = any(tokens[j].folded in _NAMING for j in range(k, q_start))
+            if len(inner.split()) >= 2 and not (definite and left == first and not naming):
                 at = self.text.index(inner, tokens[q_start].end)
-                return Gathering((at, at + len(inner)), inner, self.noun, True, quoted=True)
+                span = (at, at + len(inner))
+                return Gathering(span, inner, self.noun, True, quoted=True, called=naming)
         elif not named:
             apposed = self.apposed(k)
             if apposed is not None:

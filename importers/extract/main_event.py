@@ -42,6 +42,7 @@ class Candidate:
     source: str  # "label", "title", "headline", "lead", "page", "cluster"
     line: Line | None = None
     hosted: bool = False  # a verb of holding or meeting goes with it
+    called: bool = False  # named outright: "the show, called “X”"
 
 
 @dataclass
@@ -231,7 +232,11 @@ def _lead_candidates(doc: Text, layout: Layout) -> list[Candidate]:
             score += _modifier_bonus(g) - _body_penalty(text, g)
             if g.quoted:
                 score += 6
-            out.append(Candidate(g.title, g.span, g.head, score, "lead", hosted=hosted))
+            if g.called:
+                score += 20  # the writer gives the gathering's name outright
+            out.append(
+                Candidate(g.title, g.span, g.head, score, "lead", hosted=hosted, called=g.called)
+            )
     return out
 
 

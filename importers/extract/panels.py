@@ -189,6 +189,10 @@ _BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^\s*,?\s*(?:will\s+)?(?:chairs?|chaired|co-chaired)\b(?!\s+of)", re.I), "chair"),
     (re.compile(r"^\s*,?\s*(?:will\s+)?(?:host|hosts)\b", re.I), "host"),
     (
+        re.compile(r"^\s*,?\s*(?:will\s+)?(?:lead|leads|led)\s+(?:a|the)\s+panel\b", re.I),
+        "moderator",
+    ),
+    (
         re.compile(
             r"^\s*,?\s*(?:will\s+|this\s+week\s+)?(?:deliver(?:s|ed)?|give[sn]?|gave)\s+(?:a|the)\s+keynote",
             re.I,
@@ -211,6 +215,22 @@ _BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
 ]
 _GATHERING = r"(?:conference|summit|forum|meeting|event|symposium|congress|workshop|day|festival)"
+_WILL = re.compile(r"\b(?:will|shall|is\s+to|are\s+to)\s", re.I)
+
+
+def role_in_sentence(text: str, end: int, limit: int) -> str | None:
+    """What the sentence a name ends at ``end`` says its subject will do: "X will lead a
+    panel" (moderator), "X and Y will also participate" (panelist), "X will speak"."""
+    will = _WILL.search(text, end, limit)
+    if will is None or will.start() - end > 160:
+        return None
+    clause = re.sub(r"^(\w+(?:\s+to)?)\s+also\s", r"\1 ", text[will.start() : limit])
+    for pattern, role in _BEFORE_CUES:
+        if pattern.match(clause):
+            return role
+    return None
+
+
 # Sessions named by what people do in them: "will lead discussions on X", "will present X".
 # (pattern, kind, words it cannot match without: one of each group)
 _VERB_SESSIONS = [
@@ -602,7 +622,12 @@ def assign_roles(
                         continue
                     assigned.add(mention.span)
                     previous_end = mention.span[1]
-                    _give(target, key_of[mention.span], role, event_level)
+                    _give(
+                        _covering(in_sentence, mention, target),
+                        key_of[mention.span],
+                        role,
+                        event_level,
+                    )
         for mention in people:
             if mention.span in assigned:
                 continue
@@ -620,7 +645,7 @@ def assign_roles(
             for pattern, role in _BEFORE_CUES:
                 if pattern.search(after_clause):
                     assigned.add(mention.span)
-                    target_here = target
+                    target_here = _covering(in_sentence, mention, target)
                     if target_here is None:
                         near = [
                             p
@@ -645,6 +670,15 @@ def assign_roles(
             current = in_sentence[-1][1]
             last_seen = sentence.start
     return event_level
+
+
+def _covering(
+    in_sentence: list[tuple[Span, PanelCluster]], mention: NameMention, target: PanelCluster | None
+) -> PanelCluster | None:
+    """The session whose part of the text holds the name (the latest to start), else the
+    sentence's."""
+    holding = [p for (a, b), p in in_sentence if a <= mention.span[0] < b]
+    return holding[-1] if holding else target
 
 
 _HONORIFICS_ONLY = re.compile(

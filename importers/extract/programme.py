@@ -41,6 +41,7 @@ from importers.extract.layout import (
 from importers.extract.lexicon import PANEL_KINDS, data_entries, fold
 from importers.extract.listed import Listed, read_people
 from importers.extract.names import find_names
+from importers.extract.panels import role_in_sentence
 from importers.extract.vocabulary import label_meaning, words
 from importers.records import PartialDate, Span
 
@@ -273,6 +274,8 @@ class _Walk:
         dates = self.line_dates(line)
         if dates and line.kind not in (SLOT, LABEL) and self.dated_session(line, dates):
             return
+        if dates and line.kind == TEXT and self.capital_session(line, dates):
+            return
         if dates and line.kind != SLOT and self.day_line(line, dates):
             if line.kind != LABEL or _day_label(line.label):
                 return
@@ -361,6 +364,28 @@ class _Walk:
         self.close(HEADING)
         self.day = first.start
         self.open(entry)
+        return True
+
+    def capital_session(self, line: Line, dates: list[DateMention]) -> bool:
+        """ "SPECIAL STUDENT BRIEFING June 12, 12:15 p.m. Room 4. Jane Roe will lead ...": a
+        name in capitals ending in a kind of session, then its day and hour, opens that
+        session; what the line goes on to say is its content."""
+        first = dates[0]
+        if first.start_time is None or first.start.precision != "day":
+            return False
+        head = self.text[line.body : first.span[0]].strip(" ,:-–—|")
+        words_ = head.split()
+        if len(words_) < 2 or not all(w.isupper() or not w[:1].isalpha() for w in words_):
+            return False
+        kind = session_kind(head)
+        if kind is None or not fold(head).endswith(kind.split()[-1]):
+            return False
+        self.close(HEADING)
+        entry = Entry(_tidy_title(head), line.span, HEADING, strength=2, date=first.start)
+        entry.start_time, entry.end_time = first.start_time, first.end_time
+        self.open(entry)
+        rest = replace(line, start=first.span[1], body=first.span[1], kind=TEXT)
+        self.content_line(rest)
         return True
 
     def slot_line(self, line: Line) -> None:
@@ -531,7 +556,21 @@ class _Walk:
             return True
         # an unknown label: "Session 2: Title", "Sub-Theme 1: Dr Jane Roe", "Keynote talk: X"
         label_text = self.text[line.start : line.body].rstrip(" :?")
-        if fold(label_text) in gathering_nouns() and self.line_dates(line):
+        label_dates = self.line_dates(line)
+        if fold(label_text) in gathering_nouns() and label_dates:
+            first = label_dates[0]
+            if first.start_time is not None and session_kind(label_text):
+                # "PRESS CONFERENCE: June 12, 9:30 a.m. Room 208": a sitting at its hour
+                self.close(HEADING)
+                entry = Entry(_tidy_title(label_text), line.span, HEADING, strength=2)
+                if first.start.precision == "day":
+                    entry.date = first.start
+                entry.start_time, entry.end_time = first.start_time, first.end_time
+                where = self.text[first.span[1] : line.end].strip(" ,.;|")
+                if where:
+                    entry.fields["where"] = where
+                self.open(entry)
+                return True
             # "Workshop: Sep 4, 2026" among the important dates: the event's own day
             self.fields.setdefault("date", (value, (value_start, line.end)))
             return True
@@ -692,7 +731,9 @@ class _Walk:
                 self.close(SLOT_LEVEL if self.heading and self.heading.strength >= 2 else HEADING)
             elif self.current() is not None and not self.current().prose:
                 for person in _named_in(self.text, start, line.end):
-                    self.add_person(person, self.pending_role)
+                    stop = _sentence_end(self.text, person.span[1], line.end)
+                    role = self.pending_role or role_in_sentence(self.text, person.span[1], stop)
+                    self.add_person(person, role)
             return  # a sentence: its titles are read as prose, with their cues
         listed = in_entry or self.pending_role is not None or line.kind == ITEM
         people = read_people(self.text, start, line.end, listed=listed)
@@ -776,6 +817,11 @@ _WEEKDAY_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves "
     "viernes sabado domingo lundi mardi mercredi jeudi vendredi samedi dimanche".split()
 )
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    stop = re.compile(r"[.!?](?=\s+[A-Z]|\s*$)").search(text, start, end)
+    return stop.end() if stop else end
 
 
 def _named_in(text: str, start: int, end: int) -> list[Listed]:

@@ -271,3 +271,30 @@ def test_a_conference_begun_on_the_day_of_writing_lasts_the_days_it_says() -> No
     # an opening address falls on the first day of a longer event
     assert (opening.kind, opening.date.iso()) == ("opening address", "2029-06-12")
     assert [p.name for p in opening.people] == ["Rosa Delgado"]
+
+
+def test_a_flattened_advisory_gives_its_sittings_with_hours_and_roles() -> None:
+    (event,) = load(DOCS / "flattened_trade_show_advisory.txt").events
+    assert (event.title, event.start.iso()) == ("Makers Market 2030", "2030-09-14")
+    sittings = {
+        p.title: (p.kind, p.start_time.isoformat(), [(q.name, q.role) for q in p.people])
+        for p in event.panels
+    }
+    # a kind of session as a label with an hour, and a name in capitals before a day and an
+    # hour, open sittings; what the sentence says each person will do gives the role
+    assert sittings == {
+        "PRESS CONFERENCE": (
+            "press conference",
+            "10:00:00",
+            [("Harriet Vance", "speaker"), ("Omar Delacroix", "speaker")],
+        ),
+        "SPECIAL APPRENTICE BRIEFING": (
+            "briefing",
+            "13:30:00",
+            [
+                ("Celia Brandt", "moderator"),
+                ("Omar Delacroix", "panelist"),
+                ("Ivo Petrakis", "panelist"),
+            ],
+        ),
+    }
