@@ -749,6 +749,22 @@ def _near_reference(c: _Candidate, reference: date) -> int | None:
     return options[0][1]
 
 
+def _near_anchor(c: _Candidate, anchor: date) -> int | None:
+    """The year that puts month/day within half a year of a stated date nearby, the one whose
+    weekday fits first: a weekday that fits only a year further off is a slip of the pen."""
+    assert c.month is not None
+    close = []
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        d = _safe_date(year, c.month, c.day or 15)
+        if d is not None and abs((d - anchor).days) <= 200:
+            close.append((abs((d - anchor).days), year))
+    if not close:
+        return None
+    close.sort()
+    fitting = [year for _, year in close if _weekday_matches(c, year)]
+    return fitting[0] if fitting else close[0][1]
+
+
 def _check_weekday(c: _Candidate, year: int) -> int:
     for candidate in (year, year - 1, year + 1):
         if _weekday_matches(c, candidate):
@@ -796,7 +812,7 @@ def _assign_years(
         return
     layout = _Layout(text)
     stated = [c for c in candidates if c.explicit_year and c.year is not None and c.weight]
-    stated_keys = [(c.start, layout.keys(c.start), c.year) for c in stated]
+    stated_keys = [(c.start, layout.keys(c.start), c.year, c) for c in stated]
     counts: Counter[int] = Counter()
     for c in stated:
         counts[c.year or 0] += c.weight
@@ -807,12 +823,17 @@ def _assign_years(
         year: int | None = None
         for level in range(3):
             near = [
-                (abs(pos - c.start), pos > c.start, y)
-                for pos, k, y in stated_keys
+                (abs(pos - c.start), pos > c.start, y, other)
+                for pos, k, y, other in stated_keys
                 if k[level] == keys[level]
             ]
             if near:
-                year = _check_weekday(c, min(near)[2])
+                _, _, stated_year, other = min(near, key=lambda n: n[:3])
+                anchor = None
+                if c.weekday is not None and other.month is not None and other.day is not None:
+                    anchor = _safe_date(stated_year, other.month, other.day)
+                year = _near_anchor(c, anchor) if anchor else None
+                year = year or _check_weekday(c, stated_year)
                 break
         if year is None and reference is not None:
             year = _near_reference(c, reference)

@@ -422,3 +422,12 @@ def test_spanish_weekdays_after_este_and_el_count_from_the_reference() -> None:
     text = "El foro será entre este jueves y el sábado."
     found = [(m.start.iso(), m.end.iso()) for m in find_dates(text, reference=date(2026, 3, 12))]
     assert found == [("2026-03-12", "2026-03-12"), ("2026-03-14", "2026-03-14")]
+
+
+def test_a_weekday_that_fits_only_a_year_away_is_a_slip_not_a_year() -> None:
+    # 9 October is a Thursday in 2031 and a Wednesday in 2030: a fortnight after a stated day,
+    # the wrong weekday is a typing slip, not a date a year before
+    text = "Issued on 23 September 2031. The fair is on Wednesday, 9 October at 10 a.m."
+    assert found(text)[1][1] == "2031-10-09"
+    # far from any stated day, the weekday still picks the year
+    assert found("Reports of 2016 are due on Friday, 30 June.")[1][1] == "2017-06-30"
