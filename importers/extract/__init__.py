@@ -21,6 +21,7 @@ from importers.extract.events import (
     labelled_event,
     titles_alike,
 )
+from importers.extract.gatherings import find_gatherings, gathering_nouns
 from importers.extract.layout import META, TEXT, Layout
 from importers.extract.listed import Listed
 from importers.extract.main_event import Candidate, candidates, choose, main_dates, programme_range
@@ -153,7 +154,7 @@ def extract(document: DocumentText) -> Extraction:
             or not c.named
             or not all(any(titles_alike(m.title, t) for t in sessions) for m in c.named)
         ]
-    listing = _listing(doc.text, programme, choice, dates)
+    listing = _ordinal_listing(doc.text, dates) or _listing(doc.text, programme, choice, dates)
     if listing:
         events = _listing_records(doc, listing, panels, event_people, finder)
         events += [
@@ -470,6 +471,48 @@ def _listing(
     if len(listed) < 2 or len({day for _, day in listed}) < 2:
         return []
     return listed
+
+
+_ORDINAL_OPENING = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))[ \t]*(?P<word>First|Second|Third|Fourth|Fifth|Sixth|"
+    r"Seventh|Finally|Lastly),"
+)
+_SERIES = re.compile(
+    r"\b(?:two|three|four|five|six|seven|several|a\s+series\s+of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>[a-z]+(?:\s[a-z]+)?s)\b"
+)
+
+
+def _ordinal_listing(text: str, dates: list[DateMention]) -> list[tuple[Entry, PartialDate]]:
+    """ "The mayor has four upcoming town halls. First, ... Second, is the X ... Third, ...":
+    each part the ordinals open is one event, named in it or by the noun the series gives."""
+    opened = list(_ORDINAL_OPENING.finditer(text))
+    if len(opened) < 2 or [m.group("word") for m in opened[:2]] != ["First", "Second"]:
+        return []
+    lead = text[max(0, text.rfind("\n\n", 0, opened[0].start())) : opened[0].start()]
+    series = next(
+        (
+            m.group("noun")[:-1]
+            for m in _SERIES.finditer(lead)
+            if m.group("noun")[:-1] in gathering_nouns()
+        ),
+        None,
+    )
+    listed: list[tuple[Entry, PartialDate]] = []
+    for i, m in enumerate(opened):
+        end = opened[i + 1].start() if i + 1 < len(opened) else text.find("\n\n", m.end())
+        end = len(text) if end == -1 else end
+        start = m.start("word")
+        named = [g for g in find_gatherings(text, start, end) if g.named]
+        title = named[0].title if named else series
+        day = _first_day(dates, start, end)
+        if title is None or day is None:
+            continue
+        entry = Entry(title, (start, start), HEADING, end=end)
+        first = next(d for d in dates if start <= d.span[0] < end and d.start == day)
+        entry.start_time, entry.end_time = first.start_time, first.end_time
+        listed.append((entry, day))
+    return listed if len(listed) >= 2 else []
 
 
 def _plural(title: str) -> bool:

@@ -838,7 +838,12 @@ def _assign_years(
         if year is None and reference is not None:
             year = _near_reference(c, reference)
         if year is None and dominant is not None:
-            year = _check_weekday(c, dominant)
+            days = [o for o in stated if o.day is not None and o.month is not None]
+            if c.weekday is not None and days:
+                other = min(days, key=lambda o: abs(o.start - c.start))
+                anchor = _safe_date(other.year or dominant, other.month or 1, other.day or 1)
+                year = _near_anchor(c, anchor) if anchor else None
+            year = year or _check_weekday(c, dominant)
         if year is None:
             if weak is None:
                 taken = [(x.start, x.end) for x in candidates]

@@ -118,6 +118,10 @@ def honorific_before(text: str, start: int) -> tuple[str | None, int]:
     return honorific.rstrip(), start - (len(window) - match.start())
 
 
+_AT_ADDRESS = re.compile(r",?\s+\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?[A-Z]")
+_AT_BEFORE = re.compile(r"\b(?:at|to)\s+(?:the\s+)?$")
+
+
 def find_names(text: str) -> list[NameMention]:
     """Person-name candidates in text order; single surnames come only after an honorific."""
     firsts = given_names()
@@ -198,6 +202,9 @@ def find_names(text: str) -> list[NameMention]:
             continue
         if any(fold(w) in _ORG_NAME_WORDS or _noun_ending(w) for _, w in words[1:]):
             continue  # "Save the Children", "Marie Curie Actions": named after, not a person
+        at = _AT_BEFORE.search(text, max(0, start - 12), start)
+        if not honorific and at and _AT_ADDRESS.match(text, end):
+            continue  # "at Casa Rossa, 12 Main St.": a place with its street address
         out.append(NameMention((start, end), name, honorific, bool(known or honorific), len(words)))
     return out
 

@@ -411,11 +411,17 @@ def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | No
         if window.rstrip().endswith(","):
             return None, None
         words = []
-        for word in reversed(window.split()):
+        written = window.split()
+        for k in range(len(written) - 1, -1, -1):
+            word = written[k]
             bare = word.strip(",")
             if word.endswith(","):
                 break
             f = fold(bare)
+            if f == "and" and words and fold(words[0]) in TITLE_WORDS and k > 0:
+                before = fold(written[k - 1].strip(","))
+                if before not in TITLE_WORDS and written[k - 1][:1].isupper():
+                    break  # "Mayor Roe and Councilmember Jane Doe": another person's title
             if (
                 f in TITLE_WORDS
                 or f in {"of", "for", "on", "and", "in", "to"}

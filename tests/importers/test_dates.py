@@ -431,3 +431,12 @@ def test_a_weekday_that_fits_only_a_year_away_is_a_slip_not_a_year() -> None:
     assert found(text)[1][1] == "2031-10-09"
     # far from any stated day, the weekday still picks the year
     assert found("Reports of 2016 are due on Friday, 30 June.")[1][1] == "2017-06-30"
+
+
+def test_a_weekday_slip_under_a_day_stated_in_another_part_keeps_that_year() -> None:
+    text = (
+        "Riverside News\nPosted by the clerk\n\n2 March 2033\nClerk's Office\n\n \n\n"
+        "Riverside – The breakfast is on Friday, March 17 at 7:30 a.m. at the hall.\n"
+    )
+    # 17 March is a Friday in 2034 only; a fortnight after the stated day it is 2033's
+    assert found(text)[1][1] == "2033-03-17"

@@ -298,3 +298,24 @@ def test_a_flattened_advisory_gives_its_sittings_with_hours_and_roles() -> None:
             ],
         ),
     }
+
+
+def test_parts_opened_by_first_second_third_are_one_event_each() -> None:
+    result = load(DOCS / "ordinal_town_halls.txt")
+    # unnamed, an event takes the noun the series gives ("three upcoming town halls");
+    # "Friday, March 17" fits 2034 only: a slip, two weeks after the day the post gives
+    assert {e.title: e.start.iso() for e in result.events} == {
+        "town hall": "2033-03-15",
+        "Harbour Traders Breakfast": "2033-03-17",
+        "Young Voters Town Hall": "2033-03-23",
+    }
+    people = {
+        e.title: [p.name for panel in e.panels for p in panel.people] for e in result.events
+    }
+    assert people["Harbour Traders Breakfast"] == ["Lena Ortiz", "Dana Sykes"]
+    titles = {p.name: p.title for p in result.people}
+    # "Mayor Ortiz and Councillor Dana Sykes": the mayor's title stays the mayor's
+    assert titles["Dana Sykes"] == "Councillor"
+    assert titles["Ray Holt"] == "Deputy Mayor"
+    # "at Casa Verde, 210 W. Front St.": a place with its address, not a person
+    assert "Casa Verde" not in titles
