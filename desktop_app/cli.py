@@ -7,7 +7,11 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from db.errors import DatabaseUnavailable
 from desktop_app import __version__
+from desktop_app.terminal_text import terminal_text
+
+DATABASE_UNAVAILABLE = 2  # exit status, as for a usage error: nothing was done
 
 # subcommand -> (module in desktop_app.commands, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -54,18 +58,22 @@ def _command_module(module: str):  # noqa: ANN202 - a module object
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command:
-        module, _ = SUBCOMMANDS[args.command]
-        try:
-            return int(_command_module(module).run(args) or 0)
-        except KeyboardInterrupt:
-            print("forumdesk: interrupted", file=sys.stderr)
-            return 130
-        except BrokenPipeError:
-            return 0
-    from desktop_app.app import run_gui  # Qt is imported only here
+    try:
+        if args.command:
+            module, _ = SUBCOMMANDS[args.command]
+            try:
+                return int(_command_module(module).run(args) or 0)
+            except KeyboardInterrupt:
+                print("forumdesk: interrupted", file=sys.stderr)
+                return 130
+            except BrokenPipeError:
+                return 0
+        from desktop_app.app import run_gui  # Qt is imported only here
 
-    return run_gui(db_url=args.db, demo=args.demo, screenshot=args.screenshot)
+        return run_gui(db_url=args.db, demo=args.demo, screenshot=args.screenshot)
+    except DatabaseUnavailable as exc:
+        print(f"forumdesk: {terminal_text(str(exc))}", file=sys.stderr)
+        return DATABASE_UNAVAILABLE
 
 
 if __name__ == "__main__":
