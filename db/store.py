@@ -33,7 +33,8 @@ from db.models import (
     Status,
 )
 from db.text_keys import name_keys
-from importers.errors import DocumentError
+from importers.errors import DocumentError, ReadError
+from importers.readers.file_bytes import format_megabytes, open_regular_file
 from importers.records import EventRecord, Extraction, PanelRecord, PartialDate, PersonRecord
 
 UUID_LENGTH = 36
@@ -60,6 +61,7 @@ class ImportResult:
     events: int = 0
     panels: int = 0
     people: int = 0
+    warnings: tuple[str, ...] = ()  # what was skipped in a document that was imported
 
 
 @dataclass
@@ -100,27 +102,45 @@ def supported_suffixes() -> frozenset[str]:
     return frozenset(READERS) | CALENDAR_SUFFIXES | CARD_SUFFIXES
 
 
-def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
+def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportResult]]:
     """Files to import: files as given (whatever their extension), folders walked recursively
-    with hidden entries and unsupported extensions skipped; sorted, without repeats."""
+    with hidden entries and unsupported extensions skipped; sorted, without repeats. A folder
+    that cannot be read is a "failed" result, not silence."""
     found: set[Path] = set()
+    problems: list[ImportResult] = []
+
+    def unreadable(exc: OSError) -> None:
+        reason = f"cannot read the folder ({exc.strerror or exc})"
+        problems.append(ImportResult(str(exc.filename), "failed", reason=reason))
+
     suffixes = supported_suffixes()
     for raw in paths:
         path = Path(raw)
         if not path.is_dir():
             found.add(path)
             continue
-        for root, dirs, files in os.walk(path):
+        for root, dirs, files in os.walk(path, onerror=unreadable):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in files:
                 if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
                     found.add(Path(root) / name)
-    return sorted(found)
+    return sorted(found), problems
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
+def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """The files :func:`find_files` finds."""
+    return find_files(paths)[0]
+
+
+def file_sha256(path: Path, limit: int | None = None) -> str:
+    """The SHA-256 of a regular file (see :func:`importers.readers.file_bytes.
+    open_regular_file`); a file over ``limit`` bytes is refused before it is read."""
+    with open_regular_file(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if limit is not None and size > limit:
+            reason = f"file too large ({format_megabytes(size)}; limit {format_megabytes(limit)})"
+            raise ReadError(str(path), reason)
+        digest = hashlib.sha256()
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -134,13 +154,13 @@ def import_documents(
     progress: Callable[[int, int, Path], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> ImportSummary:
-    """Import files and folders (see :func:`iter_paths`), one transaction per document.
+    """Import files and folders (see :func:`find_files`), one transaction per document.
 
     ``progress(index, total, path)`` is called before each document (index from 1);
     ``cancel()`` is asked before each one, so a cancel stops after the current document.
     """
-    files = iter_paths(paths)
-    summary = ImportSummary()
+    files, problems = find_files(paths)
+    summary = ImportSummary(results=list(problems))
     for index, path in enumerate(files, 1):
         if cancel is not None and cancel():
             summary.cancelled = True
@@ -151,21 +171,41 @@ def import_documents(
     return summary
 
 
+def stored_path(path: str) -> str:
+    """A file name as the database keeps it: bytes that are not UTF-8 (kept by Python as lone
+    surrogates, which no database text column takes) written as ``\\xNN``."""
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _known_document(sessions: sessionmaker[Session], sha: str) -> int | None:
+    with sessions() as session:
+        return session.scalar(_DOCUMENT_BY_SHA, {"sha": sha})
+
+
 def import_file(
     sessions: sessionmaker[Session], path: Path, *, accept: bool = False
 ) -> ImportResult:
-    """Import one file in its own transaction; every failure becomes a "failed" result."""
-    try:
-        sha = file_sha256(path)
-        with sessions.begin() as session:
-            # Nothing is written before the document is read: a known file is not read again.
-            known = session.scalar(_DOCUMENT_BY_SHA, {"sha": sha})
-            if known is not None:
-                return ImportResult(str(path), "unchanged", document_id=known)
-            from importers.pipeline import load
+    """Import one file in its own transaction; every failure becomes a "failed" result.
 
-            extraction = load(path)
-            return store_extraction(session, extraction, sha, accept=accept)
+    The file is read and analysed before the transaction starts, and a known file (same
+    SHA-256) is not read again.
+    """
+    from importers.pipeline import load, size_limit
+
+    try:
+        sha = file_sha256(path, size_limit(path))
+        known = _known_document(sessions, sha)
+        if known is not None:
+            return ImportResult(str(path), "unchanged", document_id=known)
+        # Stored with its absolute path: a relative one means nothing from another folder.
+        extraction = load(Path(os.path.abspath(path)))
+        with sessions.begin() as session:
+            result = store_extraction(session, extraction, sha, accept=accept)
+        result.path = str(path)
+        return result
     except DocumentError as exc:
         return ImportResult(str(path), "failed", reason=exc.reason)
     except OSError as exc:
@@ -188,7 +228,7 @@ def store_extraction(
     if known is not None:
         return ImportResult(doc.path, "unchanged", document_id=known)
     document = Document(
-        path=doc.path,
+        path=stored_path(doc.path),
         sha256=sha256,
         format=doc.format,
         title=doc.title,
@@ -212,6 +252,7 @@ def store_extraction(
         events=len(writer.events),
         panels=len(writer.panels),
         people=len(writer.people),
+        warnings=extraction.warnings,
     )
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from icalendar import Calendar, Component, vUnknown
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
+from importers.contentlines import MAX_BYTES, read_content_text
 from importers.errors import ReadError
 from importers.records import (
     DocumentText,
@@ -28,7 +29,6 @@ from importers.records import (
     PersonRecord,
 )
 
-MAX_BYTES = 50 * 1024 * 1024
 APPROXIMATE_SUFFIX = " (date approximate)"
 X_PRECISION = "X-FORUMDESK-PRECISION"
 X_ROLE = "X-FORUMDESK-ROLE"
@@ -66,21 +66,9 @@ def normalise_uid(uid: str | None) -> str | None:
 
 
 def read_text(path: Path, kind: str, begin: str, end: str) -> str:
-    """Read a text calendar/address book file, rejecting empty, binary and truncated files."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
-    if len(data) > MAX_BYTES:
-        raise ReadError(str(path), f"file too big for {kind} ({len(data)} bytes)")
-    if not data.strip():
-        raise ReadError(str(path), "empty file")
-    if b"\x00" in data[:65536]:
-        raise ReadError(str(path), f"binary file, not {kind}")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # old exporters write Windows-1252
+    """Read a text calendar/address book file, rejecting empty, binary, oversized (before
+    reading them) and truncated files."""
+    text = read_content_text(path, kind, MAX_BYTES)
     upper = text.upper()
     if begin not in upper:
         raise ReadError(str(path), f"not {kind} (no {begin})")

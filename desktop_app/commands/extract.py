@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from desktop_app.terminal_text import terminal_text
 from importers.errors import DocumentError
 from importers.pipeline import load
 from importers.records import Extraction
@@ -18,7 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _text_summary(extraction: Extraction) -> str:
-    lines = [f"== {extraction.document.path}"]
+    lines = [f"== {terminal_text(extraction.document.path)}"]
     for event in extraction.events:
         when = event.start.iso() if event.start else "undated"
         if event.end and event.end != event.start:
@@ -46,12 +47,12 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = load(path)
         except DocumentError as exc:
-            print(f"forumdesk: {exc}", file=sys.stderr)
+            print(f"forumdesk: {terminal_text(str(exc))}", file=sys.stderr)
             failed = True
             continue
         results.append(result)
         for warning in result.warnings:
-            print(f"forumdesk: {path}: {warning}", file=sys.stderr)
+            print(terminal_text(f"forumdesk: {path}: {warning}"), file=sys.stderr)
     if args.format == "json":
         json.dump([extraction_json(r) for r in results], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from db.engine import open_database, resolve_url
-from db.store import ImportResult, ImportSummary, import_file, iter_paths
+from db.store import ImportResult, ImportSummary, find_files, import_file
+from desktop_app.terminal_text import terminal_text
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -38,15 +39,22 @@ def _describe(result: ImportResult) -> str:
     return f"new ({found})"
 
 
+def _say(line: str) -> None:
+    # File names and reasons come from the files: shown escaped, never obeyed by the terminal.
+    print(terminal_text(line), file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     sessions = open_database(resolve_url(args.db))
-    files = iter_paths(args.paths)
-    summary = ImportSummary()
+    files, problems = find_files(args.paths)
+    summary = ImportSummary(results=list(problems))
     for index, path in enumerate(files, 1):
         result = import_file(sessions, path, accept=args.accept)
         summary.results.append(result)
         if not args.quiet:
-            print(f"[{index}/{len(files)}] {path} … {_describe(result)}", file=sys.stderr)
+            _say(f"[{index}/{len(files)}] {path} … {_describe(result)}")
+            for warning in result.warnings:
+                _say(f"forumdesk: {path}: {warning}")
     print(
         f"documents: {len(summary.new)} new, {len(summary.unchanged)} unchanged, "
         f"{len(summary.failed)} failed; "
@@ -55,5 +63,5 @@ def run(args: argparse.Namespace) -> int:
         f"{_plural(summary.people, 'person', 'people')}"
     )
     for result in summary.failed:
-        print(f"forumdesk: {result.path}: {result.reason}", file=sys.stderr)
+        _say(f"forumdesk: {result.path}: {result.reason}")
     return 1 if summary.failed else 0
