@@ -38,6 +38,9 @@ POSTGRES_CONNECT_TIMEOUT = 10  # seconds before an unreachable server is reporte
 
 ENV_VAR = "FORUMDESK_DB"
 WAL_SIZE_LIMIT = 64 << 20  # bytes of write-ahead log kept after a checkpoint
+# How long a writer waits for another program's transaction before trying again (see
+# db.write_lock); one document's transaction takes well under a second.
+BUSY_TIMEOUT_MS = 15_000
 
 
 def default_url() -> str:
@@ -55,7 +58,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     # After a large transaction (a bulk import) the write-ahead log would stay that large once
     # checkpointed; capping what is kept makes the following writes and reads faster.

@@ -33,6 +33,7 @@ from db.models import (
     Status,
 )
 from db.text_keys import name_keys
+from db.write_lock import write_with_retries
 from importers.errors import DocumentError, ReadError
 from importers.readers.file_bytes import format_megabytes, open_regular_file
 from importers.records import EventRecord, Extraction, PanelRecord, PartialDate, PersonRecord
@@ -191,7 +192,9 @@ def import_file(
     """Import one file in its own transaction; every failure becomes a "failed" result.
 
     The file is read and analysed before the transaction starts, and a known file (same
-    SHA-256) is not read again.
+    SHA-256) is not read again. The transaction holds the write lock and is tried again after
+    a race with another program (see :mod:`db.write_lock`): nothing reported as failed was a
+    race.
     """
     from importers.pipeline import load, size_limit
 
@@ -202,8 +205,9 @@ def import_file(
             return ImportResult(str(path), "unchanged", document_id=known)
         # Stored with its absolute path: a relative one means nothing from another folder.
         extraction = load(Path(os.path.abspath(path)))
-        with sessions.begin() as session:
-            result = store_extraction(session, extraction, sha, accept=accept)
+        result = write_with_retries(
+            sessions, lambda session: store_extraction(session, extraction, sha, accept=accept)
+        )
         result.path = str(path)
         return result
     except DocumentError as exc:
