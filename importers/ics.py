@@ -129,6 +129,14 @@ def _decoded(component: Component, name: str) -> dt.date | dt.datetime | None:
     return value if isinstance(value, dt.date) else None
 
 
+def _shifted(value: dt.date, delta: dt.timedelta) -> dt.date | None:
+    """``value + delta``, or None beyond the years 1 to 9999 that a date can hold."""
+    try:
+        return value + delta
+    except OverflowError:
+        return None
+
+
 class _When:
     """DTSTART/DTEND (or DURATION) as our dates, times and zone."""
 
@@ -138,7 +146,7 @@ class _When:
         if end is None and start is not None and component.get("DURATION") is not None:
             duration = getattr(component.get("DURATION"), "dt", None)
             if isinstance(duration, dt.timedelta):
-                end = start + duration
+                end = _shifted(start, duration)
         self.start_day: dt.date | None = None
         self.end_day: dt.date | None = None
         self.start_time: dt.time | None = None
@@ -151,7 +159,7 @@ class _When:
             last = start
             if end is not None:  # all-day DTEND is exclusive (RFC 5545 §3.6.1)
                 end_day = end.date() if isinstance(end, dt.datetime) else end
-                last = max(start, end_day - dt.timedelta(days=1))
+                last = max(start, _shifted(end_day, dt.timedelta(days=-1)) or start)
             self.end_day = last
             return
         self.zone = _zone_name(start, component.get("DTSTART"))
@@ -346,8 +354,14 @@ def read_ics(path: str | Path) -> Extraction:
             continue
         uid = str(component.get("UID")) if component.get("UID") is not None else None
         panel_components = _descendants(uid, children) if uid else []
-        panels = tuple(_panel_record(p, component) for p in panel_components)
-        record = _event_record(component, panels)
+        try:
+            panels = tuple(_panel_record(p, component) for p in panel_components)
+            record = _event_record(component, panels)
+        except (ValueError, TypeError, OverflowError) as exc:
+            # One event icalendar parsed but whose values make no sense costs only itself.
+            name = _text(component, "SUMMARY") or uid or "(untitled)"
+            warnings.append(f"skipped an event that cannot be read ({exc}): {name}")
+            continue
         if record.start is None:
             warnings.append(f"event without a usable start date: {record.title}")
         events.append(record)
