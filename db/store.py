@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +18,7 @@ from nameparser import HumanName
 from sqlalchemy import bindparam, insert, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import dedup
+from db import dedup, source_uids
 from db.acronyms import acronym_pairs
 from db.models import (
     ContactKind,
@@ -323,6 +324,9 @@ class _DocumentWriter:
         self.pending_participations: list[tuple[Person, Event | None, Panel | None, str]] = []
         self.participations: set[tuple[int, str, str]] = set()
         self.organisations: dict[str, Organisation | None] = {}
+        self.uids: dict[tuple[type, str], Event | Panel | Person] = {}
+        self.bound_here: dict[type, list[Event | Panel | Person]] = defaultdict(list)
+        self.bound_ids: dict[type, set[int]] = defaultdict(set)
 
     def _sync(self, *models: type) -> None:
         """Flush if an added or changed object of ``models`` is waiting, so that the next
@@ -344,6 +348,31 @@ class _DocumentWriter:
             self.mentioned.add(key)
             self.pending_mentions.append((item, start, end))
 
+    # UIDs (see db.source_uids)
+
+    def _by_uid(self, model: type, uid: str) -> Event | Panel | Person | None:
+        """The item a UID names: read earlier in this document, or stored."""
+        return self.uids.get((model, uid)) or source_uids.find(self.session, model, uid)
+
+    def _bind(self, item: Event | Panel | Person, uid: str | None) -> None:
+        """The record's UID (if any) names ``item``; stored by :meth:`write_links`. A stored
+        item read back by its own uuid (our export) needs no record of it."""
+        if uid and not (item.id is not None and item.uuid == uid):
+            self.uids[(type(item), uid)] = item
+            self.bound_here[type(item)].append(item)
+
+    def _bound_ids(self, model: type) -> set[int]:
+        """Ids of the items of ``model`` bound to a UID in this document so far (those not
+        stored yet have none and cannot be candidates)."""
+        waiting = self.bound_here[model]
+        self.bound_here[model] = [item for item in waiting if item.id is None]
+        self.bound_ids[model].update(item.id for item in waiting if item.id is not None)
+        return self.bound_ids[model]
+
+    def _bound_panels(self, event: Event) -> set[int]:
+        ids = [panel.id for panel in event.panels if panel.id is not None]
+        return source_uids.bound_ids(self.session, Panel, ids) | self._bound_ids(Panel)
+
     def _touch(self, item: Event | Panel | Person) -> None:
         """An item read again: accepting the document accepts it unless it was rejected."""
         if self.accept and item.status == Status.SUGGESTED:
@@ -364,13 +393,22 @@ class _DocumentWriter:
         session = self.session
         self._sync(Person, ContactPoint)
         if record.uid:
-            same = session.scalar(select(Person).where(Person.uuid == record.uid))
+            same = self._by_uid(Person, record.uid)
             if same is not None:
                 return same  # a vCard carries no revision: the stored person wins
         contacts = _contacts(record)
         emails = [v for k, v in contacts if k == ContactKind.EMAIL]
         phones = [v for k, v in contacts if k in (ContactKind.PHONE, ContactKind.MOBILE)]
-        person = dedup.find_person(session, record.name, emails, phones)
+        # Distinct UIDs are distinct people: a record with a UID merges only into a person
+        # that no UID names.
+        person = dedup.find_person(
+            session,
+            record.name,
+            emails,
+            phones,
+            unbound_only=bool(record.uid),
+            skip=self._bound_ids(Person) if record.uid else (),
+        )
         organisation = self._organisation(record.organisation)
         title, given, family = _name_parts(record.name)
         values = {
@@ -391,7 +429,9 @@ class _DocumentWriter:
             session.add(person)
             for kind, value in contacts:
                 person.contacts.append(ContactPoint(kind=kind, value=value))
+            self._bind(person, record.uid)
             return person
+        self._bind(person, record.uid)
         changed = _fill(person, values)
         if organisation is not None and person.organisation_id is None:
             person.organisation = organisation
@@ -496,6 +536,7 @@ class _DocumentWriter:
         for model, rows in ((Mention, mentions), (Participation, participations)):
             if rows:
                 connection.execute(insert(model.__table__), rows)
+        source_uids.bind_all(self.session, [(item, uid) for (_, uid), item in self.uids.items()])
 
     # events and panels
 
@@ -533,21 +574,33 @@ class _DocumentWriter:
         values = self._event_values(record)
         self._sync(Event)
         if record.uid:
-            same = session.scalar(select(Event).where(Event.uuid == record.uid))
+            same = self._by_uid(Event, record.uid)
             if same is not None:
                 if record.sequence is not None and record.sequence > same.revision:
                     for name, value in values.items():
                         setattr(same, name, value)
                     same.revision = record.sequence
                 self._touch(same)
+                self._bind(same, record.uid)
                 return same
-        event = dedup.find_event(session, record.title, values["start_date"], values["end_date"])
+        # Distinct UIDs are distinct events: a record with a UID merges only into an event
+        # that no UID names (one read from a document).
+        event = dedup.find_event(
+            session,
+            record.title,
+            values["start_date"],
+            values["end_date"],
+            unbound_only=bool(record.uid),
+            skip=self._bound_ids(Event) if record.uid else (),
+        )
         if event is None:
             event = Event(status=self.status, revision=record.sequence or 0, **values)
             for name, value in _uuid_for(record.uid).items():
                 setattr(event, name, value)
             session.add(event)
+            self._bind(event, record.uid)
             return event
+        self._bind(event, record.uid)
         changed = False
         incoming = dedup.PRECISION_RANK.get(values["start_precision"], 3)
         if incoming < dedup.PRECISION_RANK.get(event.start_precision, 3):
@@ -576,13 +629,14 @@ class _DocumentWriter:
         panel = None
         if record.uid:
             self._sync(Panel)
-            panel = self.session.scalar(select(Panel).where(Panel.uuid == record.uid))
+            panel = self._by_uid(Panel, record.uid)
             if panel is not None and sequence is not None and sequence > panel.revision:
                 for name, value in values.items():
                     setattr(panel, name, value)
                 panel.revision = sequence
         if panel is None:
-            panel = dedup.find_panel(event, record.title, record.kind, values["date"])
+            skip = self._bound_panels(event) if record.uid else set()
+            panel = dedup.find_panel(event, record.title, record.kind, values["date"], skip)
             if panel is not None and _fill(panel, values):
                 panel.revision += 1
         if panel is None:
@@ -590,6 +644,7 @@ class _DocumentWriter:
             for name, value in _uuid_for(record.uid).items():
                 setattr(panel, name, value)
             event.panels.append(panel)
+        self._bind(panel, record.uid)
         self._touch(panel)
         self.panels[id(panel)] = panel
         self._mention(panel, record.spans)
