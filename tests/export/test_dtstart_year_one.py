@@ -30,7 +30,16 @@ def test_year_one_is_a_date_like_any_other(sessions: sessionmaker[Session], fixt
     query) once the database held another event."""
     _text_document(sessions)
     summary = import_documents(sessions, [fixtures / "ics" / "year_one.ics"])
-    assert [(r.status, r.events) for r in summary.results] == [("new", 3)]
+    assert [(r.status, r.events, r.warnings) for r in summary.results] == [
+        (
+            "new",
+            3,
+            (
+                "skipped an event that cannot be read (date value out of range): "
+                "Ends Beyond the Calendar",
+            ),
+        )
+    ]
     with sessions() as s:
         found = queries.overlapping_events(s, dt.date(1, 1, 1), dt.date(1, 1, 2))
         first = s.scalars(select(Event.title).where(found).order_by(Event.title)).all()
