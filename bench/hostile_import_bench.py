@@ -23,7 +23,8 @@ failure; and unusable databases must give one line, exit status 2 and an unchang
         [--with-long-lines]
 
 --small builds smaller giants (1,000 VEVENTs, a 256 MB docx bomb) for the test suite.
---with-long-lines adds documents made of one long line of ordinary words (100 KB and 7 MB).
+--with-long-lines adds documents made of one long line of capitalised words, names and dates
+(100 KB and 7 MB), which the extractor must analyse, or give up on, within its time budget.
 Exits with status 1 when a check fails.
 """
 
@@ -208,7 +209,10 @@ def build_corpus(root: Path, small: bool, long_lines: bool) -> Corpus:
     odd.write_text(press_release(99), encoding="utf-8")
     corpus.add_good(odd)
     if long_lines:
-        words = "the delegates of the regional forum met again to discuss water and trade "
+        words = (
+            "The Delegates Of The Regional Forum Met In Geneva On 3 May 2031 With Dr Jane Roe, "
+            "Director Of The Nordic Grid Institute, "
+        )
         for name, size in (("long_100kb.txt", 100_000), ("long_7mb.txt", 7_000_000)):
             corpus.add_good(bad.parent / name).write_text(words * (size // len(words)))
     # Broken, huge and not files at all.
