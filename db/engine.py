@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.errors import DatabaseUnavailable, NewerSchema
+from db.models import Base  # the models module: its tables are registered on Base
 from db.sqlite_file import check_sqlite_file
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -137,9 +138,11 @@ def open_database(url: str) -> sessionmaker[Session]:
         path = sqlite_path(engine)
         if path is not None:
             # Read-only checks first: opening the file for writing could change it.
-            revision = check_sqlite_file(path)
-            if revision is not None:
-                _check_known(str(path), revision)
+            state = check_sqlite_file(path)
+            if state.revision is not None:
+                _check_known(str(path), state.revision)
+            else:
+                _half_made(str(path), set(state.tables), set(state.filled))
         upgrade_database(engine)
     except DatabaseUnavailable:
         engine.dispose()
@@ -186,19 +189,29 @@ def _where(engine: Engine) -> str:
     return describe_url(engine.url.render_as_string(hide_password=False))
 
 
-def _half_made(connection: Connection, tables: set[str]) -> bool:
-    """Unversioned tables that are not a whole first schema, all empty: what an interrupted
-    first start left before schema creation was one transaction. Raises when they hold
-    data (they are then not ours to drop)."""
+def _half_made(where: str, tables: set[str], filled: set[str]) -> bool:
+    """Unversioned tables of ours that are not a whole first schema, all empty: what an
+    interrupted first start left before schema creation was one transaction. Raises for
+    another program's tables, or for ours holding data: they are not ours to drop."""
     if not tables or FIRST_TABLES <= tables:
         return False
-    for table in sorted(tables):
+    foreign = sorted(t for t in tables if t not in Base.metadata.tables and "_fts" not in t)
+    if foreign:
+        reason = f"not a Forum Desk database (tables {', '.join(foreign[:5])}); nothing changed"
+        raise DatabaseUnavailable(where, reason)
+    if filled:
+        reason = f"an unfinished schema holding data ({', '.join(sorted(tables))}); nothing changed"
+        raise DatabaseUnavailable(where, reason)
+    return True
+
+
+def _filled_tables(connection: Connection, tables: set[str]) -> set[str]:
+    filled = set()
+    for table in tables:
         quoted = connection.dialect.identifier_preparer.quote(table)
         if connection.exec_driver_sql(f"SELECT 1 FROM {quoted} LIMIT 1").first() is not None:
-            where = _where(connection.engine)
-            reason = f"unknown tables holding data ({', '.join(sorted(tables))}); nothing changed"
-            raise DatabaseUnavailable(where, reason)
-    return True
+            filled.add(table)
+    return filled
 
 
 def upgrade_database(engine: Engine, revision: str = "head") -> None:
@@ -212,7 +225,9 @@ def upgrade_database(engine: Engine, revision: str = "head") -> None:
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
         tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
-        half_made = current is None and _half_made(connection, tables)
+        half_made = current is None and _half_made(
+            _where(engine), tables, _filled_tables(connection, tables) if tables else set()
+        )
     target = head_revision() if revision == "head" else revision
     if current == target:
         return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,6 +16,15 @@ from db.errors import DatabaseUnavailable
 
 MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """What a database file holds, read without changing it."""
+
+    revision: str | None = None  # the row of alembic_version, if any
+    tables: frozenset[str] = frozenset()  # alembic_version and SQLite's own aside
+    filled: frozenset[str] = field(default=frozenset())  # tables holding at least one row
 
 
 def _expected_size(header: bytes) -> int | None:
@@ -51,9 +61,9 @@ def _folder_problem(folder: Path) -> str | None:
     return None
 
 
-def check_sqlite_file(path: Path) -> str | None:
+def check_sqlite_file(path: Path) -> SchemaState:
     """Refuse a file that cannot be opened as a writable database, reading it only; return
-    the schema revision the file records (None for a new or unversioned file).
+    what its schema holds (nothing for a new file).
 
     Raises :class:`DatabaseUnavailable` when the file is not a SQLite database, is shorter than
     its header says, is unreadable or read-only, or when its folder cannot be written (the
@@ -66,13 +76,13 @@ def check_sqlite_file(path: Path) -> str | None:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        return None
+        return SchemaState()
     except OSError as exc:
         raise DatabaseUnavailable(where, f"cannot open the file ({exc.strerror})") from None
     if path.is_dir():
         raise DatabaseUnavailable(where, "is a folder, not a database file")
     if size == 0:
-        return None  # SQLite makes a new database in an empty file
+        return SchemaState()  # SQLite makes a new database in an empty file
     try:
         with path.open("rb") as handle:
             header = handle.read(HEADER_SIZE)
@@ -88,12 +98,12 @@ def check_sqlite_file(path: Path) -> str | None:
         raise DatabaseUnavailable(where, reason)
     if not os.access(path, os.W_OK):
         raise DatabaseUnavailable(where, "the file is read-only")
-    return _read_revision(path)
+    return _read_schema(path)
 
 
-def _read_revision(path: Path) -> str | None:
-    """Open the file read-only and read its schema (a damaged first page or schema fails) and
-    the revision in ``alembic_version``.
+def _read_schema(path: Path) -> SchemaState:
+    """Open the file read-only and read its schema (a damaged first page or schema fails),
+    the revision in ``alembic_version`` and which tables hold rows.
 
     Without a write-ahead log beside it the file is read as immutable: a read-only connection
     to a database in WAL mode would leave an empty log and index beside it. Should that read
@@ -103,24 +113,35 @@ def _read_revision(path: Path) -> str | None:
     modes = ["mode=ro"] if has_log else ["immutable=1", "mode=ro"]
     for mode in modes:
         try:
-            return _read_revision_with(path, mode)
+            return _read_schema_with(path, mode)
         except DatabaseUnavailable:
             if mode == modes[-1]:
                 raise
-    return None
+    return SchemaState()
 
 
-def _read_revision_with(path: Path, mode: str) -> str | None:
+def _read_schema_with(path: Path, mode: str) -> SchemaState:
     try:
         connection = sqlite3.connect(f"file:{quote(str(path))}?{mode}", uri=True)
     except sqlite3.Error as exc:
         raise DatabaseUnavailable(str(path), f"cannot open the database ({exc})") from None
     try:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-        if "alembic_version" not in tables:
-            return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
+        names = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+        tables = {row[0] for row in names}
+        revision = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        tables.discard("alembic_version")
+        filled = set()
+        if revision is None:  # only an unversioned file is judged by its rows
+            for table in tables:
+                quoted = '"' + table.replace('"', '""') + '"'
+                if connection.execute(f"SELECT 1 FROM {quoted} LIMIT 1").fetchone():
+                    filled.add(table)
+        return SchemaState(revision, frozenset(tables), frozenset(filled))
     except sqlite3.DatabaseError as exc:
         reason = str(exc)
         if reason == "file is not a database":

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from db.engine import current_revision, head_revision, open_database
+from db.errors import DatabaseUnavailable
 from db.models import Base
 
 REPO = Path(__file__).resolve().parents[2]
@@ -116,3 +117,33 @@ def test_half_made_schema_of_an_earlier_interrupted_start_is_made_again(tmp_path
         assert current_revision(sessions.kw["bind"]) == head_revision()
         sessions.kw["bind"].dispose()
     assert [p.name for p in tmp_path.iterdir() if ".bak" in p.name] == []
+
+
+@pytest.mark.parametrize("data", [False, True], ids=["empty", "holding-data"])
+def test_another_programs_database_is_left_alone(tmp_path: Path, data: bool) -> None:
+    path = tmp_path / "other.sqlite"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+    if data:
+        connection.execute("INSERT INTO recipes (name) VALUES ('bread')")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseUnavailable) as caught:
+        open_database(f"sqlite:///{path}")
+    assert caught.value.reason == "not a Forum Desk database (tables recipes); nothing changed"
+    assert path.read_bytes() == before
+    assert _tables(path) == {"recipes"}
+
+
+def test_half_made_schema_holding_data_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "forumdesk.sqlite"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE document (id INTEGER PRIMARY KEY)")
+    connection.execute("INSERT INTO document (id) VALUES (1)")
+    connection.commit()
+    connection.close()
+    with pytest.raises(DatabaseUnavailable) as caught:
+        open_database(f"sqlite:///{path}")
+    assert caught.value.reason.startswith("an unfinished schema holding data (document)")
+    assert _tables(path) == {"document"}
