@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Row, Select, bindparam, or_, select
+from sqlalchemy import Row, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from db.acronyms import is_acronym, split_name_and_acronym
 from db.models import ContactKind, ContactPoint, Event, Organisation, OrganisationKey, Panel, Person
 from db.queries import PRECISIONS, overlap_condition, overlap_params
+from db.source_uids import unbound
 from db.text_keys import NameKeys, fold_words, name_keys, title_key
 
 NAME_SIMILARITY = 92  # token_sort_ratio of folded full names, same family name required
@@ -86,9 +87,30 @@ _EVENT_COLUMNS = (
     Event.start_precision,
 )
 _EVENTS_BY_TITLE = select(*_EVENT_COLUMNS).where(Event.title_key == bindparam("key"))
+# A dated event can only match events with compatible dates (see dates_compatible): the
+# undated ones of the same title, and the overlapping ones. Events of the same title on other
+# days are not read (a calendar of "Board Meeting N" holds thousands).
 _EVENTS_BY_TITLE_OR_DATES = select(*_EVENT_COLUMNS).where(
-    or_(Event.title_key == bindparam("key"), overlap_condition(PRECISIONS))
+    or_(
+        and_(Event.title_key == bindparam("key"), Event.start_date.is_(None)),
+        overlap_condition(PRECISIONS),
+    )
 )
+# The same look-ups among the items no UID names, for a record that has a UID of its own.
+_UNBOUND = {
+    query: query.where(unbound(model))
+    for query, model in (
+        (_FAMILY_CANDIDATES, Person),
+        (_FAMILY_GIVEN_CANDIDATES, Person),
+        (_SHARED_CONTACTS, Person),
+        (_EVENTS_BY_TITLE, Event),
+        (_EVENTS_BY_TITLE_OR_DATES, Event),
+    )
+}
+
+
+def _only_unbound(query: Select, only: bool) -> Select:
+    return _UNBOUND[query] if only else query
 
 
 # -- organisations -------------------------------------------------------------------------
@@ -183,13 +205,18 @@ def find_person(
     full_name: str,
     emails: Iterable[str] = (),
     phones: Iterable[str] = (),
+    *,
+    unbound_only: bool = False,
+    skip: Collection[int] = (),
 ) -> Person | None:
     """The stored person that ``full_name`` with these contacts is, if any.
 
     Same person: a shared e-mail (names alike), a shared phone (same family name), the same
     name key (honorifics and middle names aside), or a family name in common and folded full
     names at least :data:`NAME_SIMILARITY` alike, or one given name being the other's initial.
-    Two people who both have e-mails, none in common, are never the same.
+    Two people who both have e-mails, none in common, are never the same. With
+    ``unbound_only`` (a record with a UID) people that a UID names are not candidates, nor
+    are those whose id is in ``skip``.
     """
     keys = name_keys(full_name)
     emails = {e.strip().lower() for e in emails if e.strip()}
@@ -204,6 +231,7 @@ def find_person(
             query = _FAMILY_GIVEN_CANDIDATES
             params.update(low=first, high=chr(ord(first) + 1))
         others: dict[int, NameKeys] = {}
+        query = _only_unbound(query, unbound_only)
         for person_id, other_name, other_key in _rows(session, query, params):
             if keys.name_key and other_key == keys.name_key:
                 rule[person_id] = 3
@@ -228,7 +256,8 @@ def find_person(
             rule.setdefault(initial_matches[0], 5)
 
     if emails or phones:
-        rows = _rows(session, _SHARED_CONTACTS, {"values": sorted(emails | phones)})
+        query = _only_unbound(_SHARED_CONTACTS, unbound_only)
+        rows = _rows(session, query, {"values": sorted(emails | phones)})
         for person_id, kind, other_name in rows:
             other = name_keys(other_name)
             if kind == ContactKind.EMAIL:
@@ -243,6 +272,8 @@ def find_person(
             elif kind != ContactKind.FAX and other.family_key == keys.family_key:
                 rule[person_id] = min(rule.get(person_id, 9), 2)
 
+    for person_id in skip:
+        rule.pop(person_id, None)
     if not rule:
         return None
     ranked = sorted(rule, key=lambda pid: (rule[pid], pid))
@@ -289,23 +320,31 @@ def dates_compatible(
 
 
 def find_event(
-    session: Session, title: str, start: dt.date | None, end: dt.date | None
+    session: Session,
+    title: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    *,
+    unbound_only: bool = False,
+    skip: Collection[int] = (),
 ) -> Event | None:
     """The stored event with an alike title and compatible dates (see :func:`titles_alike`,
-    :func:`dates_compatible`); the best title match wins, then the most precise dates."""
+    :func:`dates_compatible`); the best title match wins, then the most precise dates. With
+    ``unbound_only`` (a record with a UID) events that a UID names are not candidates, nor
+    are those whose id is in ``skip``."""
     key = title_key(title) or fold_words(title)
     if not key:
         return None
     if start is None:
-        rows = _rows(session, _EVENTS_BY_TITLE, {"key": key})
+        rows = _rows(session, _only_unbound(_EVENTS_BY_TITLE, unbound_only), {"key": key})
     else:
         params = {"key": key, **overlap_params(session, start, end or start, PRECISIONS)}
-        rows = _rows(session, _EVENTS_BY_TITLE_OR_DATES, params)
+        rows = _rows(session, _only_unbound(_EVENTS_BY_TITLE_OR_DATES, unbound_only), params)
     # Rows unpacked once: reading a Row's fields by name costs more than the comparisons.
     candidates = {
         event_id: (other_key, precision)
         for event_id, other_key, other_start, other_end, precision in rows
-        if dates_compatible(start, end, other_start, other_end)
+        if dates_compatible(start, end, other_start, other_end) and event_id not in skip
     }
     scores = {event_id: 100 for event_id, (other, _) in candidates.items() if other == key}
     # The other titles are scored in one call (see titles_alike: two words at least).
@@ -332,12 +371,18 @@ def find_event(
 
 
 def find_panel(
-    event: Event, title: str | None, kind: str | None, date: dt.date | None
+    event: Event,
+    title: str | None,
+    kind: str | None,
+    date: dt.date | None,
+    skip: Collection[int] = (),
 ) -> Panel | None:
     """The event's panel with the same (or a very alike) title, or, untitled, the same kind,
-    on a compatible date."""
+    on a compatible date; panels whose id is in ``skip`` are not candidates."""
     folded = fold_words(title)
     for panel in event.panels:
+        if panel.id is not None and panel.id in skip:
+            continue
         other = fold_words(panel.title)
         if folded and other:
             similarity = fuzz.token_sort_ratio(folded, other)

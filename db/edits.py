@@ -23,6 +23,7 @@ from db.models import (
     Panel,
     Participation,
     Person,
+    SourceUid,
     Status,
 )
 from db.queries import event_detail, person_detail
@@ -180,13 +181,15 @@ def accept_document(s: Session, document_id: int) -> int:
 
 
 def _merge_provenance(s: Session, column_name: str, keep_id: int, other_id: int) -> None:
-    """Move mentions and participations from one item to another, dropping duplicates."""
-    s.execute(
-        update(Mention)
-        .where(getattr(Mention, column_name) == other_id)
-        .values({column_name: keep_id})
-        .execution_options(synchronize_session=False)
-    )
+    """Move mentions, participations and the UIDs naming the item (so that reading them again
+    finds the kept one) from one item to another, dropping duplicate participations."""
+    for model in (Mention, SourceUid):
+        s.execute(
+            update(model)
+            .where(getattr(model, column_name) == other_id)
+            .values({column_name: keep_id})
+            .execution_options(synchronize_session=False)
+        )
     column = getattr(Participation, column_name)
     others = s.scalars(select(Participation).where(column == other_id)).all()
     existing = {

@@ -299,3 +299,26 @@ class Mention(Base):
     event: Mapped[Event | None] = relationship(back_populates="mentions")
     panel: Mapped[Panel | None] = relationship(back_populates="mentions")
     person: Mapped[Person | None] = relationship(back_populates="mentions")
+
+
+class SourceUid(Base):
+    """A UID another program gave an event, panel or person (RFC 5545 §3.8.4.7, RFC 6350
+    §6.7.6) and the stored item it names: the same UID read again is that item, and an item
+    named by one UID is never merged with a record carrying another."""
+
+    __tablename__ = "source_uid"
+    __table_args__ = (UniqueConstraint("kind", "uid"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # "event", "panel" or "person"
+    # The UID as written, or "sha256:<hex>" of a longer one (see db.source_uids).
+    uid: Mapped[str] = mapped_column(String(255))
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), index=True
+    )
+    panel_id: Mapped[int | None] = mapped_column(
+        ForeignKey("panel.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )

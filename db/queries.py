@@ -116,6 +116,13 @@ def overlap_condition(precisions: tuple[str, ...] = PRECISIONS) -> ColumnElement
     return or_(*clauses) if clauses else false()
 
 
+def days_before(day: dt.date, days: int) -> dt.date:
+    """``day`` minus ``days``, or the first representable day (1 January of year 1, which a
+    calendar may well hold) when that would be earlier."""
+    ordinal = day.toordinal() - days
+    return dt.date.fromordinal(ordinal) if ordinal >= 1 else dt.date.min
+
+
 def overlap_params(
     session: Session, start: dt.date, end: dt.date, precisions: Sequence[str] = PRECISIONS
 ) -> dict[str, dt.date]:
@@ -127,7 +134,7 @@ def overlap_params(
     """
     params = {"overlap_start": start, "overlap_end": end}
     for precision, span in zip(precisions, _longest_spans(session, precisions), strict=True):
-        params[f"overlap_earliest_{precision}"] = start - dt.timedelta(days=span)
+        params[f"overlap_earliest_{precision}"] = days_before(start, span)
     return params
 
 

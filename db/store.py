@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +18,7 @@ from nameparser import HumanName
 from sqlalchemy import bindparam, insert, inspect, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import dedup
+from db import dedup, source_uids
 from db.acronyms import acronym_pairs
 from db.models import (
     ContactKind,
@@ -33,7 +34,10 @@ from db.models import (
     Status,
 )
 from db.text_keys import name_keys
-from importers.errors import DocumentError
+from db.write_lock import write_with_retries
+from importers.errors import DocumentError, ReadError
+from importers.files import find_documents
+from importers.readers.file_bytes import format_megabytes, open_regular_file
 from importers.records import EventRecord, Extraction, PanelRecord, PartialDate, PersonRecord
 
 UUID_LENGTH = 36
@@ -67,6 +71,7 @@ class ImportResult:
     new_events: int = 0
     new_panels: int = 0
     new_people: int = 0
+    warnings: tuple[str, ...] = ()  # what was skipped in a document that was imported
 
     @property
     def found_nothing(self) -> bool:
@@ -113,35 +118,27 @@ class ImportSummary:
         return sum(getattr(r, kind) for r in self.results) - self.added(kind)
 
 
-def supported_suffixes() -> frozenset[str]:
-    """File suffixes (lower case, with the dot) that the importers read."""
-    from importers.pipeline import CALENDAR_SUFFIXES, CARD_SUFFIXES
-    from importers.readers import READERS
-
-    return frozenset(READERS) | CALENDAR_SUFFIXES | CARD_SUFFIXES
+def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportResult]]:
+    """Files to import (see :func:`importers.files.find_documents`); a folder that cannot be
+    read is a "failed" result, not silence."""
+    files, problems = find_documents(paths)
+    return files, [ImportResult(where, "failed", reason=reason) for where, reason in problems]
 
 
 def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to import: files as given (whatever their extension), folders walked recursively
-    with hidden entries and unsupported extensions skipped; sorted, without repeats."""
-    found: set[Path] = set()
-    suffixes = supported_suffixes()
-    for raw in paths:
-        path = Path(raw)
-        if not path.is_dir():
-            found.add(path)
-            continue
-        for root, dirs, files in os.walk(path):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            for name in files:
-                if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
-                    found.add(Path(root) / name)
-    return sorted(found)
+    """The files :func:`find_files` finds."""
+    return find_files(paths)[0]
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
+def file_sha256(path: Path, limit: int | None = None) -> str:
+    """The SHA-256 of a regular file (see :func:`importers.readers.file_bytes.
+    open_regular_file`); a file over ``limit`` bytes is refused before it is read."""
+    with open_regular_file(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if limit is not None and size > limit:
+            reason = f"file too large ({format_megabytes(size)}; limit {format_megabytes(limit)})"
+            raise ReadError(str(path), reason)
+        digest = hashlib.sha256()
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -155,13 +152,13 @@ def import_documents(
     progress: Callable[[int, int, Path], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> ImportSummary:
-    """Import files and folders (see :func:`iter_paths`), one transaction per document.
+    """Import files and folders (see :func:`find_files`), one transaction per document.
 
     ``progress(index, total, path)`` is called before each document (index from 1);
     ``cancel()`` is asked before each one, so a cancel stops after the current document.
     """
-    files = iter_paths(paths)
-    summary = ImportSummary()
+    files, problems = find_files(paths)
+    summary = ImportSummary(results=list(problems))
     for index, path in enumerate(files, 1):
         if cancel is not None and cancel():
             summary.cancelled = True
@@ -172,21 +169,44 @@ def import_documents(
     return summary
 
 
+def stored_path(path: str) -> str:
+    """A file name as the database keeps it: bytes that are not UTF-8 (kept by Python as lone
+    surrogates, which no database text column takes) written as ``\\xNN``."""
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _known_document(sessions: sessionmaker[Session], sha: str) -> int | None:
+    with sessions() as session:
+        return session.scalar(_DOCUMENT_BY_SHA, {"sha": sha})
+
+
 def import_file(
     sessions: sessionmaker[Session], path: Path, *, accept: bool = False
 ) -> ImportResult:
-    """Import one file in its own transaction; every failure becomes a "failed" result."""
-    try:
-        sha = file_sha256(path)
-        with sessions.begin() as session:
-            # Nothing is written before the document is read: a known file is not read again.
-            known = session.scalar(_DOCUMENT_BY_SHA, {"sha": sha})
-            if known is not None:
-                return ImportResult(str(path), "unchanged", document_id=known)
-            from importers.pipeline import load
+    """Import one file in its own transaction; every failure becomes a "failed" result.
 
-            extraction = load(path)
-            return store_extraction(session, extraction, sha, accept=accept)
+    The file is read and analysed before the transaction starts, and a known file (same
+    SHA-256) is not read again. The transaction holds the write lock and is tried again after
+    a race with another program (see :mod:`db.write_lock`): nothing reported as failed was a
+    race.
+    """
+    from importers.pipeline import load, size_limit
+
+    try:
+        sha = file_sha256(path, size_limit(path))
+        known = _known_document(sessions, sha)
+        if known is not None:
+            return ImportResult(str(path), "unchanged", document_id=known)
+        # Stored with its absolute path: a relative one means nothing from another folder.
+        extraction = load(Path(os.path.abspath(path)))
+        result = write_with_retries(
+            sessions, lambda session: store_extraction(session, extraction, sha, accept=accept)
+        )
+        result.path = str(path)
+        return result
     except DocumentError as exc:
         return ImportResult(str(path), "failed", reason=exc.reason)
     except OSError as exc:
@@ -209,7 +229,7 @@ def store_extraction(
     if known is not None:
         return ImportResult(doc.path, "unchanged", document_id=known)
     document = Document(
-        path=doc.path,
+        path=stored_path(doc.path),
         sha256=sha256,
         format=doc.format,
         title=doc.title,
@@ -236,6 +256,7 @@ def store_extraction(
         new_events=writer.count_new(writer.events),
         new_panels=writer.count_new(writer.panels),
         new_people=writer.count_new(writer.people),
+        warnings=extraction.warnings,
     )
 
 
@@ -303,6 +324,9 @@ class _DocumentWriter:
         self.participations: set[tuple[int, str, str]] = set()
         self.organisations: dict[str, Organisation | None] = {}
         self.created: set[int] = set()  # id() of the items this document added
+        self.uids: dict[tuple[type, str], Event | Panel | Person] = {}
+        self.bound_here: dict[type, list[Event | Panel | Person]] = defaultdict(list)
+        self.bound_ids: dict[type, set[int]] = defaultdict(set)
 
     def _note_new(self, item: Event | Panel | Person) -> None:
         if not inspect(item).persistent:
@@ -331,6 +355,31 @@ class _DocumentWriter:
             self.mentioned.add(key)
             self.pending_mentions.append((item, start, end))
 
+    # UIDs (see db.source_uids)
+
+    def _by_uid(self, model: type, uid: str) -> Event | Panel | Person | None:
+        """The item a UID names: read earlier in this document, or stored."""
+        return self.uids.get((model, uid)) or source_uids.find(self.session, model, uid)
+
+    def _bind(self, item: Event | Panel | Person, uid: str | None) -> None:
+        """The record's UID (if any) names ``item``; stored by :meth:`write_links`. A stored
+        item read back by its own uuid (our export) needs no record of it."""
+        if uid and not (item.id is not None and item.uuid == uid):
+            self.uids[(type(item), uid)] = item
+            self.bound_here[type(item)].append(item)
+
+    def _bound_ids(self, model: type) -> set[int]:
+        """Ids of the items of ``model`` bound to a UID in this document so far (those not
+        stored yet have none and cannot be candidates)."""
+        waiting = self.bound_here[model]
+        self.bound_here[model] = [item for item in waiting if item.id is None]
+        self.bound_ids[model].update(item.id for item in waiting if item.id is not None)
+        return self.bound_ids[model]
+
+    def _bound_panels(self, event: Event) -> set[int]:
+        ids = [panel.id for panel in event.panels if panel.id is not None]
+        return source_uids.bound_ids(self.session, Panel, ids) | self._bound_ids(Panel)
+
     def _touch(self, item: Event | Panel | Person) -> None:
         """An item read again: accepting the document accepts it unless it was rejected."""
         if self.accept and item.status == Status.SUGGESTED:
@@ -352,13 +401,22 @@ class _DocumentWriter:
         session = self.session
         self._sync(Person, ContactPoint)
         if record.uid:
-            same = session.scalar(select(Person).where(Person.uuid == record.uid))
+            same = self._by_uid(Person, record.uid)
             if same is not None:
                 return same  # a vCard carries no revision: the stored person wins
         contacts = _contacts(record)
         emails = [v for k, v in contacts if k == ContactKind.EMAIL]
         phones = [v for k, v in contacts if k in (ContactKind.PHONE, ContactKind.MOBILE)]
-        person = dedup.find_person(session, record.name, emails, phones)
+        # Distinct UIDs are distinct people: a record with a UID merges only into a person
+        # that no UID names.
+        person = dedup.find_person(
+            session,
+            record.name,
+            emails,
+            phones,
+            unbound_only=bool(record.uid),
+            skip=self._bound_ids(Person) if record.uid else (),
+        )
         organisation = self._organisation(record.organisation)
         title, given, family = _name_parts(record.name)
         values = {
@@ -379,7 +437,9 @@ class _DocumentWriter:
             session.add(person)
             for kind, value in contacts:
                 person.contacts.append(ContactPoint(kind=kind, value=value))
+            self._bind(person, record.uid)
             return person
+        self._bind(person, record.uid)
         changed = _fill(person, values)
         if organisation is not None and person.organisation_id is None:
             person.organisation = organisation
@@ -484,6 +544,7 @@ class _DocumentWriter:
         for model, rows in ((Mention, mentions), (Participation, participations)):
             if rows:
                 connection.execute(insert(model.__table__), rows)
+        source_uids.bind_all(self.session, [(item, uid) for (_, uid), item in self.uids.items()])
 
     # events and panels
 
@@ -522,21 +583,33 @@ class _DocumentWriter:
         values = self._event_values(record)
         self._sync(Event)
         if record.uid:
-            same = session.scalar(select(Event).where(Event.uuid == record.uid))
+            same = self._by_uid(Event, record.uid)
             if same is not None:
                 if record.sequence is not None and record.sequence > same.revision:
                     for name, value in values.items():
                         setattr(same, name, value)
                     same.revision = record.sequence
                 self._touch(same)
+                self._bind(same, record.uid)
                 return same
-        event = dedup.find_event(session, record.title, values["start_date"], values["end_date"])
+        # Distinct UIDs are distinct events: a record with a UID merges only into an event
+        # that no UID names (one read from a document).
+        event = dedup.find_event(
+            session,
+            record.title,
+            values["start_date"],
+            values["end_date"],
+            unbound_only=bool(record.uid),
+            skip=self._bound_ids(Event) if record.uid else (),
+        )
         if event is None:
             event = Event(status=self.status, revision=record.sequence or 0, **values)
             for name, value in _uuid_for(record.uid).items():
                 setattr(event, name, value)
             session.add(event)
+            self._bind(event, record.uid)
             return event
+        self._bind(event, record.uid)
         changed = False
         incoming = dedup.PRECISION_RANK.get(values["start_precision"], 3)
         if incoming < dedup.PRECISION_RANK.get(event.start_precision, 3):
@@ -565,13 +638,14 @@ class _DocumentWriter:
         panel = None
         if record.uid:
             self._sync(Panel)
-            panel = self.session.scalar(select(Panel).where(Panel.uuid == record.uid))
+            panel = self._by_uid(Panel, record.uid)
             if panel is not None and sequence is not None and sequence > panel.revision:
                 for name, value in values.items():
                     setattr(panel, name, value)
                 panel.revision = sequence
         if panel is None:
-            panel = dedup.find_panel(event, record.title, record.kind, values["date"])
+            skip = self._bound_panels(event) if record.uid else set()
+            panel = dedup.find_panel(event, record.title, record.kind, values["date"], skip)
             if panel is not None and _fill(panel, values):
                 panel.revision += 1
         if panel is None:
@@ -579,6 +653,7 @@ class _DocumentWriter:
             for name, value in _uuid_for(record.uid).items():
                 setattr(panel, name, value)
             event.panels.append(panel)
+        self._bind(panel, record.uid)
         self._touch(panel)
         self._note_new(panel)
         self.panels[id(panel)] = panel

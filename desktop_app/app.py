@@ -8,13 +8,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import edits, queries, store
 from db.engine import open_database, resolve_url
+from db.errors import DatabaseUnavailable
 from desktop_app.main_window import (
     ADDRESS_BOOK,
     CALENDAR,
@@ -128,7 +129,17 @@ def run_gui(db_url: str | None, demo: bool = False, screenshot: str | None = Non
     QGuiApplication.setDesktopFileName("forumdesk")
     apply_style(app)
     url = _demo_url() if demo else resolve_url(db_url)
-    sessions = open_database(url)
+    try:
+        sessions = open_database(url)
+    except DatabaseUnavailable as exc:
+        # The command line prints the same line; someone who started the window from a menu
+        # sees it here.
+        if not screenshot and QGuiApplication.platformName() != "offscreen":
+            box = QMessageBox(QMessageBox.Icon.Critical, "Forum Desk", "")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(f"The database cannot be opened.\n\n{exc}")
+            box.exec()
+        raise
     if demo:
         import_samples(sessions)
     # Screenshots must not depend on (nor change) the user's saved window state.

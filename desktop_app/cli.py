@@ -12,6 +12,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+DATABASE_UNAVAILABLE = 2  # exit status, as for a usage error: nothing was done
+
 # subcommand -> (module in desktop_app.commands, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("extract", "print the events, panels and people found in documents"),
@@ -72,24 +74,39 @@ def _command_module(module: str):  # noqa: ANN202 - a module object
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command:
-        module, _ = SUBCOMMANDS[args.command]
-        try:
-            return int(_command_module(module).run(args) or 0)
-        except KeyboardInterrupt:
-            print("forumdesk: interrupted", file=sys.stderr)
-            return 130
-        except BrokenPipeError:
-            return 0
-    from desktop_app.platform_check import window_problem
+    try:
+        if args.command:
+            module, _ = SUBCOMMANDS[args.command]
+            try:
+                return int(_command_module(module).run(args) or 0)
+            except KeyboardInterrupt:
+                print("forumdesk: interrupted", file=sys.stderr)
+                return 130
+            except BrokenPipeError:
+                return 0
+        from desktop_app.platform_check import window_problem
 
-    problem = window_problem(offscreen_ok=bool(args.screenshot))
-    if problem is not None:
-        print(f"forumdesk: {problem}", file=sys.stderr)
-        return 1
-    from desktop_app.app import run_gui  # Qt is imported only here
+        problem = window_problem(offscreen_ok=bool(args.screenshot))
+        if problem is not None:
+            print(f"forumdesk: {problem}", file=sys.stderr)
+            return 1
+        from desktop_app.app import run_gui  # Qt is imported only here
 
-    return run_gui(db_url=args.db, demo=args.demo, screenshot=args.screenshot)
+        return run_gui(db_url=args.db, demo=args.demo, screenshot=args.screenshot)
+    except Exception as exc:
+        if not _database_unavailable(exc):
+            raise
+        from desktop_app.terminal_text import terminal_text
+
+        print(f"forumdesk: {terminal_text(str(exc))}", file=sys.stderr)
+        return DATABASE_UNAVAILABLE
+
+
+def _database_unavailable(exc: Exception) -> bool:
+    # db.errors is looked up, not imported: a command that never opened the database cannot
+    # have failed to open it, and importing it would load SQLAlchemy for every command
+    errors = sys.modules.get("db.errors")
+    return errors is not None and isinstance(exc, errors.DatabaseUnavailable)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from db import queries
 from db.store import ImportSummary
 from desktop_app.import_summary import summary_lines
 from desktop_app.item_models.documents import FailedImportsModel
+from desktop_app.plain_text import plain_label
 from desktop_app.views.address_book import AddressBookView
 from desktop_app.views.calendar_view import CalendarView
 from desktop_app.views.context import AppContext
@@ -358,7 +359,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("An import is already running.", 5000)
             return None
         worker = ImportWorker(self.sessions, paths, accept=accept)
-        dialog = QProgressDialog("Preparing the import…", "Cancel", 0, 0, self)
+        dialog = QProgressDialog("", "Cancel", 0, 0, self)
+        # The label shows file names: plain text, never markup.
+        dialog.setLabel(plain_label())
+        dialog.setLabelText("Preparing the import…")
         dialog.setWindowTitle("Importing")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -427,6 +431,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information)
         box.setWindowTitle("Import finished with problems" if summary.failed else "Import finished")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names and reasons, as written
         box.setText(text)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.setWindowModality(Qt.WindowModality.WindowModal)

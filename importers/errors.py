@@ -18,3 +18,12 @@ class ReadError(DocumentError):
 
 class UnsupportedFormat(ReadError):
     """The file's extension names no format Forum Desk reads."""
+
+
+class DocumentTooComplex(DocumentError):
+    """The extractor gave up on a document that took longer than its time budget; the import
+    reports it and goes on with the next document."""
+
+    def __init__(self, path: str, seconds: float) -> None:
+        super().__init__(path, f"too complex to analyse within {seconds:g} s")
+        self.seconds = seconds

@@ -17,6 +17,7 @@ from pathlib import Path
 from icalendar import Calendar, Component, vUnknown
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
+from importers.contentlines import MAX_BYTES, read_content_text
 from importers.errors import ReadError
 from importers.records import (
     DocumentText,
@@ -28,7 +29,6 @@ from importers.records import (
     PersonRecord,
 )
 
-MAX_BYTES = 50 * 1024 * 1024
 APPROXIMATE_SUFFIX = " (date approximate)"
 X_PRECISION = "X-FORUMDESK-PRECISION"
 X_ROLE = "X-FORUMDESK-ROLE"
@@ -67,21 +67,9 @@ def normalise_uid(uid: str | None) -> str | None:
 
 
 def read_text(path: Path, kind: str, begin: str, end: str) -> str:
-    """Read a text calendar/address book file, rejecting empty, binary and truncated files."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
-    if len(data) > MAX_BYTES:
-        raise ReadError(str(path), f"file too big for {kind} ({len(data)} bytes)")
-    if not data.strip():
-        raise ReadError(str(path), "empty file")
-    if b"\x00" in data[:65536]:
-        raise ReadError(str(path), f"binary file, not {kind}")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # old exporters write Windows-1252
+    """Read a text calendar/address book file, rejecting empty, binary, oversized (before
+    reading them) and truncated files."""
+    text = read_content_text(path, kind, MAX_BYTES)
     upper = text.upper()
     if begin not in upper:
         raise ReadError(str(path), f"not {kind} (no {begin})")
@@ -142,6 +130,14 @@ def _decoded(component: Component, name: str) -> dt.date | dt.datetime | None:
     return value if isinstance(value, dt.date) else None
 
 
+def _shifted(value: dt.date, delta: dt.timedelta) -> dt.date | None:
+    """``value + delta``, or None beyond the years 1 to 9999 that a date can hold."""
+    try:
+        return value + delta
+    except OverflowError:
+        return None
+
+
 class _When:
     """DTSTART/DTEND (or DURATION) as our dates, times and zone."""
 
@@ -151,7 +147,7 @@ class _When:
         if end is None and start is not None and component.get("DURATION") is not None:
             duration = getattr(component.get("DURATION"), "dt", None)
             if isinstance(duration, dt.timedelta):
-                end = start + duration
+                end = _shifted(start, duration)
         self.start_day: dt.date | None = None
         self.end_day: dt.date | None = None
         self.start_time: dt.time | None = None
@@ -164,7 +160,7 @@ class _When:
             last = start
             if end is not None:  # all-day DTEND is exclusive (RFC 5545 §3.6.1)
                 end_day = end.date() if isinstance(end, dt.datetime) else end
-                last = max(start, end_day - dt.timedelta(days=1))
+                last = max(start, _shifted(end_day, dt.timedelta(days=-1)) or start)
             self.end_day = last
             return
         self.zone = _zone_name(start, component.get("DTSTART"))
@@ -364,8 +360,14 @@ def read_ics(path: str | Path) -> Extraction:
             continue
         uid = str(component.get("UID")) if component.get("UID") is not None else None
         panel_components = _descendants(uid, children) if uid else []
-        panels = tuple(_panel_record(p, component) for p in panel_components)
-        record = _event_record(component, panels)
+        try:
+            panels = tuple(_panel_record(p, component) for p in panel_components)
+            record = _event_record(component, panels)
+        except (ValueError, TypeError, OverflowError) as exc:
+            # One event icalendar parsed but whose values make no sense costs only itself.
+            name = _text(component, "SUMMARY") or uid or "(untitled)"
+            warnings.append(f"skipped an event that cannot be read ({exc}): {name}")
+            continue
         if record.start is None:
             warnings.append(f"event without a usable start date: {record.title}")
         events.append(record)

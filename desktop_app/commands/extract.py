@@ -1,4 +1,4 @@
-"""``forumdesk extract FILE... [--format json|text]``."""
+"""``forumdesk extract PATH... [--format json|text]``: files, or folders walked for documents."""
 
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ if TYPE_CHECKING:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("files", nargs="+", metavar="PATH", help="files or folders")
     parser.add_argument("--format", choices=("json", "text"), default="text")
 
 
 def _text_summary(extraction: Extraction) -> str:
-    lines = [f"== {extraction.document.path}"]
+    from desktop_app.terminal_text import terminal_text
+
+    lines = [f"== {terminal_text(extraction.document.path)}"]
     for event in extraction.events:
         when = event.start.iso() if event.start else "undated"
         if event.end and event.end != event.start:
@@ -35,26 +37,31 @@ def _text_summary(extraction: Extraction) -> str:
         contacts += person.emails
         if contacts:
             lines.append("       " + " · ".join(contacts))
-    return "\n".join(lines)
+    return "\n".join(terminal_text(line) for line in lines)
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop_app.terminal_text import terminal_text
     from importers.errors import DocumentError
+    from importers.files import find_documents
     from importers.pipeline import load
     from importers.serialize import extraction_json
 
     results: list[Extraction] = []
-    failed = False
-    for path in args.files:
+    files, problems = find_documents(args.files)
+    failed = bool(problems)
+    for where, reason in problems:
+        print(terminal_text(f"forumdesk: {where}: {reason}"), file=sys.stderr)
+    for path in files:
         try:
             result = load(path)
         except DocumentError as exc:
-            print(f"forumdesk: {exc}", file=sys.stderr)
+            print(f"forumdesk: {terminal_text(str(exc))}", file=sys.stderr)
             failed = True
             continue
         results.append(result)
         for warning in result.warnings:
-            print(f"forumdesk: {path}: {warning}", file=sys.stderr)
+            print(terminal_text(f"forumdesk: {path}: {warning}"), file=sys.stderr)
     if args.format == "json":
         json.dump([extraction_json(r) for r in results], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -18,20 +18,29 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _say(line: str) -> None:
+    from desktop_app.terminal_text import terminal_text
+
+    # File names and reasons come from the files: shown escaped, never obeyed by the terminal.
+    print(terminal_text(line), file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     from db.engine import open_database, resolve_url
-    from db.store import ImportSummary, import_file, iter_paths
+    from db.store import ImportSummary, find_files, import_file
     from desktop_app.import_summary import result_text, summary_lines
 
     sessions = open_database(resolve_url(args.db))
-    files = iter_paths(args.paths)
-    summary = ImportSummary()
+    files, problems = find_files(args.paths)
+    summary = ImportSummary(results=list(problems))
     for index, path in enumerate(files, 1):
         result = import_file(sessions, path, accept=args.accept)
         summary.results.append(result)
         if not args.quiet:
-            print(f"[{index}/{len(files)}] {path} … {result_text(result)}", file=sys.stderr)
+            _say(f"[{index}/{len(files)}] {path} … {result_text(result)}")
+            for warning in result.warnings:
+                _say(f"forumdesk: {path}: {warning}")
     print("\n".join(summary_lines(summary)))
     for result in summary.failed:
-        print(f"forumdesk: {result.path}: {result.reason}", file=sys.stderr)
+        _say(f"forumdesk: {result.path}: {result.reason}")
     return 1 if summary.failed else 0

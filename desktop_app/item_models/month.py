@@ -14,6 +14,7 @@ from db import queries
 from db.queries import CalendarEvent
 from desktop_app.item_models.formatting import format_span, format_times
 from desktop_app.item_models.roles import DateRole, EventsRole, InMonthRole, ObjectRole, SortRole
+from desktop_app.plain_text import tooltip
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -242,7 +243,7 @@ class MonthModel(QAbstractTableModel):
                 )
                 lines.append(f"• {item.event.title} ({when})")
                 lines.extend(f"    {session.long_label}" for session in item.sessions)
-            return "\n".join(lines)
+            return tooltip("\n".join(lines))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             titles = ", ".join(i.event.title for i in self._cells.get(day, []))
             return f"{day.isoformat()}: {titles or 'no events'}"

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from desktop_app.item_models.roles import ObjectRole
+from desktop_app.plain_text import tooltip
 
 #: Rows a paged model asks the database for at a time.
 PAGE_SIZE = 200
@@ -66,8 +67,11 @@ class RowsModel(QAbstractTableModel):
         if role == ObjectRole:
             return item
         value = self.cell(item, index.column(), role)
-        if value is None and role == Qt.ItemDataRole.ToolTipRole:
-            return self.cell(item, index.column(), Qt.ItemDataRole.DisplayRole) or None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if value is None:
+                value = self.cell(item, index.column(), Qt.ItemDataRole.DisplayRole) or None
+            # Names and titles come from documents: never rendered as markup.
+            return tooltip(value) if isinstance(value, str) else value
         return value
 
     def headerData(

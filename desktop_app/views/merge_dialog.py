@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop_app.item_models.events import EventsModel
 from desktop_app.item_models.people import PeopleModel
 from desktop_app.item_models.roles import ObjectRole
+from desktop_app.plain_text import plain_label
 from desktop_app.views.context import AppContext
 from desktop_app.views.tables import row_table, search_field
 
@@ -48,7 +48,8 @@ class MergePickDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         what = "event" if kind == "event" else "person"
-        note = QLabel(
+        # keep_label is a name or title read from a document: shown as plain text.
+        note = plain_label(
             f"The chosen {what} is merged into “{keep_label}”: its mentions, people and "
             "details move over, nothing is lost. A merge cannot be undone."
         )

@@ -11,11 +11,20 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from importers.errors import ReadError
-from importers.readers.file_bytes import FORMAT_NAMES, read_file_bytes, sniff_format
+from importers.readers.file_bytes import (
+    FORMAT_NAMES,
+    format_megabytes,
+    read_file_bytes,
+    sniff_format,
+)
 from importers.readers.layout import tidy_blank_lines
 from importers.records import DocumentText
 
 CELL_SEPARATOR = " | "
+# What the parts of a .docx may expand to, all together: a long report with pictures stays
+# well under it; a "ZIP bomb" of a few megabytes that expands to gigabytes does not.
+MAX_EXPANDED_BYTES = 100_000_000
+MAX_PARTS = 5_000
 
 
 def _cell_text(cell: _Cell) -> str:
@@ -52,6 +61,19 @@ def _block_lines(container: docx.document.Document | _Cell) -> list[str]:
     return lines
 
 
+def _expansion_problem(archive: zipfile.ZipFile) -> str | None:
+    """Why the archive must not be unpacked: what its parts declare they expand to (the
+    sizes the ZIP's central directory gives, which also bound what reading them can yield)."""
+    parts = archive.infolist()
+    if len(parts) > MAX_PARTS:
+        return f"not a DOCX file ({len(parts):,} parts; a document has far fewer)"
+    expanded = sum(part.file_size for part in parts)
+    if expanded > MAX_EXPANDED_BYTES:
+        size, limit = format_megabytes(expanded), format_megabytes(MAX_EXPANDED_BYTES)
+        return f"expands to {size} (limit {limit}); not read"
+    return None
+
+
 def _wrong_format(data: bytes, path: Path) -> str | None:
     sniffed = sniff_format(data)
     if sniffed == "zip":
@@ -59,9 +81,9 @@ def _wrong_format(data: bytes, path: Path) -> str | None:
             with zipfile.ZipFile(BytesIO(data)) as archive:
                 if "word/document.xml" not in archive.namelist():
                     return "a ZIP archive but not a Word document"
+                return _expansion_problem(archive)
         except (zipfile.BadZipFile, OSError, ValueError):
             return "not a DOCX file (corrupt or truncated)"
-        return None
     if sniffed == "ole":
         return "a legacy Word/Office file (.doc), not DOCX; save it as .docx"
     if sniffed is not None:

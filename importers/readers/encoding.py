@@ -80,7 +80,8 @@ def strip_bom(text: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _bom_encoding(data: bytes) -> tuple[str, int] | None:
+def bom_encoding(data: bytes) -> tuple[str, int] | None:
+    """The encoding a byte-order mark names and the mark's length, or None."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name, len(bom)
@@ -97,7 +98,9 @@ def _normalise_label(label: str) -> str | None:
         return None
 
 
-def _looks_like_bomless_utf16(data: bytes) -> str | None:
+def bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` for text stored as UTF-16 without a byte-order mark (every
+    other byte NUL, as ASCII in UTF-16 is), else None."""
     if len(data) < 4 or len(data) % 2:
         return None
     even, odd = data[0::2], data[1::2]
@@ -139,7 +142,7 @@ def decode_text(data: bytes, path: str, declared: str | None = None) -> str:
     Returns text without a BOM and without NUL characters; line endings are left as found.
     Raises :class:`ReadError` for binary data or bytes invalid in the encoding a BOM names.
     """
-    bom = _bom_encoding(data)
+    bom = bom_encoding(data)
     if bom is not None:
         name, size = bom
         try:
@@ -164,7 +167,7 @@ def _decode_without_bom(data: bytes, path: str, declared: str | None) -> str:
             except (UnicodeDecodeError, LookupError):
                 pass
     has_nul = b"\x00" in data
-    utf16 = _looks_like_bomless_utf16(data) if has_nul else None
+    utf16 = bomless_utf16(data) if has_nul else None
     if utf16 is not None:
         try:
             return data.decode(utf16)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from importers.errors import ReadError
 
@@ -17,35 +19,63 @@ def format_megabytes(size: int) -> str:
     return f"{mb:.0f} MB" if mb == int(mb) else f"{mb:.1f} MB"
 
 
-def read_file_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """Return the bytes of ``path`` or raise :class:`ReadError` with a one-line reason.
+_OTHER_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+# Opening a named pipe for reading waits for a writer unless it is opened non-blocking.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 
-    The size is checked with ``stat()`` first so that an oversized file is refused at once.
-    A file holding nothing but whitespace counts as empty.
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _OTHER_KINDS if test(mode)), "not a file")
+
+
+def open_regular_file(path: Path) -> BinaryIO:
+    """Open ``path`` (symbolic links followed) for reading, if it is a regular file.
+
+    A named pipe, device or socket is refused without reading a byte and without waiting (a
+    pipe named ``x.txt`` or a link to ``/dev/zero`` would otherwise block or never end). The
+    type is checked on the opened file, so it cannot change between the check and the read.
     """
     try:
-        info = path.stat()
+        fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         raise ReadError(str(path), "no such file") from None
     except OSError as exc:
         raise ReadError(str(path), f"cannot open the file ({exc.strerror or exc})") from None
     except ValueError:
         raise ReadError(str(path), "invalid file name") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ReadError(str(path), "is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise ReadError(str(path), "not a regular file")
-    if info.st_size > limit:
-        reason = (
-            f"file too large ({format_megabytes(info.st_size)}; limit {format_megabytes(limit)})"
-        )
-        raise ReadError(str(path), reason)
-    try:
-        with path.open("rb") as handle:
-            # Never more than the limit, even if the file grew since stat().
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise ReadError(str(path), "is a folder, not a file")
+        raise ReadError(str(path), f"not a regular file ({_kind(mode)})")
+    if _OPEN_FLAGS & getattr(os, "O_NONBLOCK", 0):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def read_file_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """Return the bytes of ``path`` or raise :class:`ReadError` with a one-line reason.
+
+    Only regular files are read (see :func:`open_regular_file`). The size is checked before
+    reading so that an oversized file is refused at once. A file holding nothing but
+    whitespace counts as empty.
+    """
+    with open_regular_file(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            reason = f"file too large ({format_megabytes(size)}; limit {format_megabytes(limit)})"
+            raise ReadError(str(path), reason)
+        try:
+            # Never more than the limit, even if the file grew since it was opened.
             data = handle.read(limit + 1)
-    except OSError as exc:
-        raise ReadError(str(path), f"cannot read the file ({exc.strerror or exc})") from None
+        except OSError as exc:
+            raise ReadError(str(path), f"cannot read the file ({exc.strerror or exc})") from None
     if len(data) > limit:
         raise ReadError(str(path), f"file too large (limit {format_megabytes(limit)})")
     if not data:

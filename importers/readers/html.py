@@ -16,6 +16,7 @@ from importers.errors import ReadError
 from importers.readers.dates import parse_date_value
 from importers.readers.encoding import decode_text
 from importers.readers.file_bytes import FORMAT_NAMES, read_file_bytes, sniff_format
+from importers.readers.html_depth import flatten_deep_nesting
 from importers.readers.layout import tidy_blank_lines
 from importers.records import DocumentText
 
@@ -365,13 +366,14 @@ def parse_html(markup: str) -> HtmlContent:
     elements do not. Table cells on one row are joined by ``" | "``. Scripts, styles, forms,
     navigation, asides, hidden elements and page-level headers and footers are dropped.
     A ``mailto:`` link keeps its address visible: appended in parentheses when the link text
-    does not show it. The title is ``<title>``, else ``og:title``, else the first ``<h1>``;
-    the date comes from ``<meta>`` (``article:published_time``, ``date``, ``dc.date``, ...),
-    JSON-LD ``datePublished``, then ``<time datetime>``.
+    does not show it. Elements nested deeper than any real page are flattened first (see
+    :mod:`importers.readers.html_depth`). The title is ``<title>``, else ``og:title``, else
+    the first ``<h1>``; the date comes from ``<meta>`` (``article:published_time``,
+    ``date``, ``dc.date``, ...), JSON-LD ``datePublished``, then ``<time datetime>``.
     """
     # lexbor takes UTF-8: lone surrogates (from a lenient decoder) would not encode.
     markup = markup.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
-    tree = LexborHTMLParser(markup)
+    tree = LexborHTMLParser(flatten_deep_nesting(markup))
     root = tree.root
     text = _visible_text(root) if root is not None else ""
     return HtmlContent(text=text, title=_page_title(tree), published=_publication_date(tree))

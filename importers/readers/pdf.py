@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from io import BytesIO
 from pathlib import Path
 
@@ -26,6 +27,10 @@ _LIGATURES = {
     0x00AD: None,  # soft hyphen
 }
 _WORD_EXPORT_PREFIX = "Microsoft Word - "
+
+# pypdf logs what it repairs in a broken file ("EOF marker not found"); with no handler
+# configured Python would print that to stderr beside our own one-line reason.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 def _open(data: bytes, path: str) -> PdfReader:

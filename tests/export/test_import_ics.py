@@ -101,7 +101,7 @@ def test_broken_dates_keep_the_event_undated_with_a_warning(fixtures: Path) -> N
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("empty.ics", "empty file"),
+        ("empty.ics", "the file is empty"),
         ("binary.ics", "binary file"),
         ("truncated.ics", "truncated"),
         ("not_a_calendar.ics", "not an iCalendar file"),

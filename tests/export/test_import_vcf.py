@@ -56,7 +56,7 @@ def test_vcard_21_bare_type_parameters(fixtures: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("empty.vcf", "empty file"),
+        ("empty.vcf", "the file is empty"),
         ("binary.vcf", "binary file"),
         ("truncated.vcf", "truncated"),
         ("not_a_vcard.vcf", "not a vCard file"),

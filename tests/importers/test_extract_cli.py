@@ -80,3 +80,19 @@ def test_calendars_are_read_too(tmp_path: Path, capsys: pytest.CaptureFixture[st
         "2022-10-03",
         "2022-10-04",
     )
+
+
+def test_a_folder_is_read_for_its_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "inbox"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("The Lakeside Forum takes place on 3 May 2031.\n")
+    (folder / "sub" / "b.txt").write_text("The Hill Summit opens on 9 June 2031.\n")
+    (folder / "notes.xyz").write_text("not a document the importers read")
+    (folder / ".hidden.txt").write_text("The Hidden Forum meets on 1 July 2031.\n")
+    assert main(["extract", str(folder), "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    # the folder's documents, walked and sorted; other extensions and hidden files left out
+    assert [d["source"] for d in found] == ["a.txt", "b.txt"]
+    assert [d["events"][0]["title"] for d in found] == ["Lakeside Forum", "Hill Summit"]

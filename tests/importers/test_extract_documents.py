@@ -309,9 +309,7 @@ def test_parts_opened_by_first_second_third_are_one_event_each() -> None:
         "Harbour Traders Breakfast": "2033-03-17",
         "Young Voters Town Hall": "2033-03-23",
     }
-    people = {
-        e.title: [p.name for panel in e.panels for p in panel.people] for e in result.events
-    }
+    people = {e.title: [p.name for panel in e.panels for p in panel.people] for e in result.events}
     assert people["Harbour Traders Breakfast"] == ["Lena Ortiz", "Dana Sykes"]
     titles = {p.name: p.title for p in result.people}
     # "Mayor Ortiz and Councillor Dana Sykes": the mayor's title stays the mayor's

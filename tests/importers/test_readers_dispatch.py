@@ -100,4 +100,4 @@ def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(path)
     with pytest.raises(ReadError) as caught:
         read_document(path)
-    assert str(caught.value) == f"{path}: not a regular file"
+    assert str(caught.value) == f"{path}: not a regular file (a named pipe)"

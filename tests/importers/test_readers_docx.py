@@ -123,3 +123,31 @@ def test_bad_docx_files_give_one_line_read_errors(tmp_path: Path, data: bytes, r
     with pytest.raises(ReadError) as caught:
         read_document(path)
     assert str(caught.value) == f"{path}: {reason}"
+
+
+def _with_padding(path: Path, megabytes: int) -> Path:
+    """A real programme with a part of zeros added: a few hundred kilobytes on disk that
+    expand to ``megabytes`` (a ZIP bomb)."""
+    build_programme(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        with archive.open("word/media/padding.bin", "w", force_zip64=True) as part:
+            chunk = bytes(1 << 20)
+            for _ in range(megabytes):
+                part.write(chunk)
+    return path
+
+
+def test_docx_bomb_is_refused_from_its_declared_size_without_being_unpacked(
+    tmp_path: Path,
+) -> None:
+    path = _with_padding(tmp_path / "bomb.docx", 256)
+    assert path.stat().st_size < 2_000_000
+    with pytest.raises(ReadError) as caught:
+        read_document(path)
+    # 256 MiB of zeros and the programme itself
+    assert caught.value.reason == "expands to 269.3 MB (limit 100 MB); not read"
+
+
+def test_docx_with_pictures_under_the_limit_is_read(tmp_path: Path) -> None:
+    path = _with_padding(tmp_path / "pictures.docx", 20)
+    assert "Harbour Cities Forum" in read_document(path).text

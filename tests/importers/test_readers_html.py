@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +13,9 @@ import pytest
 from importers.errors import ReadError
 from importers.readers import read_document
 from importers.readers.html import declared_charset, html_to_text, parse_html
+from importers.readers.html_depth import MAX_DEPTH, flatten_deep_nesting
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def page(body: str, head: str = "") -> str:
@@ -194,3 +200,38 @@ def test_bad_html_files_give_one_line_read_errors(tmp_path: Path, data: bytes, r
 def test_deeply_nested_markup_does_not_exhaust_the_stack() -> None:
     markup = "<div>" * 5000 + "deep" + "</div>" * 5000
     assert html_to_text(markup) == "deep"
+
+
+def _depth(markup: str) -> int:
+    """Deepest nesting of <div> and <span> in ``markup``."""
+    depth = deepest = 0
+    for tag in re.findall(r"</?(?:div|span)>", markup):
+        depth += -1 if tag.startswith("</") else 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def test_nesting_deeper_than_the_limit_is_flattened_and_its_text_kept() -> None:
+    markup = "<body>" + "<div>" * 2000 + "deep <b>text</b>" + "</div>" * 2000 + "after</body>"
+    flat = flatten_deep_nesting(markup)
+    assert _depth(flat) == MAX_DEPTH
+    assert re.sub("<[^>]*>", "", flat) == "deep textafter"
+    assert html_to_text(markup) == "deep text\nafter"
+
+
+def test_shallow_pages_are_left_as_they_are() -> None:
+    page = "<ul>" + "<li><span>item</span>" * 3000 + "</ul><p>" * 10 + "<div>x</div>"
+    assert flatten_deep_nesting(page) is page
+
+
+def test_200000_nested_divs_are_read_without_hanging(tmp_path: Path) -> None:
+    """The HTML parser took 109 s on this page (its time grows faster than the square of the
+    depth); flattened first, it is read at once. The time limit only guards against a hang."""
+    path = tmp_path / "nested.html"
+    n = 200_000
+    path.write_text("<html><body>" + "<div>" * n + "Nested forum" + "</div>" * n + "</body></html>")
+    code = f"from importers.readers import read_document; print(read_document({str(path)!r}).text)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO
+    )
+    assert result.stdout == "Nested forum\n", result.stderr
