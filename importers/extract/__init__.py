@@ -6,6 +6,8 @@ import re
 from datetime import date as CalendarDay
 from datetime import time, timedelta
 
+from importers.errors import DocumentTooComplex
+from importers.extract import budget
 from importers.extract.contacts import ContactBlock, find_contact_blocks, place_names
 from importers.extract.dates import DateMention, find_dates
 from importers.extract.events import (
@@ -64,8 +66,19 @@ def preload() -> None:
     place_names()
 
 
-def extract(document: DocumentText) -> Extraction:
-    """Find the events (with their panels) and the people in one document."""
+def extract(document: DocumentText, *, seconds: float | None = None) -> Extraction:
+    """Find the events (with their panels) and the people in one document. Raises
+    :class:`~importers.errors.DocumentTooComplex` when that takes more than ``seconds``
+    (default :data:`budget.SECONDS`)."""
+    limit = budget.SECONDS if seconds is None else seconds
+    try:
+        with budget.budget(limit):
+            return _extract(document)
+    except budget.OutOfTime:
+        raise DocumentTooComplex(document.path, limit) from None
+
+
+def _extract(document: DocumentText) -> Extraction:
     # Beyond this many characters a text is a dump, not a document: analyse its beginning.
     text = document.text[:MAX_ANALYSED]
     doc = Text(text)
@@ -783,6 +796,7 @@ def _release_date(doc: Text, dates: list[DateMention]) -> DateMention | None:
     """The day a text was issued: a single day heading the text on a line of its own, after a
     "For immediate release" line, or opening a dateline ("Nairobi, 4 May 2023 – ...")."""
     text = doc.text
+    headings = sum(1 for d in dates if _alone_on_line(text, d.span))
     for date in dates[:6]:
         if date.start != date.end or str(date.start.precision) != "day" or not date.explicit_year:
             continue
@@ -794,7 +808,6 @@ def _release_date(doc: Text, dates: list[DateMention]) -> DateMention | None:
         previous = text[max(0, line_start - 60) : max(0, line_start - 1)]
         alone = not before.strip(" *#,") and not after.strip(" *#.,")
         dateline = _opens_dateline(before, after)
-        headings = sum(1 for d in dates if _alone_on_line(text, d.span))
         first_line = not text[:line_start].strip()
         if dateline or (
             alone and (_RELEASE_CONTEXT.search(previous) or (first_line and headings == 1))
@@ -830,11 +843,17 @@ def _signed_date(doc: Text, dates: list[DateMention]) -> DateMention | None:
     return last if prose_before and not prose_after and not timed else None
 
 
+_ALONE_BEFORE = re.compile(r"(?:\A|\n)[ \t*#.,:]*\Z")
+_ALONE_AFTER = re.compile(r"[ \t*#.,:]*(?:\n|\Z)")
+
+
 def _alone_on_line(text: str, span: tuple[int, int]) -> bool:
-    line_start = text.rfind("\n", 0, span[0]) + 1
-    line_end = text.find("\n", span[1])
-    line_end = len(text) if line_end == -1 else line_end
-    return not (text[line_start : span[0]] + text[span[1] : line_end]).strip(" *#.,:")
+    # looked at only near the date: a line thousands of characters long is not copied
+    start = max(0, span[0] - 200)
+    before = _ALONE_BEFORE.search(text, start, span[0])
+    if before is None:
+        return False
+    return _ALONE_AFTER.match(text, span[1]) is not None
 
 
 _PLACE_DATELINE = re.compile(

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from importers.extract import budget
 from importers.extract.phones import (
     find_phone_candidates,
     has_international_prefix,
@@ -937,6 +938,7 @@ def _collect_groups(text: str, low: str | None) -> list[_Group]:
         signals = _signal_starts(text, low)
         intros = sorted(_keyword_starts(low, _INTRO_KEYS))
     for raw_line in text.splitlines(keepends=True):
+        budget.check()
         body = raw_line.rstrip("\r\n")
         start, offset = offset, offset + len(raw_line)
         if not body.strip():

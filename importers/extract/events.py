@@ -9,10 +9,12 @@ one event; dates are tied to the mention nearest to them in the same sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from importers.extract import budget
 from importers.extract.dates import DateMention
 from importers.extract.gatherings import find_gatherings
 from importers.extract.lexicon import BODY_NOUNS, EVENT_NOUNS, MONTHS, WEEKDAYS, fold
@@ -663,20 +665,25 @@ def _overlaps(span: Span, mentions: list[EventMention]) -> bool:
 
 def cluster_mentions(mentions: list[EventMention]) -> list[EventCluster]:
     clusters: list[EventCluster] = []
+    # each cluster's distinct names: a name met again is compared once, not once per mention
+    names: list[dict[tuple[str, str | None, bool], EventMention]] = []
     for mention in mentions:
         if mention.generic:
             continue
-        for cluster in clusters:
-            if any(_same_event(mention, other) for other in cluster.named):
+        for cluster, known in zip(clusters, names, strict=True):
+            if any(_same_event(mention, other) for other in known.values()):
                 cluster.mentions.append(mention)
+                known.setdefault((mention.title, mention.acronym, mention.nominal), mention)
                 break
         else:
             clusters.append(EventCluster([mention]))
+            names.append({(mention.title, mention.acronym, mention.nominal): mention})
     # acronyms ("the EDD") and generic references ("the Forum") join the latest fitting event
+    index = [_Reach(c) for c in clusters]
     for mention in mentions:
         if not mention.generic:
             continue
-        target = _resolve_generic(mention, clusters)
+        target = _resolve_generic(mention, index)
         if target is not None:
             target.mentions.append(mention)
     return clusters
@@ -690,31 +697,39 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
     return titles_alike(a.title, b.title)
 
 
-def _resolve_generic(mention: EventMention, clusters: list[EventCluster]) -> EventCluster | None:
+class _Reach:
+    """What a generic reference is matched against in one cluster, computed once."""
+
+    def __init__(self, cluster: EventCluster) -> None:
+        named = cluster.named
+        self.cluster = cluster
+        self.acronyms = cluster.acronyms
+        self.heads = {m.head for m in named}
+        self.title_words = set(fold(cluster.title).split())
+        self.starts = sorted(m.span[0] for m in named)
+        self.first = cluster.first
+
+    def last_before(self, offset: int) -> int:
+        i = bisect.bisect_left(self.starts, offset)
+        return self.starts[i - 1] if i else -1
+
+
+def _resolve_generic(mention: EventMention, index: list[_Reach]) -> EventCluster | None:
     word = mention.title.split()[-1].strip(".,’'")
-    before = [c for c in clusters if c.first < mention.span[0]]
     # an acronym written alone
-    for cluster in clusters:
-        if word in cluster.acronyms:
-            return cluster
+    for reach in index:
+        if word in reach.acronyms:
+            return reach.cluster
     fitting = [
-        c
-        for c in before
-        if mention.head == "event"
-        or any(m.head == mention.head for m in c.named)
-        or mention.head in fold(c.title).split()
+        r
+        for r in index
+        if r.first < mention.span[0]
+        and (mention.head == "event" or mention.head in r.heads or mention.head in r.title_words)
     ]
     if not fitting:
         return None
     # the event named most recently before the reference
-    return max(
-        fitting,
-        key=lambda c: (
-            max(m.span[0] for m in c.named if m.span[0] < mention.span[0])
-            if any(m.span[0] < mention.span[0] for m in c.named)
-            else -1
-        ),
-    )
+    return max(fitting, key=lambda r: r.last_before(mention.span[0])).cluster
 
 
 def acronym_mentions(doc: Text, clusters: list[EventCluster]) -> None:
@@ -726,6 +741,9 @@ def acronym_mentions(doc: Text, clusters: list[EventCluster]) -> None:
                 if any(m.span[0] <= span[0] <= m.span[1] + 4 for m in cluster.mentions):
                     continue
                 cluster.mentions.append(EventMention(span, acronym, cluster.head, generic=True))
+
+
+_DATE_REACH = 400  # characters between a date and the name of its event, at most
 
 
 def attach_dates(
@@ -740,12 +758,22 @@ def attach_dates(
             sentence = doc.sentence_at(mention.span[0])
             if sentence:
                 by_sentence.setdefault(sentence.start, []).append((mention, cluster))
+    for found in by_sentence.values():
+        found.sort(key=lambda mc: mc[0].span[0])
+    starts = {key: [m.span[0] for m, _ in found] for key, found in by_sentence.items()}
     for date in dates:
+        budget.check()
         sentence = doc.sentence_at(date.span[0])
         if sentence is None:
             left.append(date)
             continue
-        candidates = by_sentence.get(sentence.start, [])
+        in_sentence = by_sentence.get(sentence.start, [])
+        # only mentions within reach can take the date (see the distance limit below): a
+        # sentence thousands of words long is not read mention by mention for every date
+        at = starts.get(sentence.start, [])
+        lo = bisect.bisect_left(at, date.span[0] - _DATE_REACH)
+        hi = bisect.bisect_right(at, date.span[1] + _DATE_REACH)
+        candidates = in_sentence[lo:hi]
         best: tuple[float, EventCluster] | None = None
         if _is_dateline(doc, date):
             named = [(m, c) for m, c in candidates if not m.generic and not m.body]

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from importers.extract import budget
 from importers.extract.lexicon import BODY_NOUNS, EVENT_NOUNS, MONTHS, WEEKDAYS, data_entries, fold
 from importers.extract.vocabulary import words
 from importers.records import Span
@@ -147,6 +148,8 @@ def find_gatherings(text: str, start: int = 0, end: int | None = None) -> list[G
     found: list[Gathering] = []
     taken = -1
     for i in range(len(tokens)):
+        if not i % 1024:
+            budget.check()
         head = _head_at(tokens, i)
         if head is None:
             continue

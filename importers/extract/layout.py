@@ -476,6 +476,8 @@ def _title_like(words: list[str]) -> bool:
 def is_day_line(line: Line, date_spans: list[Span]) -> bool:
     """A line that is mostly a date ("Monday 18 March", "DAY 1 – 25 May 2013", "Saturday, May
     17"): it heads the programme of that day."""
+    if len(line.text) > 200:
+        return False  # a heading is short
     covered = sum(
         min(b, line.end) - max(a, line.start)
         for a, b in date_spans

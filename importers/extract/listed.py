@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from importers.extract import budget
 from importers.extract.affiliation import (
     Affiliation,
     is_title,
@@ -227,6 +228,7 @@ def read_people(text: str, start: int, end: int, *, listed: bool = True) -> list
     position = start
     prefix_start = start
     while position < end:
+        budget.check()
         found = _first_name(text, position, end, listed=listed and not people)
         if found is None:
             break
@@ -277,8 +279,8 @@ def _first_name(text: str, start: int, end: int, *, listed: bool) -> tuple[_Name
     name = _name_at(text, position, listed=listed)
     if name is not None and name.end <= end:
         return name, ""
-    for m in re.finditer(rf"(?<![\w’'.-]){U}", text[position:end]):
-        at = position + m.start()
+    for m in _CAPITAL_START.finditer(text, position, end):
+        at = m.start()
         if at == position:
             continue
         name = _name_at(text, at, listed=False)
@@ -287,10 +289,19 @@ def _first_name(text: str, start: int, end: int, *, listed: bool) -> tuple[_Name
     return None
 
 
+_CAPITAL_START = re.compile(rf"(?<![\w’'.-]){U}")
+_COMMA = re.compile(r",\s*")
+_GLUED = re.compile(rf"(?<=[a-z)])\s+(?={U})")
+# How far a description may run before the next person on the same line: beyond it the rest
+# of a long line is read as one description, and a line of thousands of names stays linear.
+_DESCRIPTION_REACH = 400
+
+
 def _next_person(text: str, position: int, end: int) -> tuple[int, int] | None:
     """Where a second person starts after a description, if one does: after "; ", " and ",
     " / " or " -- " followed by a name, or glued to an organisation and followed by a title
     ("..., Acme Trust Jane Roe, Director")."""
+    end = min(end, position + _DESCRIPTION_REACH)
     for sep in _BETWEEN.finditer(text, position, end):
         name = _name_at(text, sep.end(), listed=False)
         if name is None:
@@ -300,20 +311,20 @@ def _next_person(text: str, position: int, end: int) -> tuple[int, int] | None:
         ):
             continue
         return sep.start(), sep.end()
-    for comma in re.finditer(r",\s*", text[position:end]):
-        at = position + comma.end()
+    for comma in _COMMA.finditer(text, position, end):
+        at = comma.end()
         name = _name_at(text, at, listed=False)
         if name is None or name.name_start != at and name.honorific is None:
             continue
         if re.match(r"\s*(?:$|[,;(]|\s+and\s)", text[name.end : end]) and (
-            text[position : position + comma.start()].rstrip().endswith(")")
-            or not text[position : position + comma.start()].strip(" ,")
+            text[position : comma.start()].rstrip().endswith(")")
+            or not text[position : comma.start()].strip(" ,")
             or name.honorific
         ):
             # "Jane Roe (Acme), John Doe (Beta)", "Ms Jane Roe, Mr John Doe"
-            return position + comma.start(), at
-    for m in re.finditer(rf"(?<=[a-z)])\s+(?={U})", text[position:end]):
-        at = position + m.end()
+            return comma.start(), at
+    for m in _GLUED.finditer(text, position, end):
+        at = m.end()
         name = _name_at(text, at, listed=False)
         if name is None or name.honorific or name.name_start != at:
             continue
@@ -330,11 +341,14 @@ def _name_looks_listed(text: str, name: _Name, end: int) -> bool:
     return not after.strip() or bool(re.match(r"\s*(?:[,;(/]|--|[-–—]\s)", after))
 
 
+_GIVEN_AND = re.compile(rf"(?<![\w.])({U}{L}+)\s+(?:and|&|y|et)\s+$")
+
+
 def _shared_surnames(text: str, people: list[Listed]) -> list[Listed]:
     """ "Jana and Petr Novak": a given name alone before "and" shares the surname after it."""
     out: list[Listed] = []
     for person in people:
-        before = re.search(rf"(?<![\w.])({U}{L}+)\s+(?:and|&|y|et)\s+$", text[: person.span[0]])
+        before = _GIVEN_AND.search(text, max(0, person.span[0] - 60), person.span[0])
         if before and len(person.name.split()) >= 2 and fold(before.group(1)) in given_names():
             if not out or out[-1].span[1] <= before.start(1):
                 surname = person.name.split()[-1]

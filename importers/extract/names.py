@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from importers.extract import budget
 from importers.extract.lexicon import (
     EVENT_NOUNS,
     HONORIFICS,
@@ -126,7 +127,9 @@ def find_names(text: str) -> list[NameMention]:
     """Person-name candidates in text order; single surnames come only after an honorific."""
     firsts = given_names()
     out: list[NameMention] = []
-    for match in _NAME_RUN.finditer(text):
+    for count, match in enumerate(_NAME_RUN.finditer(text)):
+        if not count % 256:
+            budget.check()
         group = match.group()
         if (
             " " not in group

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import time
 
+from importers.extract import budget
 from importers.extract.dates import DateMention
 from importers.extract.lexicon import PANEL_KINDS
 from importers.extract.names import NameMention
@@ -515,9 +516,14 @@ def _continuation(text: str, end: int) -> list[Span]:
 
 
 def _is_heading(text: str, span: Span) -> bool:
-    line_start = text.rfind("\n", 0, span[0]) + 1
-    line_end = text.find("\n", span[1])
-    line_end = len(text) if line_end == -1 else line_end
+    line_start = text.rfind("\n", max(0, span[0] - 61), span[0]) + 1
+    if span[0] - line_start > 60:
+        return False  # a heading line is short: no need to look further back
+    line_end = text.find("\n", span[1], span[1] + 61)
+    if line_end == -1:
+        if span[1] + 61 < len(text):
+            return False
+        line_end = len(text)
     line = text[line_start:line_end]
     rest = (text[line_start : span[0]] + text[span[1] : line_end]).strip(" ,.:*#-")
     return len(rest) <= 12 and len(line) <= 60
@@ -554,6 +560,8 @@ def assign_roles(
     listing: tuple[PanelCluster | None, str] | None = None  # a list introduced by "...with:"
     listing_from = -1
     for index, sentence in enumerate(doc.sentences):
+        if not index % 256:
+            budget.check()
         in_sentence = spans_by.get(index, [])
         people = people_by.get(index)
         s_text = text[sentence.start : sentence.end]

@@ -4,9 +4,12 @@ the Department of Y", "Jane Roe from Z"), with later short forms ("Ambassador Ro
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from importers.extract import budget
 from importers.extract.affiliation import split_affiliation
 from importers.extract.lexicon import (
     ACADEMIC,
@@ -385,7 +388,8 @@ def _romance_pre_title(window: str) -> tuple[str | None, str | None]:
 
 def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | None, str | None]:
     """Title and organisation written before a name (honorifics already skipped)."""
-    window = text[sentence_start:start]
+    # a title before a name is written within a few words of it
+    window = text[max(sentence_start, start - 300) : start]
     romance = _romance_pre_title(window[-160:])
     if romance[0]:
         return romance
@@ -515,7 +519,7 @@ def _has_own_title(text: str, end: int) -> bool:
 
 
 def _in_quotes(text: str, start: int, line_start: int) -> bool:
-    before = text[line_start:start]
+    before = text[max(line_start, start - 500) : start]  # a quoted title is short
     opens = before.count("“") + before.count("«")
     closes = before.count("”") + before.count("»")
     straight = before.count('"')
@@ -526,10 +530,11 @@ _HEADING_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _HEADING_SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "at", "a", "with"})
 
 
-def _heading_like(line: str) -> bool:
+@lru_cache(maxsize=64)
+def _heading_like(text: str, line: tuple[int, int]) -> bool:
     """Three words or more, none in lower case but the small ones ("Forum on the Future")."""
     words = 0
-    for match in _HEADING_WORD.finditer(line):  # prose ends at its first lower-case word
+    for match in _HEADING_WORD.finditer(text, *line):  # prose ends at its first lower-case word
         word = match.group()
         if word[:1].islower() and word not in _HEADING_SMALL_WORDS:
             return False
@@ -573,12 +578,14 @@ class PeopleFinder:
         self.people: dict[str, Person] = {}
         self.mention_person: dict[Span, str] = {}
         self.mentions: list[NameMention] = []
+        self._starts: list[int] = []  # where the full names begin, in order
 
     def run(self) -> None:
         text = self.doc.text
         mentions = find_names(text)
         kept: list[NameMention] = []
         for mention in mentions:
+            budget.check()
             if lookup(mention.name):
                 continue  # "Cape Town", "Costa Rica"
             if (
@@ -591,14 +598,16 @@ class PeopleFinder:
             line = self._line(mention.span[0])
             if _in_quotes(text, mention.span[0], line[0]):
                 continue
-            if _heading_like(text[line[0] : line[1]]) and not mention.honorific:
+            if _heading_like(text, line) and not mention.honorific:
                 if not _structural_cue(text, self.doc.raw, mention, line):
                     continue
             if not mention.confident and not _structural_cue(text, self.doc.raw, mention, line):
                 continue
             kept.append(mention)
         full = [m for m in kept if m.tokens >= 2]
+        self._starts = [m.span[0] for m in full]
         for mention in full:
+            budget.check()
             self._add_full(mention, full)
         for mention in kept:
             if mention.tokens == 1:
@@ -656,10 +665,10 @@ class PeopleFinder:
         s_start = sentence.start if sentence else self._line(mention.span[0])[0]
         s_end = sentence.end if sentence else self._line(mention.span[0])[1]
         # the next person starts where their honorific does ("..., Ambassador John Doe")
+        following = bisect.bisect_right(self._starts, mention.span[1])
         nxt = [
             honorific_before(text, m.span[0])[1] if m.honorific else m.span[0]
-            for m in all_mentions
-            if m.span[0] > mention.span[1]
+            for m in all_mentions[following : following + 1]
         ]
         stop = min([s_end, *nxt])
         name_start = mention.span[0]

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import time
 
+from importers.extract import budget
 from importers.extract.affiliation import is_org
 from importers.extract.dates import DateMention
 from importers.extract.gatherings import gathering_nouns
@@ -255,6 +256,7 @@ class _Walk:
 
     def run(self) -> None:
         for line in self.layout.lines:
+            budget.check()
             if line.kind == BLANK:
                 self.last = None
                 continue

@@ -230,7 +230,7 @@ def test_heading_test_stops_early_but_judges_as_the_whole_line_would(line: str) 
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
     small = {"of", "and", "the", "for", "in", "on", "to", "at", "a", "with"}
     lower = [w for w in words if w[:1].islower() and w not in small]
-    assert people._heading_like(line) == (len(words) >= 3 and not lower)
+    assert people._heading_like(line, (0, len(line))) == (len(words) >= 3 and not lower)
 
 
 @given(HEADING_TEXTS, st.integers(0, 30), st.integers(0, 80))
