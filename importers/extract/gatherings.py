@@ -75,20 +75,18 @@ class Gathering:
     called: bool = False  # a naming word gives it: "the show, called “X”"
 
 
-@dataclass(frozen=True)
 class _Tok:
-    start: int
-    end: int
-    text: str
-    brk: bool  # a line break comes before it
+    """One word or mark, with what the rules ask of it worked out once."""
 
-    @property
-    def folded(self) -> str:
-        return fold(self.text.rstrip("."))
+    __slots__ = ("start", "end", "text", "brk", "folded", "cap")
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper() or self.text[:1].isdigit()
+    def __init__(self, start: int, end: int, text: str, brk: bool) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.brk = brk  # a line break comes before it
+        self.folded = fold(text.rstrip("."))
+        self.cap = text[:1].isupper() or text[:1].isdigit()
 
 
 @cache
@@ -142,8 +140,33 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 
 def find_gatherings(text: str, start: int = 0, end: int | None = None) -> list[Gathering]:
-    """Gathering phrases in ``text[start:end]``, in text order, overlaps settled left first."""
+    """Gathering phrases in ``text[start:end]``, in text order, overlaps settled left first.
+
+    A phrase never crosses a line break, so each line is read on its own, and only a line
+    holding a gathering noun is cut into words.
+    """
     end = len(text) if end is None else end
+    found: list[Gathering] = []
+    hint = _head_hint()
+    line_start = start
+    while line_start < end:
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end == -1 else line_end
+        line = text[line_start:line_end]
+        if hint.search(line.lower() if line.isascii() else fold(line)):
+            found += _gatherings_in(text, line_start, line_end)
+        line_start = line_end + 1
+    return found
+
+
+@cache
+def _head_hint() -> re.Pattern[str]:
+    """Any word a gathering noun ends with, in lower case, plural or possessive alike."""
+    ends = sorted(_last_words(), key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, ends)) + r")s?(?![a-z])")
+
+
+def _gatherings_in(text: str, start: int, end: int) -> list[Gathering]:
     tokens = _tokens(text, start, end)
     found: list[Gathering] = []
     taken = -1
@@ -163,6 +186,11 @@ def find_gatherings(text: str, start: int = 0, end: int | None = None) -> list[G
     return found
 
 
+@cache
+def _last_words() -> frozenset[str]:
+    return frozenset(noun.split()[-1] for noun in gathering_nouns())
+
+
 def _head_at(tokens: list[_Tok], i: int) -> tuple[int, str] | None:
     """The gathering noun ending at token ``i`` (one or two words), as (first index, noun)."""
     nouns = gathering_nouns()
@@ -170,6 +198,9 @@ def _head_at(tokens: list[_Tok], i: int) -> tuple[int, str] | None:
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     word = word.rstrip("'’")
+    last = _last_words()
+    if word not in last and not (word.endswith("s") and word[:-1] in last):
+        return None  # most words end no gathering noun
     if i > 0 and not tokens[i].brk:
         two = f"{tokens[i - 1].folded} {word}"
         if two in nouns:
