@@ -2,10 +2,11 @@
 
 A deletion first works out everything that goes (:func:`plan_deletion`): a document takes with
 it its mentions and every event, panel and person that no other document mentions; an event
-takes its panels; each item takes its participations, mentions and contacts; an organisation
-left without people or events goes too. :func:`delete_planned` copies every row it removes
-into a :class:`Removed` record (plain column values) before deleting them, so that
-:func:`restore` can insert them again: undo in the window is ``restore(removed)``.
+takes its panels; each item takes its participations, mentions, contacts and the UIDs that name
+it (put back, it is again the item those UIDs name); an organisation left without people or
+events goes too. :func:`delete_planned` copies every row it removes into a :class:`Removed`
+record (plain column values) before deleting them, so that :func:`restore` can insert them
+again: undo in the window is ``restore(removed)``.
 
 Everything runs inside the caller's transaction (one Session per user action).
 """
@@ -29,6 +30,7 @@ from db.models import (
     Panel,
     Participation,
     Person,
+    SourceUid,
 )
 
 #: Tables whose rows other rows (or the window's undo history) refer to by id: restored with
@@ -46,6 +48,7 @@ LINKS: tuple[Table, ...] = (
     ContactPoint.__table__,
     Participation.__table__,
     Mention.__table__,
+    SourceUid.__table__,
 )
 #: Foreign keys of each table and the table they point to, for renumbering on restore.
 REFERENCES: dict[str, dict[str, str]] = {
@@ -61,6 +64,7 @@ REFERENCES: dict[str, dict[str, str]] = {
         "panel_id": "panel",
         "person_id": "person",
     },
+    "source_uid": {"event_id": "event", "panel_id": "panel", "person_id": "person"},
 }
 #: Unique columns a restored row may meet again (the same file or .ics/.vcf item imported
 #: again after the deletion).
@@ -192,6 +196,11 @@ def _link_conditions(plan: DeletionPlan) -> dict[Table, list]:
             (Participation.panel_id, plan.panels),
         ],
         ContactPoint.__table__: [(ContactPoint.person_id, plan.people)],
+        SourceUid.__table__: [
+            (SourceUid.event_id, plan.events),
+            (SourceUid.panel_id, plan.panels),
+            (SourceUid.person_id, plan.people),
+        ],
         OrganisationKey.__table__: [(OrganisationKey.organisation_id, plan.organisations)],
     }
 
@@ -249,6 +258,7 @@ def restore(s: Session, removed: Removed) -> dict[str, dict[int, int]]:
     their old ids back when still free (else new ones: the returned map, table → old id →
     new id, lists those). Raises :class:`RestoreConflict` when the same document or item was
     imported again since; the caller's transaction is then to be rolled back."""
+    _refuse_uids_taken(s, removed.rows.get(SourceUid.__tablename__, []))
     renumbered: dict[str, dict[int, int]] = {}
     for table in KEPT_IDS:
         rows = removed.rows.get(table.name, [])
@@ -287,6 +297,22 @@ def restore(s: Session, removed: Removed) -> dict[str, dict[int, int]]:
             s.execute(insert(table), rows)
     s.expire_all()
     return renumbered
+
+
+def _refuse_uids_taken(s: Session, rows: list[dict[str, Any]]) -> None:
+    """Raise :class:`RestoreConflict` when a UID of the removed items names another item now
+    (it was read again since, and the item it named is gone)."""
+    removed = {(row["kind"], row["uid"]) for row in rows}
+    uids = sorted({uid for _, uid in removed})
+    for start in range(0, len(uids), CHUNK):
+        query = select(SourceUid.kind, SourceUid.uid).where(
+            SourceUid.uid.in_(uids[start : start + CHUNK])
+        )
+        for kind, uid in s.execute(query):
+            if (kind, uid) in removed:
+                raise RestoreConflict(
+                    f"cannot put back the deleted {kind}: the same {kind} was imported again since"
+                )
 
 
 def _renumbered_references(

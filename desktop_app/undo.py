@@ -1,5 +1,9 @@
 """Undoable edits: each command keeps the plain field values from before and after the edit
-and applies either through the same ``db.edits`` functions."""
+and applies either through the same ``db.edits`` functions.
+
+Every change is written as imports write (:func:`db.write_lock.write_with_retries`): holding the
+database's write lock, and run again when another program's write outlasted the wait.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import deletion, edits
+from db.write_lock import write_with_retries
 
 #: Called after a command changed the database: (kind, item id).
 Changed = Callable[[str, int], None]
@@ -43,8 +48,8 @@ class EditFieldsCommand(QUndoCommand):
         self._changed = changed
 
     def _apply(self, fields: dict[str, Any]) -> None:
-        with self._sessions.begin() as s:
-            _UPDATERS[self.kind](s, self.item_id, **fields)
+        update = _UPDATERS[self.kind]
+        write_with_retries(self._sessions, lambda s: update(s, self.item_id, **fields))
         self._changed(self.kind, self.item_id)
 
     def redo(self) -> None:
@@ -73,9 +78,11 @@ class SetStatusCommand(QUndoCommand):
         self._changed = changed
 
     def _apply(self, statuses: list[str]) -> None:
-        with self._sessions.begin() as s:
+        def work(s: Session) -> None:
             for (kind, item_id, _), status in zip(self.items, statuses, strict=True):
                 edits.set_status(s, kind, item_id, status)
+
+        write_with_retries(self._sessions, work)
         for kind, item_id, _ in self.items[:1]:
             self._changed(kind, item_id)
 
@@ -105,14 +112,17 @@ class AcceptDocumentCommand(QUndoCommand):
         self.accepted = 0
 
     def redo(self) -> None:
-        with self._sessions.begin() as s:
-            self.accepted = edits.accept_document(s, self.document_id)
+        self.accepted = write_with_retries(
+            self._sessions, lambda s: edits.accept_document(s, self.document_id)
+        )
         self._changed("document", self.document_id)
 
     def undo(self) -> None:
-        with self._sessions.begin() as s:
+        def work(s: Session) -> None:
             for kind, item_id in self.suggested:
                 edits.set_status(s, kind, item_id, "suggested")
+
+        write_with_retries(self._sessions, work)
         self._changed("document", self.document_id)
 
 
@@ -149,16 +159,17 @@ class DeleteCommand(QUndoCommand):
         self.removed: deletion.Removed | None = None
 
     def redo(self) -> None:
-        with self._sessions.begin() as s:
-            self.removed = deletion.delete_items(s, **self.targets)
+        self.removed = write_with_retries(
+            self._sessions, lambda s: deletion.delete_items(s, **self.targets)
+        )
         self._changed("delete", 0)
 
     def undo(self) -> None:
-        if self.removed is None:
+        removed = self.removed
+        if removed is None:
             return
         try:
-            with self._sessions.begin() as s:
-                renumbered = deletion.restore(s, self.removed)
+            renumbered = write_with_retries(self._sessions, lambda s: deletion.restore(s, removed))
         except deletion.RestoreConflict as exc:
             self.setObsolete(True)
             self._failed(str(exc).capitalize() + ".")

@@ -35,6 +35,7 @@ X_ROLE = "X-FORUMDESK-ROLE"
 X_DESCRIPTION = "X-FORUMDESK-DESCRIPTION"
 X_PANEL_DATE = "X-FORUMDESK-PANEL-DATE"
 X_GENERATED = "X-FORUMDESK-GENERATED"  # our exports' mark on a DESCRIPTION they made up
+_DAY = dt.timedelta(days=1)
 _UNESCAPE = re.compile(r"\\(.)")
 _OWN_UID = re.compile(
     r"^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
@@ -138,16 +139,28 @@ def _shifted(value: dt.date, delta: dt.timedelta) -> dt.date | None:
         return None
 
 
+def _is_last_day(value: dt.date | None) -> bool:
+    """``value`` is 31 December 9999 or its midnight."""
+    if isinstance(value, dt.datetime):
+        return value.date() == dt.date.max and value.time() == dt.time(0)
+    return value == dt.date.max
+
+
 class _When:
     """DTSTART/DTEND (or DURATION) as our dates, times and zone."""
 
     def __init__(self, component: Component) -> None:
         start = _decoded(component, "DTSTART")
         end = _decoded(component, "DTEND")
+        # A span up to the midnight after 31 December 9999, which no date holds (our exports
+        # write it with a DURATION): its last day is 31 December 9999.
+        to_the_last_day = False
         if end is None and start is not None and component.get("DURATION") is not None:
             duration = getattr(component.get("DURATION"), "dt", None)
             if isinstance(duration, dt.timedelta):
                 end = _shifted(start, duration)
+                if end is None:
+                    to_the_last_day = _is_last_day(_shifted(start, duration - _DAY))
         self.start_day: dt.date | None = None
         self.end_day: dt.date | None = None
         self.start_time: dt.time | None = None
@@ -157,7 +170,7 @@ class _When:
             return
         if not isinstance(start, dt.datetime):
             self.start_day = start
-            last = start
+            last = dt.date.max if to_the_last_day else start
             if end is not None:  # all-day DTEND is exclusive (RFC 5545 §3.6.1)
                 end_day = end.date() if isinstance(end, dt.datetime) else end
                 last = max(start, _shifted(end_day, dt.timedelta(days=-1)) or start)
@@ -166,7 +179,7 @@ class _When:
         self.zone = _zone_name(start, component.get("DTSTART"))
         self.start_day = start.date()
         self.start_time = start.time().replace(tzinfo=None)
-        self.end_day = self.start_day
+        self.end_day = dt.date.max if to_the_last_day else self.start_day
         if isinstance(end, dt.datetime) and end > start:
             if end.tzinfo is not None and start.tzinfo is not None:
                 end = end.astimezone(start.tzinfo)

@@ -27,12 +27,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
     from db import deletion
     from db.engine import open_database, resolve_url
+    from db.write_lock import write_with_retries
 
-    sessions = open_database(resolve_url(args.db))
-    unknown: list[str] = []
-    with sessions.begin() as s:
+    def delete(s: Session) -> tuple[deletion.DeletionPlan, list[str]]:
         if args.what == "documents":
             found = deletion.document_ids_for(s, args.items)
             unknown = [name for name, ids in found.items() if not ids]
@@ -42,12 +43,18 @@ def run(args: argparse.Namespace) -> int:
             unknown = [item for item in args.items if not item.isdigit()]
         plan = deletion.plan_deletion(s, **{args.what: ids})
         unknown += [str(i) for i in sorted(ids - getattr(plan, args.what))]
-        what = deletion.describe(plan.counts())
-        if args.dry_run:
-            print(f"would delete {what}")
-        elif not plan.is_empty():
+        if not args.dry_run and not plan.is_empty():
             deletion.delete_planned(s, plan)
-            print(f"deleted {what}")
+        return plan, unknown
+
+    # Planned and carried out holding the write lock, as imports write, so that no import
+    # in between changes what only the deleted documents contributed.
+    plan, unknown = write_with_retries(open_database(resolve_url(args.db)), delete)
+    what = deletion.describe(plan.counts())
+    if args.dry_run:
+        print(f"would delete {what}")
+    elif not plan.is_empty():
+        print(f"deleted {what}")
     for item in unknown:
         print(f"forumdesk: no {KINDS[args.what]} {item}", file=sys.stderr)
     return 1 if unknown or plan.is_empty() else 0

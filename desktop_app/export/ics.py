@@ -9,6 +9,7 @@ ignore PARTICIPANT.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import operator
@@ -168,9 +169,10 @@ def _zone(name: str | None) -> str | None:
 @functools.lru_cache(maxsize=64)
 def vtimezone(tzid: str, first_year: int = 1970, last_year: int = 2038) -> str:
     """VTIMEZONE text for an IANA zone (RFC 5545 §3.6.5), generated once per zone and range."""
-    component = Timezone.from_tzid(
-        tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 1, 1)
-    )
+    # icalendar's search for transitions runs past the last date there is when the range ends
+    # late in the year 9999: it ends on 1 January 9999, whose offsets hold again on 31 December.
+    last = dt.date(min(last_year, dt.MAXYEAR), 1, 1)
+    component = Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1), last_date=last)
     unfolded = component.to_ical().decode("utf-8").replace("\r\n ", "")
     out = []
     for row in unfolded.split("\r\n"):
@@ -183,11 +185,14 @@ def vtimezone(tzid: str, first_year: int = 1970, last_year: int = 2038) -> str:
     return "".join(out)
 
 
-def _all_day(start: dt.date, end: dt.date | None) -> str:
-    """DTSTART/DTEND of an all-day span; ``end`` is exclusive (one day when missing)."""
-    if not end or end <= start:
-        end = start + _DAY
-    return f"DTSTART;VALUE=DATE:{_date(start)}{CRLF}DTEND;VALUE=DATE:{_date(end)}{CRLF}"
+def _all_day(first: dt.date, last: dt.date) -> str:
+    """DTSTART/DTEND of the all-day span from ``first`` to ``last``, both included."""
+    last = max(first, last)
+    start = f"DTSTART;VALUE=DATE:{_date(first)}{CRLF}"
+    if last < dt.date.max:
+        return f"{start}DTEND;VALUE=DATE:{_date(last + _DAY)}{CRLF}"
+    # The exclusive end would be 1 January 10000, which no DATE value holds.
+    return f"{start}DURATION:P{(last - first).days + 1}D{CRLF}"
 
 
 @functools.lru_cache(maxsize=8192)
@@ -219,13 +224,25 @@ def _event_span(event: Event) -> str:
     assert start is not None
     end = end_date if end_date and end_date >= start else start
     if start_time is None:
-        return _all_day(start, end + _DAY)
+        return _all_day(start, end)
     zone = _zone(timezone)
     if end_time is not None:
         return _timed_span(start, start_time, end, end_time, zone)
     if end > start:  # timed start over several days, end hour unknown: up to midnight
-        return _timed_span(start, start_time, end + _DAY, dt.time(0), zone)
+        if end < dt.date.max:
+            return _timed_span(start, start_time, end + _DAY, dt.time(0), zone)
+        # No DATE-TIME holds the midnight after 31 December 9999.
+        span = dt.datetime.combine(end, dt.time(0)) - dt.datetime.combine(start, start_time)
+        return _timed("DTSTART", start, start_time, zone) + line("DURATION", _duration(span + _DAY))
     return _timed_span(start, start_time, None, None, zone)
+
+
+def _duration(value: dt.timedelta) -> str:
+    """A positive DURATION value (RFC 5545 §3.3.6)."""
+    minutes, seconds = divmod(value.seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    time = f"T{hours}H{minutes}M{seconds}S" if value.seconds else ""
+    return f"P{value.days}D{time}"
 
 
 def _approximate_span(event: Event) -> str:
@@ -236,13 +253,12 @@ def _approximate_span(event: Event) -> str:
     if precision == "year":
         first = dt.date(start.year, 1, 1)
         last_year = end_date.year if end_date else start.year
-        return _all_day(first, dt.date(max(last_year, start.year) + 1, 1, 1))
+        return _all_day(first, dt.date(max(last_year, start.year), 12, 31))
     first = dt.date(start.year, start.month, 1)
-    last = end_date if end_date and end_date >= first else first
-    nxt = dt.date(last.year + (last.month == 12), last.month % 12 + 1, 1)
     if end_precision == "day" and end_date and end_date >= first:
-        nxt = end_date + _DAY
-    return _all_day(first, nxt)
+        return _all_day(first, end_date)
+    last = end_date if end_date and end_date >= first else first
+    return _all_day(first, last.replace(day=calendar.monthrange(last.year, last.month)[1]))
 
 
 def _panel_span(panel: Panel, event: Event) -> str:
@@ -255,12 +271,11 @@ def _panel_span(panel: Panel, event: Event) -> str:
     else:
         single = end_date is None or end_date <= start_date
         if start_time is None or not single:
-            last = max(end_date or start_date, start_date)
-            return _all_day(start_date, last + _DAY)
+            return _all_day(start_date, end_date or start_date)
         day = start_date
     assert day is not None
     if start_time is None:
-        return _all_day(day, day + _DAY)
+        return _all_day(day, day)
     return _timed_span(day, start_time, day, end_time, _zone(timezone))
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from db.models import Status
+from db.write_lock import write_with_retries
 from desktop_app.undo import EditFieldsCommand, SetStatusCommand
 from desktop_app.views.context import AppContext
 from desktop_app.views.deleting import delete_items
@@ -247,8 +248,7 @@ class DetailPane(QWidget):
         if self.item_id is None:
             return
         try:
-            with self.ctx.sessions.begin() as s:
-                self.merge_in(s, other_id)
+            write_with_retries(self.ctx.sessions, lambda s: self.merge_in(s, other_id))
         except Exception as exc:  # noqa: BLE001 - shown to the user
             QMessageBox.warning(self, "Merge failed", str(exc))
             return
