@@ -19,9 +19,11 @@ import random
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from importers.extract import extract, preload
 from importers.extract.dates import find_dates
+from importers.pipeline import CALENDAR_SUFFIXES, CARD_SUFFIXES
 from importers.records import DocumentText
 from resources import sample_documents
 
@@ -34,9 +36,12 @@ _DAY_BEFORE_MONTH = re.compile(
 
 
 def _paragraphs() -> list[str]:
-    """The samples cut into paragraphs (blank-line blocks, or lines for single-spaced pages)."""
+    """The text samples cut into paragraphs (blank-line blocks, or lines for single-spaced
+    pages)."""
     paragraphs: list[str] = []
     for sample in sample_documents():
+        if Path(sample.name).suffix.lower() in CALENDAR_SUFFIXES | CARD_SUFFIXES:
+            continue  # read by the calendar and card importers, never by the extractor
         text = sample.read_text(encoding="utf-8")
         blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
         if len(blocks) < 5:

@@ -499,6 +499,8 @@ _SERIES = re.compile(
 def _ordinal_listing(text: str, dates: list[DateMention]) -> list[tuple[Entry, PartialDate]]:
     """ "The mayor has four upcoming town halls. First, ... Second, is the X ... Third, ...":
     each part the ordinals open is one event, named in it or by the noun the series gives."""
+    if "First," not in text:
+        return []
     opened = list(_ORDINAL_OPENING.finditer(text))
     if len(opened) < 2 or [m.group("word") for m in opened[:2]] != ["First", "Second"]:
         return []

@@ -85,8 +85,9 @@ class _Tok:
         self.end = end
         self.text = text
         self.brk = brk  # a line break comes before it
-        self.folded = fold(text.rstrip("."))
-        self.cap = text[:1].isupper() or text[:1].isdigit()
+        self.folded = fold(text.rstrip(".")) if text[-1] == "." else fold(text)
+        first = text[0]
+        self.cap = first.isupper() or first.isdigit()
 
 
 @cache
@@ -118,24 +119,25 @@ def _opening_imperative(tokens: list[_Tok], i: int) -> bool:
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     out: list[_Tok] = []
+    append = out.append
+    find = text.find
     previous = start
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
-        a, b = m.start(), m.end()
-        brk = "\n" in text[previous:a]
-        # quotes glued to words: "'Local" -> "'" "Local"; "Content'" -> "Content" "'", but the
-        # apostrophe of a plural possessive ("Ministers'") stays with its word
-        if len(word) > 1 and word[0] in "'’" and word[1].isalpha():
-            out.append(_Tok(a, a + 1, word[0], brk))
-            a, word, brk = a + 1, word[1:], False
-        closing = None
-        if len(word) > 1 and word[-1] in "'’" and word[-2:-1] not in ("s", "S"):
-            closing = _Tok(b - 1, b, word[-1], False)
-            b, word = b - 1, word[:-1]
-        out.append(_Tok(a, b, word, brk))
-        if closing is not None:
-            out.append(closing)
-        previous = m.end()
+        a, b = m.span()
+        brk = a > previous and find("\n", previous, a) != -1
+        previous = b
+        if len(word) > 1 and word[0] in "'’‘" or word[-1] in "'’":
+            # quotes glued to words: "'Local" -> "'" "Local"; "Content'" -> "Content" "'", but
+            # the apostrophe of a plural possessive ("Ministers'") stays with its word
+            if len(word) > 1 and word[0] in "'’" and word[1].isalpha():
+                append(_Tok(a, a + 1, word[0], brk))
+                a, word, brk = a + 1, word[1:], False
+            if len(word) > 1 and word[-1] in "'’" and word[-2:-1] not in ("s", "S"):
+                append(_Tok(a, b - 1, word[:-1], brk))
+                append(_Tok(b - 1, b, word[-1], False))
+                continue
+        append(_Tok(a, b, word, brk))
     return out
 
 
@@ -147,23 +149,20 @@ def find_gatherings(text: str, start: int = 0, end: int | None = None) -> list[G
     """
     end = len(text) if end is None else end
     found: list[Gathering] = []
-    hint = _head_hint()
+    last = _last_words()
     line_start = start
     while line_start < end:
         line_end = text.find("\n", line_start, end)
         line_end = end if line_end == -1 else line_end
         line = text[line_start:line_end]
-        if hint.search(line.lower() if line.isascii() else fold(line)):
+        words = _LOWER_WORD.findall(line.lower() if line.isascii() else fold(line))
+        if any(w in last or w[-1] == "s" and w[:-1] in last for w in words):
             found += _gatherings_in(text, line_start, line_end)
         line_start = line_end + 1
     return found
 
 
-@cache
-def _head_hint() -> re.Pattern[str]:
-    """Any word a gathering noun ends with, in lower case, plural or possessive alike."""
-    ends = sorted(_last_words(), key=len, reverse=True)
-    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, ends)) + r")s?(?![a-z])")
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def _gatherings_in(text: str, start: int, end: int) -> list[Gathering]:

@@ -70,6 +70,13 @@ _CUT = re.compile(
     r"|(?<=[\w.)!?,”\"])\s+(?P<label>[A-Z][a-z]+(?:\s+(?:[a-z]+|[0-9]{1,2}))?)(?=\s*:\s)"
     r"|(?<=[a-z])(?=(?:RSVP|Tel|Fax|Email|E-mail|Phone|Venue|Time|Date|Contact|Enquiries)\s*:)"
 )
+# What every cut above needs somewhere in the line (most long lines are plain paragraphs)
+_CUT_HINT = re.compile(r"--|[•·▪–—:]|[A-Z]{2,}\s+[A-Z]{2,}\s+[A-Z]{2,}")
+# Where a range of hours may start: an hour, its minutes, "am"/"hrs", then a dash or "to"
+_RANGE_HINT = re.compile(
+    r"\d(?:[:.h]\d\d)?\s*(?:[ap]\.?\s?m\.?|hrs?|hours|h)?\s*\|?\s*(?:[-–—‑]|to\b|until\b|till\b)",
+    re.IGNORECASE,
+)
 _STOPWORDS = frozenset(
     "a an the of on for and or in to at by with from as is are was were be de la le el "
     "y et des du del los las en &".split()
@@ -200,13 +207,15 @@ def _cut(text: str, start: int, end: int) -> list[Span]:
     """A flattened block cut where its lines once began: before labels, dashes and times."""
     chunk = text[start:end]
     cuts = set()
-    for m in _CUT.finditer(chunk):
+    for m in _CUT.finditer(chunk) if _CUT_HINT.search(chunk) else ():
         label = m.group("label")
         if label is None:
             cuts.add(m.end())
         elif label_meaning(label) is not None or re.search(r"[0-9]$", label):
             cuts.add(m.start("label"))
-    slots = [m for m in _SLOT.finditer(chunk) if _real_slot(m) and _is_range(m)]
+    slots = []
+    if _RANGE_HINT.search(chunk):
+        slots = [m for m in _SLOT.finditer(chunk) if _real_slot(m) and _is_range(m)]
     if len(slots) >= 2:
         for m in slots:
             if m.start() and chunk[m.start() - 1] in " \t":

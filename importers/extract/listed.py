@@ -268,7 +268,16 @@ def read_people(text: str, start: int, end: int, *, listed: bool = True) -> list
     return _shared_surnames(text, people)
 
 
-def _first_name(text: str, start: int, end: int, *, listed: bool) -> tuple[_Name, str] | None:
+def opens_with_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens with a name a reader would take for one (an honorific
+    or a known given name), as :func:`read_people` would find it first."""
+    found = _first_name(text, start, end, listed=False, only_at_start=True)
+    return found is not None and found[0].confident
+
+
+def _first_name(
+    text: str, start: int, end: int, *, listed: bool, only_at_start: bool = False
+) -> tuple[_Name, str] | None:
     """The first name in ``text[start:end]``: at its start when the layout says one stands
     there, else the first that opens with an honorific or a known given name."""
     position = start
@@ -279,6 +288,8 @@ def _first_name(text: str, start: int, end: int, *, listed: bool) -> tuple[_Name
     name = _name_at(text, position, listed=listed)
     if name is not None and name.end <= end:
         return name, ""
+    if only_at_start:
+        return None
     for m in _CAPITAL_START.finditer(text, position, end):
         at = m.start()
         if at == position:

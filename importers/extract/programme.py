@@ -16,9 +16,11 @@ titled entry takes in the people of the talks under it; an entry becomes a sessi
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from datetime import time
+from functools import cached_property, lru_cache
 
 from importers.extract import budget
 from importers.extract.affiliation import is_org
@@ -40,8 +42,8 @@ from importers.extract.layout import (
     times_of,
 )
 from importers.extract.lexicon import PANEL_KINDS, data_entries, fold
-from importers.extract.listed import Listed, read_people
-from importers.extract.names import find_names
+from importers.extract.listed import Listed, opens_with_name, read_people
+from importers.extract.names import NameMention, find_names
 from importers.extract.panels import role_in_sentence
 from importers.extract.vocabulary import label_meaning, words
 from importers.records import PartialDate, Span
@@ -118,7 +120,7 @@ class Programme:
     days: list[PartialDate]
     fields: dict[str, tuple[str, Span]]  # labelled fields outside any entry (what/when/where)
 
-    @property
+    @cached_property
     def timed(self) -> bool:
         """Whether the text reads as a programme: time slots or session headings."""
         slots = sum(1 for e in self.walk() if e.level == SLOT_LEVEL)
@@ -138,6 +140,7 @@ class Programme:
         return out
 
 
+@lru_cache(maxsize=8192)
 def session_kind(title: str) -> str | None:
     """The kind of session a title names ("Keynote talk: X" -> "keynote talk"), if any."""
     head = title.split(":")[0] if ":" in title[:60] else title
@@ -159,6 +162,7 @@ def prose_kind(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_pause(title: str) -> bool:
     """A programme item that is a pause: only words such as "Lunch", "Tea/coffee Break",
     "Registration over Breakfast", "Space opens; mingling"."""
@@ -179,6 +183,8 @@ _SMALL = frozenset(
 class _Walk:
     def __init__(self, text: str, layout: Layout, dates: list[DateMention]) -> None:
         self.text = text
+        self.names: list[NameMention] | None = None  # found when first asked for
+        self.name_starts: list[int] = []
         self.layout = layout
         self.dates = dates
         self.entries: list[Entry] = []
@@ -367,6 +373,16 @@ class _Walk:
         self.day = first.start
         self.open(entry)
         return True
+
+    def named_in(self, start: int, end: int) -> list[Listed]:
+        """The people named in ``text[start:end]`` (names never run across lines, so the
+        text's names are found once and looked up by place)."""
+        if self.names is None:
+            self.names = find_names(self.text)
+            self.name_starts = [m.span[0] for m in self.names]
+        lo = bisect.bisect_left(self.name_starts, start)
+        hi = bisect.bisect_left(self.name_starts, end)
+        return _named_in([m for m in self.names[lo:hi] if m.span[1] <= end])
 
     def capital_session(self, line: Line, dates: list[DateMention]) -> bool:
         """ "SPECIAL STUDENT BRIEFING June 12, 12:15 p.m. Room 4. Jane Roe will lead ...": a
@@ -700,7 +716,7 @@ class _Walk:
         in_entry = self.current() is not None
         if _CONTACT_LINE.search(text):
             return  # "Jane Roe, Acme, Tel: +1 555 0100": read by the contact reader
-        talk = _TALK.match(text.strip(" |:\t"))
+        talk = _TALK.match(text.strip(" |:\t")) if _TALK_WORD.search(text) else None
         if talk and _AUXILIARY.search(talk.group("title")):
             talk = None  # "A welcome address will be delivered by X": a sentence
         if talk and in_entry:
@@ -732,7 +748,7 @@ class _Walk:
                 # a paragraph that names nobody, after what a session holds, ends it
                 self.close(SLOT_LEVEL if self.heading and self.heading.strength >= 2 else HEADING)
             elif self.current() is not None and not self.current().prose:
-                for person in _named_in(self.text, start, line.end):
+                for person in self.named_in(start, line.end):
                     stop = _sentence_end(self.text, person.span[1], line.end)
                     role = self.pending_role or role_in_sentence(self.text, person.span[1], stop)
                     self.add_person(person, role)
@@ -777,6 +793,7 @@ class _Walk:
 _CONTACT_LINE = re.compile(
     r"@[\w-]+\.|\b(?:tel|phone|fax|mobile|e-?mail)\b\.?\s*:|\+?\d[\d ()./-]{8,}\d", re.IGNORECASE
 )
+_TALK_WORD = re.compile(r"\s(?:by|with|par|por)\s")
 _AUXILIARY = re.compile(r"\b(?:will|is|are|was|were|be|been|has|have|had|shall)\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]{4,200})[”\"]")
 _KIND_ADJECTIVES = frozenset(
@@ -784,11 +801,14 @@ _KIND_ADJECTIVES = frozenset(
 )
 
 
+_LOWER_WORDS = re.compile(r"(?<![\w’'-])[a-z][a-z]+")
+
+
 def _sentence(text: str) -> bool:
     """A slot described by a sentence rather than named: a run of lower-case words."""
-    lowered = re.findall(r"(?<![\w’'-])[a-z][a-z]+", text)
     if len(text.split()) < 5:
         return False
+    lowered = _LOWER_WORDS.findall(text)
     return len(lowered) >= 5 or (len(lowered) >= 3 and text.rstrip().endswith((".", "!")))
 
 
@@ -804,7 +824,8 @@ def _described_kind(text: str) -> str | None:
 
 def _prose(text: str) -> bool:
     """A sentence or a paragraph: a dozen words or more ending in a full stop or the like."""
-    return len(text.split()) >= 12 and bool(re.search(r"[.!?)”\"]\s*$", text.strip()))
+    stripped = text.rstrip()
+    return stripped[-1:] in (".", "!", "?", ")", "”", '"') and len(text.split()) >= 12
 
 
 def _day_label(label: str | None) -> bool:
@@ -826,17 +847,16 @@ def _sentence_end(text: str, start: int, end: int) -> int:
     return stop.end() if stop else end
 
 
-def _named_in(text: str, start: int, end: int) -> list[Listed]:
+def _named_in(mentions: list[NameMention]) -> list[Listed]:
     """The people a sentence names with an honorific or a known given name."""
     found: list[Listed] = []
-    for mention in find_names(text[start:end]):
+    for mention in mentions:
         if not mention.confident or mention.tokens < 2:
             continue
-        a, b = mention.span
         found.append(
             Listed(
                 mention.name,
-                (start + a, start + b),
+                mention.span,
                 mention.honorific,
                 None,
                 None,
@@ -870,8 +890,7 @@ def _prefix_is_title(prefix: str) -> bool:
 
 
 def _starts_with_person(text: str, line: Line) -> bool:
-    people = read_people(text, line.body, line.end, listed=False)
-    return bool(people) and not people[0].prefix and people[0].confident
+    return opens_with_name(text, line.body, line.end)
 
 
 def _person_line(text: str, line: Line, people: list[Listed], listed: bool) -> bool:
