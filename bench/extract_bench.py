@@ -9,7 +9,11 @@ time (no multiprocessing):
 - ``dateparser.search.search_dates`` (English only) on the same texts; it is much slower, so
   by default it runs on a subset and the rate is extrapolated (the output says so).
 
+- with ``--command``, ``forumdesk extract FOLDER --format json`` on the same documents
+  written out as files: one process, start-up included, wall time.
+
     .venv/bin/python bench/extract_bench.py [--documents 1000] [--dateparser-documents 50]
+        [--command]
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -95,6 +102,20 @@ def _rate(items: list, run: Callable) -> float:
     return len(items) / elapsed if elapsed > 0 else float("inf")
 
 
+def _command_rate(documents: list[DocumentText]) -> float:
+    """``forumdesk extract`` on a folder of the documents, in a fresh process."""
+    with tempfile.TemporaryDirectory() as folder:
+        for document in documents:
+            (Path(folder) / document.path).write_text(document.text, encoding="utf-8")
+        script = Path(sys.executable).with_name("forumdesk")
+        command = [str(script)] if script.exists() else [sys.executable, "-m", "desktop_app.cli"]
+        started = time.perf_counter()
+        subprocess.run(
+            [*command, "extract", folder, "--format", "json"], check=True, stdout=subprocess.DEVNULL
+        )
+        return len(documents) / (time.perf_counter() - started)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=1000)
@@ -104,6 +125,12 @@ def main(argv: list[str] | None = None) -> int:
         default=50,
         help="how many of the documents dateparser runs on (0 skips it; the rate is "
         "extrapolated to all documents)",
+    )
+    parser.add_argument(
+        "--command",
+        action="store_true",
+        help="also time `forumdesk extract FOLDER --format json` on the documents written out "
+        "as files",
     )
     args = parser.parse_args(argv)
 
@@ -125,6 +152,12 @@ def main(argv: list[str] | None = None) -> int:
     grammar = _rate(texts, find_dates)
     print(f"find_dates: {grammar:.1f} documents/s")
     print(f"find_dates: {1000 * TARGET_SIZE / mean_size / grammar:.3f} ms per 4 KB")
+
+    if args.command:
+        print(
+            f"forumdesk extract: {_command_rate(documents):.1f} documents/s (one process, "
+            "start-up, reading and JSON output included, wall time)"
+        )
 
     if args.dateparser_documents > 0:
         from dateparser.search import search_dates

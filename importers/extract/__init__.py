@@ -23,10 +23,11 @@ from importers.extract.events import (
     labelled_event,
     titles_alike,
 )
-from importers.extract.gatherings import find_gatherings, gathering_nouns
+from importers.extract.gatherings import find_gatherings, gathering_nouns, one_document
 from importers.extract.layout import META, TEXT, Layout
 from importers.extract.listed import Listed
 from importers.extract.main_event import Candidate, candidates, choose, main_dates, programme_range
+from importers.extract.names import find_names
 from importers.extract.panels import (
     PanelCluster,
     assign_roles,
@@ -72,7 +73,7 @@ def extract(document: DocumentText, *, seconds: float | None = None) -> Extracti
     (default :data:`budget.SECONDS`)."""
     limit = budget.SECONDS if seconds is None else seconds
     try:
-        with budget.budget(limit):
+        with budget.budget(limit), one_document():
             return _extract(document)
     except budget.OutOfTime:
         raise DocumentTooComplex(document.path, limit) from None
@@ -109,8 +110,11 @@ def _extract(document: DocumentText) -> Extraction:
                 and _alone_on_line(doc.text, d.span)
             )
         ]
-    programme = read_programme(doc.lines, layout, dates)
-    finder = PeopleFinder(doc)
+    names = find_names(doc.text)
+    # the programme reads the lines as written; when no line was joined to the next and no
+    # table cell parted, they are the same text and its names are the same
+    programme = read_programme(doc.lines, layout, dates, names if doc.lines == doc.text else None)
+    finder = PeopleFinder(doc, names)
     finder.run()
     _merge_listed(finder, programme)
     blocks = find_contact_blocks(doc.text, guess_region=lambda: dominant_country(doc.text))

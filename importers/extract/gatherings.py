@@ -22,6 +22,9 @@ is *named* when a capitalised word in it is not merely the first word of its sen
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 
@@ -144,22 +147,59 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 def find_gatherings(text: str, start: int = 0, end: int | None = None) -> list[Gathering]:
     """Gathering phrases in ``text[start:end]``, in text order, overlaps settled left first.
 
-    A phrase never crosses a line break, so each line is read on its own, and only a line
-    holding a gathering noun is cut into words.
+    A phrase never crosses a line break, so each line is read on its own (once per text: a
+    part of a line takes the phrases of its line that lie within it), and only a line holding
+    a gathering noun is cut into words.
     """
     end = len(text) if end is None else end
     found: list[Gathering] = []
-    last = _last_words()
-    line_start = start
+    line_start = text.rfind("\n", 0, start) + 1
     while line_start < end:
-        line_end = text.find("\n", line_start, end)
-        line_end = end if line_end == -1 else line_end
-        line = text[line_start:line_end]
-        words = _LOWER_WORD.findall(line.lower() if line.isascii() else fold(line))
-        if any(w in last or w[-1] == "s" and w[:-1] in last for w in words):
-            found += _gatherings_in(text, line_start, line_end)
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        found += [
+            g
+            for g in _line_gatherings(text, line_start, line_end)
+            if start <= g.span[0] and g.span[1] <= end
+        ]
         line_start = line_end + 1
     return found
+
+
+# The phrases of each line read so far in the document being analysed (see one_document)
+_read: ContextVar[dict[tuple[str, int, int], tuple[Gathering, ...]] | None] = ContextVar(
+    "gatherings_read", default=None
+)
+
+
+@contextmanager
+def one_document() -> Iterator[None]:
+    """Within it, each line of the one text being analysed is read once."""
+    token = _read.set({})
+    try:
+        yield
+    finally:
+        _read.reset(token)
+
+
+def _line_gatherings(text: str, start: int, end: int) -> tuple[Gathering, ...]:
+    read = _read.get()
+    if read is None:
+        return _read_line(text, start, end)
+    key = (text, start, end)  # a text's hash is worked out once and kept by the string
+    found = read.get(key)
+    if found is None:
+        found = read[key] = _read_line(text, start, end)
+    return found
+
+
+def _read_line(text: str, start: int, end: int) -> tuple[Gathering, ...]:
+    line = text[start:end]
+    words = _LOWER_WORD.findall(line.lower() if line.isascii() else fold(line))
+    last = _last_words()
+    if not any(w in last or w[-1] == "s" and w[:-1] in last for w in words):
+        return ()
+    return tuple(_gatherings_in(text, start, end))
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")

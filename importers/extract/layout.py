@@ -70,8 +70,21 @@ _CUT = re.compile(
     r"|(?<=[\w.)!?,”\"])\s+(?P<label>[A-Z][a-z]+(?:\s+(?:[a-z]+|[0-9]{1,2}))?)(?=\s*:\s)"
     r"|(?<=[a-z])(?=(?:RSVP|Tel|Fax|Email|E-mail|Phone|Venue|Time|Date|Contact|Enquiries)\s*:)"
 )
-# What every cut above needs somewhere in the line (most long lines are plain paragraphs)
-_CUT_HINT = re.compile(r"--|[•·▪–—:]|[A-Z]{2,}\s+[A-Z]{2,}\s+[A-Z]{2,}")
+
+
+def _may_cut(chunk: str) -> bool:
+    """What every cut above needs somewhere in the line (most long lines are paragraphs): a
+    dash, a bullet, a colon, or three words in capitals in a row."""
+    if any(mark in chunk for mark in ("--", "•", "·", "▪", "–", "—", ":")):
+        return True
+    run = 0
+    for word in chunk.split():
+        bare = word.rstrip(".,;:!?)")
+        run = run + 1 if len(bare) >= 2 and bare.isupper() and bare.isalpha() else 0
+        if run >= 3:
+            return True
+    return False
+
 # Where a range of hours may start: an hour, its minutes, "am"/"hrs", then a dash or "to"
 _RANGE_HINT = re.compile(
     r"\d(?:[:.h]\d\d)?\s*(?:[ap]\.?\s?m\.?|hrs?|hours|h)?\s*\|?\s*(?:[-–—‑]|to\b|until\b|till\b)",
@@ -207,7 +220,7 @@ def _cut(text: str, start: int, end: int) -> list[Span]:
     """A flattened block cut where its lines once began: before labels, dashes and times."""
     chunk = text[start:end]
     cuts = set()
-    for m in _CUT.finditer(chunk) if _CUT_HINT.search(chunk) else ():
+    for m in _CUT.finditer(chunk) if _may_cut(chunk) else ():
         label = m.group("label")
         if label is None:
             cuts.add(m.end())

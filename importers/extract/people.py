@@ -573,8 +573,9 @@ _COPULAR = re.compile(
 class PeopleFinder:
     """Collects the people of one document."""
 
-    def __init__(self, doc: Text) -> None:
+    def __init__(self, doc: Text, names: list[NameMention] | None = None) -> None:
         self.doc = doc
+        self.names = names  # the names in doc.text, when they were found already
         self.people: dict[str, Person] = {}
         self.mention_person: dict[Span, str] = {}
         self.mentions: list[NameMention] = []
@@ -582,7 +583,7 @@ class PeopleFinder:
 
     def run(self) -> None:
         text = self.doc.text
-        mentions = find_names(text)
+        mentions = self.names if self.names is not None else find_names(text)
         kept: list[NameMention] = []
         for mention in mentions:
             budget.check()

@@ -714,7 +714,7 @@ class _Walk:
         if not text.strip(" |:\t"):
             return
         in_entry = self.current() is not None
-        if _CONTACT_LINE.search(text):
+        if _contact_line(text):
             return  # "Jane Roe, Acme, Tel: +1 555 0100": read by the contact reader
         talk = _TALK.match(text.strip(" |:\t")) if _TALK_WORD.search(text) else None
         if talk and _AUXILIARY.search(talk.group("title")):
@@ -790,9 +790,23 @@ class _Walk:
             self.pending_role = None if not self.layout.blank_after(line) else self.pending_role
 
 
-_CONTACT_LINE = re.compile(
-    r"@[\w-]+\.|\b(?:tel|phone|fax|mobile|e-?mail)\b\.?\s*:|\+?\d[\d ()./-]{8,}\d", re.IGNORECASE
-)
+_CONTACT_LABEL = re.compile(r"\b(?:tel|phone|fax|mobile|e-?mail)\b\.?\s*:", re.IGNORECASE)
+_CONTACT_NUMBER = re.compile(r"\+?\d[\d ()./-]{8,}\d")
+_EMAIL_DOMAIN = re.compile(r"@[\w-]+\.")
+
+
+def _contact_line(text: str) -> bool:
+    """A line with an e-mail address, a labelled number or a long run of digits (each looked
+    for only when its sign is there)."""
+    return bool(
+        "@" in text
+        and _EMAIL_DOMAIN.search(text)
+        or ":" in text
+        and _CONTACT_LABEL.search(text)
+        or _CONTACT_NUMBER.search(text)
+    )
+
+
 _TALK_WORD = re.compile(r"\s(?:by|with|par|por)\s")
 _AUXILIARY = re.compile(r"\b(?:will|is|are|was|were|be|been|has|have|had|shall)\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]{4,200})[”\"]")
@@ -915,9 +929,14 @@ def _continues(text: str, line: Line) -> bool:
     return len(content.split()) <= 8 and not content.rstrip().endswith(".")
 
 
-def read_programme(text: str, layout: Layout, dates: list[DateMention]) -> Programme:
-    """Walk the layout (see the module doc)."""
+def read_programme(
+    text: str, layout: Layout, dates: list[DateMention], names: list[NameMention] | None = None
+) -> Programme:
+    """Walk the layout (see the module doc); ``names`` are the names in ``text``, when they
+    were found already."""
     walk = _Walk(text, layout, dates)
+    if names is not None:
+        walk.names, walk.name_starts = names, [m.span[0] for m in names]
     walk.run()
     for entry in walk.entries:
         _settle(entry)
