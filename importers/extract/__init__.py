@@ -119,6 +119,7 @@ def _extract(document: DocumentText) -> Extraction:
     _merge_listed(finder, programme)
     blocks = find_contact_blocks(doc.text, guess_region=lambda: dominant_country(doc.text))
     _merge_contacts(finder, blocks)
+    finder.describe_untitled()
 
     mentions = find_event_mentions(doc)
     clusters = cluster_mentions(mentions)

@@ -141,6 +141,47 @@ def _flat(chars: list[str]) -> list[str]:
     return [s.strip() for s in _SPLIT.split("".join(chars)) if s.strip(" .,;")]
 
 
+# "X is an associate professor of law at Y", "X is a final-year PhD student in the Z group":
+# a title in running text, in lower case or not, up to where the person works
+_DESCRIBED_AS = re.compile(
+    r"(?:\s+\([^)]{1,40}\))?,?\s+(?:is|was|serves\s+as|has\s+been)\s+(?:the\s+|an?\s+)?"
+    r"(?P<title>[^\s,.;:()]+(?:\s+(?!(?:at|in|with|within|from|where|who|which|and|since)\s)"
+    r"[^\s,.;:()]+){0,9})"
+    r"(?:\s+(?:at|in|with|within)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|"
+    r"of|for|and|at|on|the|&|de|du|des|la|le))*))?"
+)
+_STUDY_YEAR = re.compile(
+    r"^(?:(?:first|second|third|fourth|final|\d+(?:st|nd|rd|th))-year|former|longtime|"
+    r"renowned|veteran|current)\s+",
+    re.I,
+)
+_DANGLING = re.compile(r"(?:\s+(?:of|for|and|at|on|the|&|de|du|des|la|le))+$")
+
+
+def described_as(text: str, end: int) -> tuple[str | None, str | None]:
+    """The title, and the organisation after "at"/"in", that a sentence gives the name ending
+    at ``end``, when its words name a job: "is a Director of AI at Acme"."""
+    match = _DESCRIBED_AS.match(text, end)
+    if not match:
+        return None, None
+    title = _STUDY_YEAR.sub("", match.group("title")).strip()
+    words = title.split()
+    # the job is named by a title word near the end of the phrase, not by an adjective
+    head = next((i for i in range(len(words) - 1, -1, -1) if title_word(words[i])), None)
+    if head is None or len(words) > 8 or head < len(words) - 4 and not _COMPLEMENT.search(title):
+        return None, None
+    if fold(words[head]) not in TITLE_HEADS and not any(fold(w) in TITLE_HEADS for w in words):
+        return None, None  # "is a senior member": a qualifier alone names no job
+    org = match.group("org")
+    if org:
+        org = re.split(r"(?<=\w{4})\.(?:\s|$)", org)[0]  # a full stop ends the sentence
+        org = _DANGLING.sub("", org).strip() or None
+    return title, org
+
+
+_VERB_FIRST = re.compile(r",?\s+(?:is|was|serves\s+as|has\s+been)\s")
+
+
 def split_affiliation(text: str) -> Affiliation:
     """Title, organisation and the rest from the words after a name (see the module doc).
 
@@ -148,6 +189,10 @@ def split_affiliation(text: str) -> Affiliation:
     segments between the title and it qualify the title ("Director, Outreach, Acme Trust");
     with no segment naming one, the last capitalised segment is the organisation. Places at
     the end ("..., Nairobi") and remarks in brackets are left out."""
+    if _VERB_FIRST.match(text):
+        # "Jane Roe is a Professor in the Ocean Institute. She also ...": a sentence
+        title, org = described_as(text, 0)
+        return Affiliation(title, org, None) if title else Affiliation(None, None, text.strip())
     parts = segments(text.strip(" ,;:–—-\t"))
     if not parts:
         return Affiliation()

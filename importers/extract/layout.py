@@ -85,6 +85,7 @@ def _may_cut(chunk: str) -> bool:
             return True
     return False
 
+
 # Where a range of hours may start: an hour, its minutes, "am"/"hrs", then a dash or "to"
 _RANGE_HINT = re.compile(
     r"\d(?:[:.h]\d\d)?\s*(?:[ap]\.?\s?m\.?|hrs?|hours|h)?\s*\|?\s*(?:[-–—‑]|to\b|until\b|till\b)",

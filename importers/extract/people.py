@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from importers.extract import budget
-from importers.extract.affiliation import split_affiliation
+from importers.extract.affiliation import described_as, split_affiliation
 from importers.extract.lexicon import (
     ACADEMIC,
     COURTESY,
@@ -618,13 +618,34 @@ class PeopleFinder:
             self._add_copular(mention)
 
     def _add_copular(self, mention: NameMention) -> None:
+        person = self.person_for(mention.span)
+        if person is not None:
+            self.title_from_sentence(person, mention.span[1])
+
+    def describe_untitled(self) -> None:
+        """People read from list lines or cards without a title: a sentence elsewhere that
+        names them may give it ("Jane Roe is a Director of AI at Acme")."""
+        text = self.doc.text
+        for person in self.people.values():
+            at = text.find(person.name)
+            for _ in range(5):
+                if at == -1 or person.title and person.title != person.honorific:
+                    break
+                self.title_from_sentence(person, at + len(person.name))
+                at = text.find(person.name, at + 1)
+
+    def title_from_sentence(self, person: Person, end: int) -> None:
         """ "Professor Roe is Director of the Ocean Centre": a title given by a sentence of its
         own, for a person without one (or with only an academic honorific for one)."""
-        person = self.person_for(mention.span)
-        if person is None or (person.title and person.title != person.honorific):
+        if person.title and person.title != person.honorific:
             return
-        match = _COPULAR.match(self.doc.text, post_nominals_end(self.doc.text, mention.span[1]))
+        after = post_nominals_end(self.doc.text, end)
+        match = _COPULAR.match(self.doc.text, after)
         if not match or not _is_title_phrase(match.group(1)):
+            title, org = described_as(self.doc.text, after)
+            if title:
+                person.title = title
+                person.organisation = person.organisation or org
             return
         title, org = _split_title_org(match.group(1))
         person.title = _clean_title(title)

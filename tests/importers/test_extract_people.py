@@ -234,3 +234,22 @@ def test_countries_in_a_list_are_not_people() -> None:
         "Hong Kong, India, Japan, Laos, Nepal, Peru, Sri Lanka, Thailand and Kenya."
     )
     assert "Sri Lanka" not in people and "Hong Kong" not in people
+
+
+def test_a_bio_sentence_gives_a_title_written_in_lower_case() -> None:
+    people = people_of(
+        "Keynote Speakers\n\n"
+        "Marta Lindqvist\nNorthvale University\n"
+        "Marta Lindqvist is an associate professor of marine biology at Northvale University "
+        "and co-director of its coastal lab. She studies kelp.\n\n"
+        "Tobias Renn\nHarbourline\n"
+        "Tobias Renn is a final-year PhD student in the Ocean Systems group at Eastport "
+        "College, advised by Dr. Ada Quill.\n\n"
+        "Ines Varga\nKelpworks Institute\n"
+        "Ines Varga is the Director of Applied Research at Kelpworks, where she leads "
+        "the sensing team.\n"
+    )
+    # the title up to where the person works ("at", "in"); a year of study is no title
+    assert people["Marta Lindqvist"].title == "associate professor of marine biology"
+    assert people["Tobias Renn"].title == "PhD student"
+    assert people["Ines Varga"].title == "Director of Applied Research"
