@@ -8,6 +8,7 @@ from datetime import time, timedelta
 
 from importers.errors import DocumentTooComplex
 from importers.extract import budget
+from importers.extract.affiliation import abbreviates
 from importers.extract.contacts import ContactBlock, find_contact_blocks, place_names
 from importers.extract.dates import DateMention, find_dates
 from importers.extract.events import (
@@ -259,9 +260,12 @@ def _merge_listed(finder: PeopleFinder, programme: Programme) -> None:
         person.spans.append(listed.span)
         if listed.title or listed.organisation:
             person.title = listed.title or person.title
-            person.organisation = listed.organisation or (
-                person.organisation if not listed.title else None
-            )
+            if listed.organisation and abbreviates(listed.organisation, person.organisation):
+                pass  # "JNU" after "Jawaharlal Nehru University": the full name stays
+            else:
+                person.organisation = listed.organisation or (
+                    person.organisation if not listed.title else None
+                )
         academic = _academic_title(listed.honorific)
         if academic and (
             not person.title or person.title.lower().rstrip(".") in ("prof", "professor")

@@ -182,6 +182,16 @@ def described_as(text: str, end: int) -> tuple[str | None, str | None]:
 _VERB_FIRST = re.compile(r",?\s+(?:is|was|serves\s+as|has\s+been)\s")
 
 
+def abbreviates(short: str, full: str | None) -> bool:
+    """Whether ``short`` is the initials of ``full`` ("JNU", "Jawaharlal Nehru University")."""
+    if not full or not _ACRONYM.fullmatch(short) or len(short) >= len(full):
+        return False
+    full = full.split(",")[0]  # "Jawaharlal Nehru University, Delhi": the name, not the place
+    capitals = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", full))
+    letters = "".join(c for c in short if c.isalpha())
+    return len(letters) >= 2 and capitals == letters
+
+
 def split_affiliation(text: str) -> Affiliation:
     """Title, organisation and the rest from the words after a name (see the module doc).
 
@@ -204,6 +214,9 @@ def split_affiliation(text: str) -> Affiliation:
             rest.extend(_unwrap(p) for p in parts[index:])
             break  # "Tel: +1 555 0100, jane@acme.example": contact details end a description
         bare = _unwrap(part)
+        if part.startswith(("“", '"', "‘")):
+            rest.extend(_unwrap(p) for p in parts[index:])
+            break  # '..., Acme Trust, "How Towns Pay"': a talk's title ends the description
         remark = part.startswith("(") and not _proper(bare) and not is_org(bare.split(",")[0])
         if remark or (kind == _OTHER and (not _proper(bare) or _titled_work(bare))):
             rest.append(bare)  # "(#2 in the ranking)", a talk's title
@@ -292,7 +305,8 @@ def _title_continuation(parts: list[str], kinds: list[str], i: int) -> int:
 
 
 def _finish(title: str | None, org_parts: list[str]) -> tuple[str | None, str | None]:
-    org = ", ".join(org_parts) if org_parts else None
+    org = ", ".join(" ".join(part.split()) for part in org_parts) if org_parts else None
+    title = " ".join(title.split()) if title else title
     if title:
         title = re.sub(r"^(?:a|an|the|its|their|his|her)\s+", "", title.strip(), flags=re.I)
         title = title.strip(" ,;:-–—.")

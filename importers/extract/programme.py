@@ -45,6 +45,7 @@ from importers.extract.lexicon import PANEL_KINDS, data_entries, fold
 from importers.extract.listed import Listed, opens_with_name, read_people
 from importers.extract.names import NameMention, find_names
 from importers.extract.panels import role_in_sentence
+from importers.extract.places import is_place
 from importers.extract.vocabulary import label_meaning, words
 from importers.records import PartialDate, Span
 
@@ -462,6 +463,15 @@ class _Walk:
             return
         people = read_people(self.text, rest_start, line.end, listed=True)
         people = [p for p in people if _person_like(p)]
+        if people and self.open_description(line, people[-1]):
+            # "10:00 | Prof. Jane Roe, Director," / "Harbour Institute of Technology"
+            end = self.continuation_end(line)
+            if end > line.end:
+                people = [
+                    p
+                    for p in read_people(self.text, rest_start, end, listed=True)
+                    if _person_like(p)
+                ]
         if people and not (people[0].prefix and not _prefix_is_title(people[0].prefix)):
             prefix = people[0].prefix
             if prefix:
@@ -674,7 +684,22 @@ class _Walk:
         after = self.text[person.span[1] : line.end].strip(" |\t")
         if not after or person.title is None and person.organisation is None:
             return not after or after.endswith(",")
-        return after.endswith((",", "&")) or after.split()[-1] in ("of", "and", "for", "the", "de")
+        if after.endswith((",", "&")) or after.split()[-1] in ("of", "and", "for", "the", "de"):
+            return True
+        # "President, Jawaharlal" / "Nehru Centre ...": a name cut by the line's end
+        last = after.rsplit(",", 1)[-1].strip()
+        nxt = self.layout.next_content(line)
+        return (
+            " " not in last
+            and last[:1].isupper()
+            and not last.isupper()
+            and not is_org(last)
+            and not is_place(last)
+            and nxt is not None
+            and nxt.kind == TEXT
+            and nxt.text[:1].isupper()
+            and len(nxt.text.split()) <= 8
+        )
 
     def continuation_end(self, line: Line, name_only: bool = False) -> int:
         """Where the description of a person goes on over the short lines under theirs: up to
@@ -700,7 +725,8 @@ class _Walk:
                 continue
             if content.rstrip().endswith((".", ")")) or not content.rstrip().endswith((",", "&")):
                 if not re.search(r"\b(?:of|and|for|the|de)$", content.rstrip()):
-                    break
+                    if not _cut_name(content, self.layout.next_content(nxt)):
+                        break
         return end
 
     def content_line(self, line: Line) -> None:
@@ -793,6 +819,21 @@ class _Walk:
 _CONTACT_LABEL = re.compile(r"\b(?:tel|phone|fax|mobile|e-?mail)\b\.?\s*:", re.IGNORECASE)
 _CONTACT_NUMBER = re.compile(r"\+?\d[\d ()./-]{8,}\d")
 _EMAIL_DOMAIN = re.compile(r"@[\w-]+\.")
+
+
+def _cut_name(content: str, nxt: Line | None) -> bool:
+    """A line ending in a capitalised word with a short capitalised line under it: a name of an
+    organisation wrapped over two lines ("Nehru Centre for Advanced Scientific" / "Research")."""
+    words = content.split()
+    return (
+        bool(words)
+        and words[-1][:1].isupper()
+        and words[-1][-1:].isalpha()
+        and nxt is not None
+        and nxt.kind == TEXT
+        and nxt.text[:1].isupper()
+        and len(nxt.text.split()) <= 6
+    )
 
 
 def _contact_line(text: str) -> bool:

@@ -253,3 +253,21 @@ def test_a_bio_sentence_gives_a_title_written_in_lower_case() -> None:
     assert people["Marta Lindqvist"].title == "associate professor of marine biology"
     assert people["Tobias Renn"].title == "PhD student"
     assert people["Ines Varga"].title == "Director of Applied Research"
+
+
+def test_a_name_wrapped_under_its_slot_and_its_initials_later() -> None:
+    people = people_of(
+        "Scientific Session\n\n"
+        "Time | Speaker\n"
+        "10.00 am | to | 10.15 am | Prof. Ida Marsh, President, Kestrel\n"
+        "Institute for Advanced Coastal\n"
+        "Research, Lisbon\n"
+        "10.15 am | to | 10.30 am | Dr. Paul Quint, Director, Harbour Trust,\n"
+        "Oslo\n\n"
+        "Panel\n"
+        "Chair: | Prof. Ida Marsh, President, KIACR\n"
+    )
+    # the organisation goes on over the lines under the slot, and its initials later on do
+    # not replace the name written out
+    assert people["Ida Marsh"].organisation == "Kestrel Institute for Advanced Coastal Research"
+    assert people["Paul Quint"].organisation == "Harbour Trust"
