@@ -390,6 +390,9 @@ def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | No
     """Title and organisation written before a name (honorifics already skipped)."""
     # a title before a name is written within a few words of it
     window = text[max(sentence_start, start - 300) : start]
+    if window.rstrip().endswith(";"):
+        # "The Minister for Coastal Affairs; Dr Jane Roe": a semicolon set like a comma
+        window = window.rstrip()[:-1] + ", "
     romance = _romance_pre_title(window[-160:])
     if romance[0]:
         return romance
@@ -422,6 +425,8 @@ def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | No
             if word.endswith(","):
                 break
             f = fold(bare)
+            if f == "and" and not words:
+                break  # "... Roe and Dr Jane Doe": what comes before belongs to Roe
             if f == "and" and words and fold(words[0]) in TITLE_WORDS and k > 0:
                 before = fold(written[k - 1].strip(","))
                 if before not in TITLE_WORDS and written[k - 1][:1].isupper():
@@ -570,6 +575,9 @@ _COPULAR = re.compile(
 )
 
 
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
+
+
 class PeopleFinder:
     """Collects the people of one document."""
 
@@ -705,6 +713,10 @@ class PeopleFinder:
             bare = fold(honorific.rstrip("."))
             if bare in ACADEMIC or (bare in TITLE_HEADS and bare not in COURTESY):
                 title = honorific
+                # "Ambassador Jane Roe of Freedonia": the country the title is of
+                country = _OF_COUNTRY.match(text, mention.span[1])
+                if country and is_place(country.group(1)):
+                    title = f"{honorific} of {country.group(1)}"
         if title and not person.title:
             person.title = title
         if org and not person.organisation:

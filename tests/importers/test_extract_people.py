@@ -271,3 +271,14 @@ def test_a_name_wrapped_under_its_slot_and_its_initials_later() -> None:
     # not replace the name written out
     assert people["Ida Marsh"].organisation == "Kestrel Institute for Advanced Coastal Research"
     assert people["Paul Quint"].organisation == "Harbour Trust"
+
+
+def test_semicolons_and_a_country_after_the_name_give_titles() -> None:
+    people = people_of(
+        "The Minister for Coastal Affairs; Dr. Helga Marsh, welcomed the guests. The visit "
+        "was joined by the Finnish Ambassador Aino Lehto and Ambassador Pieter Vos of "
+        "Belgium, who spoke about ports."
+    )
+    assert people["Helga Marsh"].title == "Minister for Coastal Affairs"
+    # what stands before "and" belongs to the person before it
+    assert people["Pieter Vos"].title == "Ambassador of Belgium"
