@@ -345,7 +345,13 @@ def split_title_org(phrase: str) -> tuple[str, str | None]:
         else:
             continue
         if title_word_count(rest) and rank:
-            continue  # "Director of X and Chair of Y": two titles, not an organisation
+            # "Director of X and Chair of Y": two titles; the first with its body
+            first, _, second = rest.partition(" and ")
+            if not (second and is_title(second.split(" of ")[0]) and is_org(first)):
+                continue
+            if title_word_count(first):
+                continue
+            rest = first
         if best is None or rank < best[0]:
             best = (rank, head, rest)
     if best is not None:

@@ -237,6 +237,8 @@ def _cut_at_clause(segment: str) -> tuple[str, bool]:
     """The segment up to its first clause word, and whether the clause ended there."""
     words = segment.split(" ")
     for i, word in enumerate(words):
+        if i >= 2 and len(word) > 4 and word.endswith("ed") and word.isalpha() and word.islower():
+            return " ".join(words[:i]).strip(), True  # "... Studies” visited Nepal": a verb
         if word in _CLAUSE_WORDS or (
             i == 0
             and word[:1].islower()

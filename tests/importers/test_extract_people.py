@@ -282,3 +282,15 @@ def test_semicolons_and_a_country_after_the_name_give_titles() -> None:
     assert people["Helga Marsh"].title == "Minister for Coastal Affairs"
     # what stands before "and" belongs to the person before it
     assert people["Pieter Vos"].title == "Ambassador of Belgium"
+
+
+def test_an_apposition_ends_where_the_sentence_goes_on_with_its_verb() -> None:
+    people = people_of(
+        "A delegation led by Prof. Ada Quill, Vice President of Northvale University and "
+        "Secretary General of the “Coastal Studies Centre (CSC)” visited Lisbon from 3 to 6 "
+        "May 2031."
+    )
+    assert (people["Ada Quill"].title, people["Ada Quill"].organisation) == (
+        "Vice President",
+        "Northvale University",
+    )
