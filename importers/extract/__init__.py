@@ -157,6 +157,7 @@ def _extract(document: DocumentText) -> Extraction:
         _main_from_programme(doc, main, panels)
         reference = document.reference_date or (released.start.first_day() if released else None)
         _days_of_the_main(doc, main, reference)
+        _month_of_the_stay(main, remaining)
     # an undated main event stands when the document names it as its subject, or hosts it
     main_kept = (
         choice is not None
@@ -244,6 +245,25 @@ def _days_of_the_main(doc: Text, main: EventCluster, reference: CalendarDay | No
         first.span, PartialDate.from_date(start), PartialDate.from_date(end), "range", True
     )
     main.dates[main.dates.index(first)] = widened
+
+
+def _month_of_the_stay(main: EventCluster, free: list[DateMention]) -> None:
+    """An undated event in a text whose one free date is a stay of a few days in one month
+    ("the delegation visited from 27 to 30 March") took place then: its month, no more."""
+    if any(d.start.precision in ("day", "month") for d in main.dates):
+        return
+    stays = [
+        d
+        for d in free
+        if d.start != d.end
+        and str(d.start.precision) == "day"
+        and (d.start.year, d.start.month) == (d.end.year, d.end.month)
+    ]
+    if len(stays) != 1 or len(free) > 3:
+        return
+    stay = stays[0]
+    month = PartialDate(stay.start.year, stay.start.month)
+    main.dates.insert(0, DateMention(stay.span, month, month, "month", stay.explicit_year))
 
 
 def _merge_listed(finder: PeopleFinder, programme: Programme) -> None:

@@ -317,3 +317,21 @@ def test_parts_opened_by_first_second_third_are_one_event_each() -> None:
     assert titles["Ray Holt"] == "Deputy Mayor"
     # "at Casa Verde, 210 W. Front St.": a place with its address, not a person
     assert "Casa Verde" not in titles
+
+
+def test_an_undated_event_during_a_stay_takes_the_stay_s_month() -> None:
+    from importers.extract import extract
+    from importers.records import DocumentText
+
+    text = (
+        "A delegation of Northvale University visited Lisbon from 27 to 30 March 2031 to "
+        "build ties with universities there.\n\n"
+        "An interaction program in this context was organized by the Harbour Foundation at "
+        "the Grand Hotel. The delegation held talks with the rector."
+    )
+    (event,) = extract(DocumentText(path="visit.txt", format="txt", text=text)).events
+    assert (event.title, event.start.iso(), event.end.iso()) == (
+        "interaction program",
+        "2031-03",
+        "2031-03",
+    )
