@@ -321,6 +321,7 @@ def _adopt_main(
     dates: list[DateMention],
 ) -> EventCluster:
     """The event the document is about: the cluster of the chosen name, or a new one."""
+    occasion = _OCCASION.search(choice.title)
     same = [
         c
         for c in clusters
@@ -330,6 +331,8 @@ def _adopt_main(
             and (_same_gathering(choice.title, m.title) or choice.called)
             for m in c.named
         )
+        # "Press conference ahead of the Annual Meetings": the meetings are another event
+        and not (occasion and all(_is_occasion(occasion.group(1), m.title) for m in c.named))
     ]
     cluster = same[0] if same else None
     for other in same[1:]:
@@ -362,6 +365,21 @@ def _adopt_main(
         if other is not cluster:
             other.dates = [d for d in other.dates if d not in cluster.dates]
     return cluster
+
+
+# a sitting named by the gathering it is held for: "X ahead of / at / during the Y"
+_OCCASION = re.compile(
+    r"^\S.{2,60}?\s(?:ahead\s+of|prior\s+to|on\s+the\s+sidelines\s+of|in\s+the\s+margins\s+of|"
+    r"at|during|as\s+part\s+of|before)\s+(?:the\s+)?(\S.{3,})$",
+    re.I,
+)
+
+
+def _is_occasion(occasion: str, title: str) -> bool:
+    """Whether a name met in the text is the gathering a title says it is held for."""
+    return titles_alike(occasion, title) or _same_gathering(occasion, title) or (
+        len(title.split()) >= 2 and title.lower() in occasion.lower()
+    )
 
 
 _TITLE_WORDS = re.compile(r"[a-z0-9]+")

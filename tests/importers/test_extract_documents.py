@@ -335,3 +335,24 @@ def test_an_undated_event_during_a_stay_takes_the_stay_s_month() -> None:
         "2031-03",
         "2031-03",
     )
+
+
+def test_a_sitting_held_ahead_of_a_gathering_leaves_the_gathering_its_own_event() -> None:
+    from importers.extract import extract
+    from importers.records import DocumentText
+
+    text = (
+        "What? Press briefing ahead of the Annual Meetings of the Harbour Development Fund\n\n"
+        "When? Wednesday, 9 April 2031; 13:00-14:00 GMT\n\n"
+        "As a prelude to the Annual Meetings, the Fund's Secretary General will brief the "
+        "press. The Fund will hold its 2031 Annual Meetings from May 26-30 in Lisbon.\n"
+    )
+    events = extract(DocumentText(path="advisory.txt", format="txt", text=text)).events
+    assert {(e.title, e.start.iso(), e.end.iso()) for e in events} == {
+        (
+            "Press briefing ahead of the Annual Meetings of the Harbour Development Fund",
+            "2031-04-09",
+            "2031-04-09",
+        ),
+        ("Annual Meetings of the Harbour Development Fund", "2031-05-26", "2031-05-30"),
+    }
