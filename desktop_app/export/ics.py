@@ -21,7 +21,7 @@ from icalendar import Timezone
 
 from db.models import Event, Panel, Participation, Person, Status
 from desktop_app import __version__
-from desktop_app.export.contentline import CRLF, escape_text, line
+from desktop_app.export.contentline import CRLF, clean, escape_text, line
 
 UID_DOMAIN = "forumdesk"
 PRODID = f"-//Forum Desk//Forum Desk {__version__}//EN"
@@ -497,9 +497,10 @@ class _Writer:
         people: list[tuple[Person, str]] | None = None,
     ) -> str:
         blocks: list[str] = []
-        text = _field(event, "description")
+        # Control characters go before stripping, so that none is left standing at either end.
+        text = clean(_field(event, "description") or "").strip()
         if text:
-            blocks.append(text.strip())
+            blocks.append(text)
         if panels is None:
             panels = self._panels(event)
         if panels:
@@ -565,7 +566,7 @@ class _Writer:
         people = self._event_people(event)
         text = self.event_description(event, panels, people)
         if text:
-            stored = (description or "").strip()
+            stored = clean(description or "").strip()
             if not stored:
                 rows.append(line("DESCRIPTION", escape_text(text), GENERATED))
             else:
