@@ -11,8 +11,14 @@ import datetime as dt
 import uuid as uuid_mod
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, func
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, func, select
+from sqlalchemy.orm import (
+    InstrumentedAttribute,
+    Mapped,
+    column_property,
+    mapped_column,
+    relationship,
+)
 
 from db.base import Base
 
@@ -311,8 +317,10 @@ class SourceUid(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(8))  # "event", "panel" or "person"
-    # The UID as written, or "sha256:<hex>" of a longer one (see db.source_uids).
+    # The UID as looked up: our own forms as the bare UUID, any other as written, or
+    # "sha256:<hex>" of a longer one (see db.source_uids).
     uid: Mapped[str] = mapped_column(String(255))
+    written: Mapped[str | None] = mapped_column(Text)  # the UID as read, for the exports
     event_id: Mapped[int | None] = mapped_column(
         ForeignKey("event.id", ondelete="CASCADE"), index=True
     )
@@ -322,3 +330,24 @@ class SourceUid(Base):
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="CASCADE"), index=True
     )
+
+
+def _foreign_uid(
+    model: type[Event | Panel | Person], column: InstrumentedAttribute[int | None]
+) -> None:
+    """``model.foreign_uid``: the first UID another program gave the item, as written (None
+    when it came with none). Loaded only when asked for: the exports write it back."""
+    first = (
+        select(SourceUid.written)
+        .where(column == model.id, SourceUid.written.is_not(None))
+        .order_by(SourceUid.id)
+        .limit(1)
+        .correlate_except(SourceUid)
+        .scalar_subquery()
+    )
+    model.foreign_uid = column_property(first, deferred=True)
+
+
+_foreign_uid(Event, SourceUid.event_id)
+_foreign_uid(Panel, SourceUid.panel_id)
+_foreign_uid(Person, SourceUid.person_id)

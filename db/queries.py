@@ -517,7 +517,7 @@ def review_items(s: Session, document_id: int | None = None) -> list[Event | Pan
 # (each person, organisation and document once, however often it is referred to), without the
 # derived search and sort columns nor the documents' text.
 _EXPORT_SKIPPED = {
-    Event: ("title_key", "search_text", "span_days"),
+    Event: ("title_key", "search_text", "span_days", "foreign_uid"),  # no UID in a vCard
     Person: ("name_key", "family_key", "search_text", "sort_key"),
 }
 

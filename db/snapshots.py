@@ -60,6 +60,7 @@ class PersonRow:
     job_title: str | None
     organisation: OrganisationRow | None = None
     contacts: list[ContactRow] = field(default_factory=list)
+    foreign_uid: str | None = None
 
 
 @dataclass
@@ -87,6 +88,7 @@ class PanelRow:
     start_time: dt.time | None
     end_time: dt.time | None
     location: str | None
+    foreign_uid: str | None = None
     participations: list[ParticipationRow] = field(default_factory=list)
     mentions: list[MentionRow] = field(default_factory=list)
 
@@ -110,6 +112,7 @@ class EventRow:
     timezone: str | None
     location: str | None
     description: str | None
+    foreign_uid: str | None = None
     panels: list[PanelRow] = field(default_factory=list)
     participations: list[ParticipationRow] = field(default_factory=list)
     mentions: list[MentionRow] = field(default_factory=list)
@@ -118,11 +121,11 @@ class EventRow:
 _TRACKED = ("id", "uuid", "status", "revision", "created_at", "updated_at")
 _EVENT = (
     *_TRACKED, "title", "kind", "start_date", "start_precision", "end_date", "end_precision",
-    "start_time", "end_time", "timezone", "location", "description",
+    "start_time", "end_time", "timezone", "location", "description", "foreign_uid",
 )  # fmt: skip
 _PANEL = (
     "id", "event_id", "uuid", "status", "revision", "created_at", "updated_at", "title", "kind",
-    "date", "date_precision", "start_time", "end_time", "location",
+    "date", "date_precision", "start_time", "end_time", "location", "foreign_uid",
 )  # fmt: skip
 _PERSON = ("id", "uuid", "status", "full_name", "honorific", "given_name", "family_name")
 
@@ -202,6 +205,7 @@ def _people(s: Session, person_ids: object) -> dict[int, PersonRow]:
         select(
             *_columns(PersonModel, _PERSON),
             PersonModel.job_title,
+            PersonModel.foreign_uid,
             Organisation.id,
             Organisation.name,
             Organisation.acronym,
@@ -209,13 +213,13 @@ def _people(s: Session, person_ids: object) -> dict[int, PersonRow]:
         .outerjoin(Organisation, PersonModel.organisation_id == Organisation.id)
         .where(PersonModel.id.in_(person_ids))
     )
-    for *person, job_title, org_id, org_name, acronym in s.execute(query):
+    for *person, job_title, foreign_uid, org_id, org_name, acronym in s.execute(query):
         organisation = None
         if org_id is not None:
             organisation = organisations.get(org_id)
             if organisation is None:
                 organisation = organisations[org_id] = OrganisationRow(org_id, org_name, acronym)
-        people[person[0]] = PersonRow(*person, job_title, organisation)
+        people[person[0]] = PersonRow(*person, job_title, organisation, foreign_uid=foreign_uid)
     contacts = select(
         ContactPoint.person_id, ContactPoint.kind, ContactPoint.value, ContactPoint.label
     ).where(ContactPoint.person_id.in_(person_ids))

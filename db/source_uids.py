@@ -3,13 +3,17 @@ vCard UID, RFC 6350 §6.7.6).
 
 A UID is an identity: a record read again with the same UID is the item stored for it (and
 may update it), and a record with a UID is never merged into an item that another UID names.
-Items are bound to UIDs in the ``source_uid`` table; our own exports carry the item's
-``uuid``, which is looked up too (as are foreign UIDs that older versions kept as the uuid).
+Items are bound to UIDs in the ``source_uid`` table, which also keeps each UID as written:
+exports write an item's first one back, so that calendar and address-book clients, which know
+an item by its UID, see the same item again. Our own exports carry the item's ``uuid``
+(``<uuid>@forumdesk``, ``urn:uuid:<uuid>``), which is looked up too (as are foreign UIDs that
+older versions kept as the uuid).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 
 from sqlalchemy import ColumnElement, bindparam, exists, insert, select
@@ -35,10 +39,21 @@ _STORED_KEYS = select(SourceUid.kind, SourceUid.uid).where(
     SourceUid.uid.in_(bindparam("uids", expanding=True))
 )
 _CHUNK = 500
+_UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+_OWN_UID = re.compile(f"(?:urn:uuid:)?({_UUID})(?:@forumdesk)?", re.IGNORECASE)
+_MINTED = re.compile(_UUID)
+
+
+def normal(uid: str) -> str:
+    """The bare UUID of a UID in one of the forms we write; any other UID as written."""
+    match = _OWN_UID.fullmatch(uid)
+    return match.group(1).lower() if match else uid
 
 
 def uid_key(uid: str) -> str:
-    """How a UID is kept: as written, or as ``sha256:<hex>`` when longer than the column."""
+    """How a UID is kept: :func:`normal`, or ``sha256:<hex>`` of it when longer than the
+    column."""
+    uid = normal(uid)
     if len(uid) <= MAX_UID:
         return uid
     return "sha256:" + hashlib.sha256(uid.encode("utf-8", "surrogatepass")).hexdigest()
@@ -49,19 +64,32 @@ def find(session: Session, model: type[Item], uid: str) -> Item | None:
     item_id = session.scalar(_BOUND[model], {"uid": uid_key(uid)})
     if item_id is not None:
         return session.get(model, item_id)
-    if len(uid) <= UUID_LENGTH:
-        return session.scalars(_BY_UUID[model], {"uid": uid}).first()
+    bare = normal(uid)
+    if len(bare) <= UUID_LENGTH:
+        return session.scalars(_BY_UUID[model], {"uid": bare}).first()
     return None
 
 
+def export_uid(foreign_uid: str | None, uuid: str, own_form: str) -> str:
+    """The UID an item is exported under: the first UID another program gave it, as written;
+    else its uuid in ``own_form`` (``"{}@forumdesk"``). A uuid that is no UUID is a foreign
+    UID that older versions kept as the uuid without binding it."""
+    if foreign_uid:
+        return foreign_uid
+    if _MINTED.fullmatch(uuid) is None:
+        return uuid
+    return own_form.format(uuid)
+
+
 def bind_all(session: Session, bindings: Iterable[tuple[Item, str]]) -> None:
-    """Record that each UID names its item (the items must have been flushed); bindings
-    already stored are left as they are."""
+    """Record that each UID (as written) names its item (the items must have been flushed);
+    bindings already stored are left as they are."""
     rows = {}
     for item, uid in bindings:
         kind, column = _KINDS[type(item)]
-        row = {"kind": kind, "uid": uid_key(uid), "event_id": None, "panel_id": None}
-        rows[(kind, row["uid"])] = row | {"person_id": None, column.key: item.id}
+        key = uid_key(uid)
+        ids = {"event_id": None, "panel_id": None, "person_id": None, column.key: item.id}
+        rows[(kind, key)] = {"kind": kind, "uid": key, "written": uid, **ids}
     if not rows:
         return
     keys = sorted({uid for _, uid in rows})

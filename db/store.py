@@ -290,7 +290,8 @@ def _contacts(record: PersonRecord) -> list[tuple[str, str]]:
 
 
 def _uuid_for(uid: str | None) -> dict[str, str]:
-    return {"uuid": uid} if uid and len(uid) <= UUID_LENGTH else {}
+    bare = source_uids.normal(uid) if uid else ""
+    return {"uuid": bare} if bare and len(bare) <= UUID_LENGTH else {}
 
 
 def _fill(item: object, values: dict[str, object]) -> bool:
@@ -324,7 +325,8 @@ class _DocumentWriter:
         self.participations: set[tuple[int, str, str]] = set()
         self.organisations: dict[str, Organisation | None] = {}
         self.created: set[int] = set()  # id() of the items this document added
-        self.uids: dict[tuple[type, str], Event | Panel | Person] = {}
+        # (model, UID key) → (item, UID as written)
+        self.uids: dict[tuple[type, str], tuple[Event | Panel | Person, str]] = {}
         self.bound_here: dict[type, list[Event | Panel | Person]] = defaultdict(list)
         self.bound_ids: dict[type, set[int]] = defaultdict(set)
 
@@ -359,13 +361,14 @@ class _DocumentWriter:
 
     def _by_uid(self, model: type, uid: str) -> Event | Panel | Person | None:
         """The item a UID names: read earlier in this document, or stored."""
-        return self.uids.get((model, uid)) or source_uids.find(self.session, model, uid)
+        seen = self.uids.get((model, source_uids.uid_key(uid)))
+        return seen[0] if seen else source_uids.find(self.session, model, uid)
 
     def _bind(self, item: Event | Panel | Person, uid: str | None) -> None:
         """The record's UID (if any) names ``item``; stored by :meth:`write_links`. A stored
         item read back by its own uuid (our export) needs no record of it."""
-        if uid and not (item.id is not None and item.uuid == uid):
-            self.uids[(type(item), uid)] = item
+        if uid and not (item.id is not None and item.uuid == source_uids.normal(uid)):
+            self.uids[(type(item), source_uids.uid_key(uid))] = (item, uid)
             self.bound_here[type(item)].append(item)
 
     def _bound_ids(self, model: type) -> set[int]:
@@ -544,7 +547,7 @@ class _DocumentWriter:
         for model, rows in ((Mention, mentions), (Participation, participations)):
             if rows:
                 connection.execute(insert(model.__table__), rows)
-        source_uids.bind_all(self.session, [(item, uid) for (_, uid), item in self.uids.items()])
+        source_uids.bind_all(self.session, self.uids.values())
 
     # events and panels
 

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import deletion, edits
+from db import deletion, edits, unmerge
 from db.write_lock import write_with_retries
 
 #: Called after a command changed the database: (kind, item id).
@@ -178,3 +178,56 @@ class DeleteCommand(QUndoCommand):
             new_ids = renumbered.get(_DELETED_TABLES[kind], {})
             self.targets[kind] = [new_ids.get(i, i) for i in ids]
         self._changed("delete", 0)
+
+
+class MergeCommand(QUndoCommand):
+    """Merge one event or person into another (:func:`db.unmerge.merge`); undo puts both back
+    as they were, with their contacts, mentions, participations, UIDs and panels.
+
+    ``failed`` is called with the reason when the merge cannot be done, or cannot be undone
+    (the kept item was deleted, or the other one imported again, since); the command then
+    leaves the stack.
+    """
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        kind: str,
+        keep_id: int,
+        other_id: int,
+        changed: Changed,
+        failed: Callable[[str], None],
+        text: str | None = None,
+    ) -> None:
+        super().__init__(text or f"Merge {kind}")
+        self._sessions = sessions
+        self.kind = kind
+        self.keep_id = keep_id
+        self.other_id = other_id
+        self._changed = changed
+        self._failed = failed
+        self.merged: unmerge.Merged | None = None
+
+    def redo(self) -> None:
+        try:
+            self.merged = write_with_retries(
+                self._sessions,
+                lambda s: unmerge.merge(s, self.kind, self.keep_id, self.other_id),
+            )
+        except (LookupError, ValueError) as exc:
+            self.setObsolete(True)
+            self._failed(f"The merge failed: {exc}.")
+            return
+        self._changed("merge", self.keep_id)
+
+    def undo(self) -> None:
+        merged = self.merged
+        if merged is None:
+            return
+        try:
+            self.other_id = write_with_retries(self._sessions, lambda s: unmerge.unmerge(s, merged))
+        except deletion.RestoreConflict as exc:
+            self.setObsolete(True)
+            self._failed(str(exc).capitalize() + ".")
+            return
+        self._changed("merge", self.keep_id)

@@ -3,8 +3,8 @@
 Each top-level VEVENT becomes an :class:`EventRecord`; a VEVENT whose RELATED-TO (RELTYPE
 PARENT, the default, RFC 5545 §3.2.15) names another VEVENT of the same file becomes a
 :class:`PanelRecord` of that event. RFC 9073 PARTICIPANTs, ATTENDEEs and the ORGANIZER become
-:class:`Participant` values. Our own UIDs (``<uuid>@forumdesk``, ``urn:uuid:<uuid>``) come back
-as the bare UUID so that the store can match them with what it holds.
+:class:`Participant` values. UIDs come as written (trimmed): the store knows our own forms
+(``<uuid>@forumdesk``, ``urn:uuid:<uuid>``) and keeps other programs' UIDs to write them back.
 """
 
 from __future__ import annotations
@@ -37,11 +37,6 @@ X_PANEL_DATE = "X-FORUMDESK-PANEL-DATE"
 X_GENERATED = "X-FORUMDESK-GENERATED"  # our exports' mark on a DESCRIPTION they made up
 _DAY = dt.timedelta(days=1)
 _UNESCAPE = re.compile(r"\\(.)")
-_OWN_UID = re.compile(
-    r"^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
-    r"(?:@forumdesk)?$",
-    re.IGNORECASE,
-)
 # RFC 9073 §6.2 PARTICIPANT-TYPE → our roles (X-FORUMDESK-ROLE wins when present).
 _PARTICIPANT_ROLES = {
     "SPEAKER": "speaker",
@@ -56,15 +51,11 @@ _PARTICIPANT_ROLES = {
 }
 
 
-def normalise_uid(uid: str | None) -> str | None:
-    """The bare UUID for UIDs we wrote; any other UID as written, trimmed."""
+def read_uid(uid: str | None) -> str | None:
+    """A UID as written, trimmed; None when there is none."""
     if uid is None:
         return None
-    uid = str(uid).strip()
-    if not uid:
-        return None
-    match = _OWN_UID.match(uid)
-    return match.group(1).lower() if match else uid
+    return str(uid).strip() or None
 
 
 def read_text(path: Path, kind: str, begin: str, end: str) -> str:
@@ -204,7 +195,7 @@ def _participants(component: Component) -> tuple[list[Participant], list[PersonR
             (_text(sub, "PARTICIPANT-TYPE") or "").upper(), "speaker"
         )
         people.append(Participant(name, role))
-        uid = normalise_uid(_text(sub, "UID"))
+        uid = read_uid(_text(sub, "UID"))
         if address or uid:
             emails = (address,) if address else ()
             records.append(PersonRecord(name=name, emails=emails, uid=uid))
@@ -295,7 +286,7 @@ def _event_record(component: Component, panels: tuple[PanelRecord, ...]) -> Even
         description=_description(component),
         panels=panels,
         people=tuple(people),
-        uid=normalise_uid(_text(component, "UID")),
+        uid=read_uid(_text(component, "UID")),
         sequence=_sequence(component),
     )
 
@@ -319,7 +310,7 @@ def _panel_record(component: Component, parent: Component) -> PanelRecord:
         end_time=when.end_time,
         location=location,
         people=tuple(people),
-        uid=normalise_uid(_text(component, "UID")),
+        uid=read_uid(_text(component, "UID")),
         sequence=_sequence(component),
     )
 

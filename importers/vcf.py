@@ -1,8 +1,8 @@
 """vCard files (RFC 2426 vCard 3.0, RFC 6350 vCard 4.0, and 2.1) as person records.
 
 FN/N, ORG, TITLE, TEL (by TYPE: fax, cell, else voice), EMAIL, URL, NOTE and UID are read.
-Phone numbers are given in E.164 when they parse as international numbers. Our own UIDs
-(``urn:uuid:<uuid>``) come back as the bare UUID, as in :mod:`importers.ics`.
+Phone numbers are given in E.164 when they parse as international numbers. UIDs come as
+written, as in :mod:`importers.ics`.
 
 The file is read card by card: a card that cannot be read is skipped with its line number and
 the reason, and the others are imported. Lines are decoded one by one (see
@@ -20,7 +20,7 @@ import vobject
 
 from importers.contentlines import CardText, read_content_text, split_cards
 from importers.errors import ReadError
-from importers.ics import MAX_BYTES, normalise_uid
+from importers.ics import MAX_BYTES, read_uid
 from importers.records import DocumentText, Extraction, PersonRecord
 
 X_NOTE = "x-forumdesk-note"  # vobject keys properties in lower case
@@ -161,7 +161,7 @@ def _person(card: vobject.base.Component) -> PersonRecord | None:
         emails=tuple(emails),
         urls=tuple(urls),
         notes=_notes(card),
-        uid=normalise_uid(_first_text(card, "uid")),
+        uid=read_uid(_first_text(card, "uid")),
     )
 
 

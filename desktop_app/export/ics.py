@@ -20,10 +20,13 @@ from collections.abc import Iterable, Iterator
 from icalendar import Timezone
 
 from db.models import Event, Panel, Participation, Person, Status
+from db.source_uids import export_uid
 from desktop_app import __version__
-from desktop_app.export.contentline import CRLF, escape_text, line
+from desktop_app.export.contentline import CRLF, clean, escape_text, line
 
 UID_DOMAIN = "forumdesk"
+OWN_UID = "{}@" + UID_DOMAIN
+OWN_PERSON_UID = "urn:uuid:{}"
 PRODID = f"-//Forum Desk//Forum Desk {__version__}//EN"
 DEFAULT_NAME = "Forum Desk"
 APPROXIMATE_SUFFIX = " (date approximate)"
@@ -94,17 +97,22 @@ def _field(obj: object, name: str) -> object:
         return getattr(obj, name)
 
 
+def _uid(item: Event | Panel | Person, own_form: str) -> str:
+    return export_uid(*_fields(item, "foreign_uid", "uuid"), own_form)
+
+
 def event_uid(event: Event) -> str:
-    """The VEVENT UID of an event, stable across exports (RFC 5545 §3.8.4.7)."""
-    return f"{event.uuid}@{UID_DOMAIN}"
+    """The VEVENT UID of an event, stable across exports (RFC 5545 §3.8.4.7): the one it came
+    with, else ``<uuid>@forumdesk``."""
+    return _uid(event, OWN_UID)
 
 
 def panel_uid(panel: Panel) -> str:
-    return f"{panel.uuid}@{UID_DOMAIN}"
+    return _uid(panel, OWN_UID)
 
 
 def person_uid(person: Person) -> str:
-    return f"urn:uuid:{person.uuid}"
+    return _uid(person, OWN_PERSON_UID)
 
 
 def is_day_precise(event: Event) -> bool:
@@ -454,10 +462,10 @@ class _Writer:
 
     def _participant_parts(self, person: Person) -> tuple[str, str, str]:
         """A PARTICIPANT's lines before PARTICIPANT-TYPE, SUMMARY, and those after X-ROLE."""
-        uuid, full_name, job_title, organisation, contacts = _fields(
-            person, "uuid", "full_name", "job_title", "organisation", "contacts"
+        full_name, job_title, organisation, contacts = _fields(
+            person, "full_name", "job_title", "organisation", "contacts"
         )
-        head = "BEGIN:PARTICIPANT" + CRLF + line("UID", escape_text(f"urn:uuid:{uuid}"))
+        head = "BEGIN:PARTICIPANT" + CRLF + line("UID", escape_text(person_uid(person)))
         head += self.stamp_line
         tail = []
         org_name = _field(organisation, "name") if organisation is not None else None
@@ -497,9 +505,10 @@ class _Writer:
         people: list[tuple[Person, str]] | None = None,
     ) -> str:
         blocks: list[str] = []
-        text = _field(event, "description")
+        # Control characters go before stripping, so that none is left standing at either end.
+        text = clean(_field(event, "description") or "").strip()
         if text:
-            blocks.append(text.strip())
+            blocks.append(text)
         if panels is None:
             panels = self._panels(event)
         if panels:
@@ -542,12 +551,11 @@ class _Writer:
 
     def event(self, event: Event) -> list[tuple[str, str]]:
         """``(uid, VEVENT text)`` for the event and then each of its panels."""
-        uuid, title, status, location, description, kind, start_precision = _fields(
-            event, "uuid", "title", "status", "location", "description", "kind",
-            "start_precision",
-        )  # fmt: skip
+        title, status, location, description, kind, start_precision = _fields(
+            event, "title", "status", "location", "description", "kind", "start_precision"
+        )
         approximate = not is_day_precise(event)
-        uid = f"{uuid}@{UID_DOMAIN}"
+        uid = event_uid(event)
         summary = title + (APPROXIMATE_SUFFIX if approximate else "")
         rows = [
             _BEGIN,
@@ -565,7 +573,7 @@ class _Writer:
         people = self._event_people(event)
         text = self.event_description(event, panels, people)
         if text:
-            stored = (description or "").strip()
+            stored = clean(description or "").strip()
             if not stored:
                 rows.append(line("DESCRIPTION", escape_text(text), GENERATED))
             else:
@@ -595,10 +603,10 @@ class _Writer:
         event_location: str | None,
     ) -> tuple[str, str]:
         """``(uid, VEVENT text)`` of a panel, related to its event's VEVENT."""
-        uuid, title, kind, status, location, date, precision = _fields(
-            panel, "uuid", "title", "kind", "status", "location", "date", "date_precision"
+        title, kind, status, location, date, precision = _fields(
+            panel, "title", "kind", "status", "location", "date", "date_precision"
         )
-        uid = f"{uuid}@{UID_DOMAIN}"
+        uid = panel_uid(panel)
         rows = [
             _BEGIN,
             line("UID", escape_text(uid)),

@@ -17,6 +17,7 @@ import phonenumbers
 from nameparser import HumanName
 
 from db.models import ContactKind, Person, Status
+from db.source_uids import export_uid
 from desktop_app import __version__
 from desktop_app.export.contentline import CRLF, clean, escape_text, line, text_list
 
@@ -28,8 +29,9 @@ _E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 
 
 def person_uid(person: Person) -> str:
-    """Stable UID (RFC 6350 §6.7.6): the person's UUID as a URN (RFC 4122)."""
-    return f"urn:uuid:{person.uuid}"
+    """Stable UID (RFC 6350 §6.7.6): the one the person came with, else the person's UUID as
+    a URN (RFC 4122)."""
+    return export_uid(person.foreign_uid, person.uuid, "urn:uuid:{}")
 
 
 def select_people(people: Iterable[Person], *, include_rejected: bool = False) -> list[Person]:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTextBrowser,
     QToolButton,
@@ -22,8 +21,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from db.models import Status
-from db.write_lock import write_with_retries
-from desktop_app.undo import EditFieldsCommand, SetStatusCommand
+from desktop_app.undo import EditFieldsCommand, MergeCommand, SetStatusCommand
 from desktop_app.views.context import AppContext
 from desktop_app.views.deleting import delete_items
 from desktop_app.views.fields import changed_fields, line_value
@@ -38,8 +36,7 @@ class DetailPane(QWidget):
 
     A subclass sets :attr:`KIND` (the kind ``db.edits`` takes), :attr:`HEADING_FIELD` (the
     field the heading edits), adds its rows to :attr:`form`, and answers :meth:`load`,
-    :meth:`fields_of`, :meth:`fill`, :meth:`html`, :meth:`edited_fields` and
-    :meth:`merge_in`.
+    :meth:`fields_of`, :meth:`fill`, :meth:`html` and :meth:`edited_fields`.
     """
 
     KIND = ""
@@ -146,10 +143,6 @@ class DetailPane(QWidget):
         """The fields as the editors hold them now."""
         raise NotImplementedError
 
-    def merge_in(self, s: Session, other_id: int) -> None:
-        """Merge ``other_id`` into the item shown (``db.edits``)."""
-        raise NotImplementedError
-
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == "event":
             self.ctx.event_requested.emit(int(url.path()))
@@ -244,14 +237,18 @@ class DetailPane(QWidget):
             self.merge_with(other)
 
     def merge_with(self, other_id: int) -> None:
-        """Merge ``other_id`` into the item shown."""
+        """Merge ``other_id`` into the item shown (undoable)."""
         if self.item_id is None:
             return
-        try:
-            write_with_retries(self.ctx.sessions, lambda s: self.merge_in(s, other_id))
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            QMessageBox.warning(self, "Merge failed", str(exc))
-            return
-        # Commands in the stack may name the item that no longer exists.
-        self.ctx.undo_stack.clear()
-        self.ctx.notify("merge", self.item_id)
+        label = self._snapshot.get(self.HEADING_FIELD) or ""
+        self.ctx.push(
+            MergeCommand(
+                self.ctx.sessions,
+                self.KIND,
+                self.item_id,
+                other_id,
+                self.ctx.notify,
+                self.ctx.error.emit,
+                text=f"Merge into “{label}”",
+            )
+        )

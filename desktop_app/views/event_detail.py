@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
-from db import edits, queries
+from db import queries
 from db.models import Event, Panel, Participation, Status
 from desktop_app.item_models.formatting import format_partial, format_span, format_times
 from desktop_app.views.context import AppContext
@@ -154,10 +154,6 @@ class EventDetail(DetailPane):
         if fields["end_date"] != self._snapshot.get("end_date"):
             fields["end_precision"] = "day" if fields["end_date"] else None
         return fields
-
-    def merge_in(self, s: Session, other_id: int) -> None:
-        """Mentions, panels and people of ``other_id`` move to the event shown."""
-        edits.merge_events(s, self.item_id, other_id)
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == "delete-panel":

@@ -51,7 +51,7 @@ class MergePickDialog(QDialog):
         # keep_label is a name or title read from a document: shown as plain text.
         note = plain_label(
             f"The chosen {what} is merged into “{keep_label}”: its mentions, people and "
-            "details move over, nothing is lost. A merge cannot be undone."
+            "details move over, nothing is lost. Edit › Undo (Ctrl+Z) puts both back."
         )
         note.setWordWrap(True)
         layout.addWidget(note)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
-from db import edits, queries
+from db import queries
 from db.models import ContactKind, Event, Participation, Person
 from desktop_app.item_models.formatting import (
     format_partial,
@@ -174,10 +174,6 @@ class PersonDetail(DetailPane):
             else:
                 fields[field] = [normalise_phone(v) for v in typed]
         return fields
-
-    def merge_in(self, s: Session, other_id: int) -> None:
-        """Contacts, mentions and roles of ``other_id`` move to the person shown."""
-        edits.merge_people(s, self.item_id, other_id)
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() in ("event", "person"):

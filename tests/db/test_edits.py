@@ -9,7 +9,7 @@ from db_helpers import extraction, store
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import edits, queries
+from db import edits, queries, unmerge
 from db.models import ContactPoint, Event, Mention, Panel, Participation, Person, Status
 from importers.records import EventRecord, PanelRecord, PartialDate, Participant, PersonRecord
 
@@ -168,3 +168,26 @@ def test_delete_event_and_person(sessions: sessionmaker[Session]) -> None:
     assert _count(sessions, Event) == 1 and _count(sessions, Panel) == 0
     with sessions() as s:
         assert s.get(Person, keep_id) is None
+
+
+def test_an_undone_merge_gives_the_other_person_a_new_id_when_its_id_was_taken_since(
+    sessions: sessionmaker[Session],
+) -> None:
+    keep, other = _two_people(sessions)
+    with sessions.begin() as s:
+        merged = unmerge.merge(s, "person", keep, other)
+    with sessions.begin() as s:
+        newcomer = Person(full_name="Tove Lindqvist-Arne")
+        s.add(newcomer)
+        s.flush()
+        assert newcomer.id == other  # SQLite hands out the highest id again
+    with sessions.begin() as s:
+        other_now = unmerge.unmerge(s, merged)
+    assert other_now not in (keep, other)
+    with sessions() as s:
+        back = s.get(Person, other_now)
+        assert back.full_name == "R. Q."
+        assert sorted(c.value for c in back.contacts) == ["+3519000", "rosa@other.example"]
+        assert [(p.event.title, p.role) for p in back.participations] == [("Algae Day", "chair")]
+        assert s.get(Person, other).full_name == "Tove Lindqvist-Arne"
+        assert [c.value for c in s.get(Person, keep).contacts] == ["rq@kelp.example"]

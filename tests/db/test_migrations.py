@@ -3,17 +3,22 @@ the migrations describe exactly the models."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, select
+from icalendar import Calendar
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.orm import Session
 
 from db import queries
 from db.engine import current_revision, head_revision, open_database, upgrade_database
 from db.models import Base, Event, Person
+from db.store import import_documents
+from desktop_app.export import export_ics
 
 DATA = Path(__file__).parent / "data"
 # Saved with the schema of the first revision, holding one person, event and document.
@@ -84,3 +89,48 @@ def test_file_made_without_migrations_is_stamped_then_upgraded(tmp_path: Path) -
         s.add(Person(full_name="Ada Quill"))
     with sessions() as s:
         assert [p.full_name for p in queries.search_people(s, "quill")] == ["Ada Quill"]
+
+
+def test_uids_read_before_the_upgrade_are_exported_as_they_were_read(tmp_path: Path) -> None:
+    """A file from before UIDs were kept as written: exports give each item the UID it came
+    with where that is known, and importing the export back finds the same items."""
+    path = tmp_path / "uids.sqlite"
+    engine = create_engine(_url(path))
+    upgrade_database(engine, "0008")
+    legacy = "legacy-calendar-item-7"  # kept as the uuid, and bound to no UID, by older versions
+    # "short" was read from a document first, then matched by a calendar item with a UID.
+    uuids = {"short": "3d6f4a1e-5b2c-4e8f-9a1d-7c3b2e1f0a9b"}
+    uuids |= {"own": "1b4e28ba-2fa1-11d2-883f-0016433cda4d"}
+    uuids |= {"long": "2c5f39cb-30b2-42e3-994a-1127544deb5e", "legacy": legacy}
+    bound = {"short": "fd-ev-0001", "own": uuids["own"], "long": "sha256:" + "ab" * 32}
+    with Session(engine) as s, s.begin():
+        for n, (name, uuid) in enumerate(uuids.items(), 1):
+            s.add(Event(uuid=uuid, title=f"Forum {name}", status="accepted",
+                        start_date=dt.date(2026, 3, n), start_precision="day"))  # fmt: skip
+        s.flush()
+        for name, uid in bound.items():
+            s.execute(
+                text(
+                    "INSERT INTO source_uid (kind, uid, event_id) "
+                    "SELECT 'event', :uid, id FROM event WHERE uuid = :uuid"
+                ),
+                {"uid": uid, "uuid": uuids[name]},
+            )
+    engine.dispose()
+
+    sessions = open_database(_url(path))
+    out = tmp_path / "out.ics"
+    assert export_ics(sessions, out) == 4
+    calendar = Calendar.from_ical(out.read_bytes())
+    assert sorted(str(c["UID"]) for c in calendar.walk("VEVENT")) == sorted(
+        [
+            "fd-ev-0001",
+            f"{uuids['own']}@forumdesk",  # read in our own form: written in it again
+            f"{uuids['long']}@forumdesk",  # too long to have been kept: our own form
+            legacy,
+        ]
+    )
+    summary = import_documents(sessions, [out])
+    assert not summary.failed
+    with sessions() as s:
+        assert s.scalar(select(func.count(Event.id))) == 4

@@ -10,7 +10,7 @@ import pytest
 from app_data import add_extraction, simple_event_extraction
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QTableView, QToolButton
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -202,6 +202,68 @@ def test_issue_14_the_title_and_the_navigator_go_to_a_date(qtbot, window: MainWi
     assert calendar.mode == WEEK
     assert calendar.week_model.first_day == dt.date(2029, 12, 31)
     assert calendar.navigator.selectedDate() == to_qdate(dt.date(2030, 1, 2))
+
+
+def _day_cell(month: QCalendarWidget, day: int) -> tuple[QTableView, QPoint]:
+    """The view of a month calendar and the centre of the cell of ``day`` in the month shown
+    (a day after the 7th and before the 22nd is never shown twice)."""
+    assert 7 < day < 22
+    view = month.findChild(QTableView, "qt_calendar_calendarview")
+    model = view.model()
+    (cell,) = [
+        model.index(row, column)
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+        if str(model.index(row, column).data()) == str(day)
+    ]
+    return view, view.visualRect(cell).center()
+
+
+def test_issue_14_clicks_in_the_date_picker_go_to_the_day_clicked(
+    qtbot, window: MainWindow
+) -> None:
+    calendar = window.calendar
+    assert calendar.shown_month == (2016, 6)
+    qtbot.mouseClick(calendar.title, Qt.MouseButton.LeftButton)
+    picker = calendar.date_picker
+    qtbot.waitUntil(picker.isVisible)
+    next_month = picker.calendar.findChild(QToolButton, "qt_calendar_nextmonth")
+    qtbot.mouseClick(next_month, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(next_month, Qt.MouseButton.LeftButton)
+    view, position = _day_cell(picker.calendar, 17)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    assert not picker.isVisible()
+    assert calendar.shown_day == dt.date(2016, 8, 17)
+    assert calendar.title.text() == "August 2016"
+
+
+def test_issue_14_keys_in_the_date_picker_go_to_the_day_chosen(qtbot, window: MainWindow) -> None:
+    calendar = window.calendar
+    calendar.go_to(dt.date(2016, 6, 15))
+    window.activateWindow()
+    qtbot.keyClick(calendar.month_grid, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    picker = calendar.date_picker
+    qtbot.waitUntil(picker.isVisible)
+    view = picker.calendar.findChild(QTableView, "qt_calendar_calendarview")
+    qtbot.keyClick(picker.date_edit, Qt.Key.Key_Tab)  # past the Today button
+    qtbot.keyClick(picker.today_button, Qt.Key.Key_Tab)
+    assert view.hasFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Right):  # two weeks and a day on
+        qtbot.keyClick(view, key)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert not picker.isVisible()
+    assert calendar.shown_day == dt.date(2016, 6, 30)
+
+
+def test_issue_14_a_click_in_the_side_month_shows_that_day(qtbot, window: MainWindow) -> None:
+    calendar = window.calendar
+    calendar.set_mode(WEEK)
+    calendar.go_to(dt.date(2016, 6, 15))
+    view, position = _day_cell(calendar.navigator, 20)
+    assert view.isVisible()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    assert calendar.mode == WEEK
+    assert calendar.week_model.first_day == dt.date(2016, 6, 20)  # a Monday
 
 
 # -- the agenda ------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ def test_address_book_from_another_program(fixtures: Path) -> None:
     assert karin.emails == ("karin.lindqvist@example.se",)
     assert karin.urls == ("https://water.example.se/people/kl",)
     assert karin.notes == "Met at the spring summit, room 3\nFollow up in May"
-    assert karin.uid == "9f1c2b3a-0000-4c4b-8e8e-1234567890ab"
+    assert karin.uid == "9F1C2B3A-0000-4C4B-8E8E-1234567890AB"  # as written
     assert (soren.name, soren.phones, soren.uid) == ("Søren Ødegård", ("+4533123456",), None)
 
 
@@ -40,7 +40,7 @@ def test_vcard_40_tel_uris(fixtures: Path) -> None:
     (aiko,) = read_vcf(fixtures / "vcf" / "contact_40.vcf").people
     assert aiko.phones == ("+81312345678",)
     assert aiko.faxes == ("+81312345679",)
-    assert aiko.uid == "4fbe8971-0bc3-424c-9c26-36c3e1eff6b1"
+    assert aiko.uid == "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1"
 
 
 def test_vcard_21_bare_type_parameters(fixtures: Path) -> None:
@@ -82,7 +82,7 @@ def test_our_export_reads_back_with_the_same_fields(
         path.write_bytes(render_vcf(people, version=version).encode())
         expected = {
             p.full_name: (
-                p.uuid,
+                f"urn:uuid:{p.uuid}",
                 p.honorific,
                 p.job_title,
                 p.organisation.name if p.organisation else None,
