@@ -377,8 +377,10 @@ _OCCASION = re.compile(
 
 def _is_occasion(occasion: str, title: str) -> bool:
     """Whether a name met in the text is the gathering a title says it is held for."""
-    return titles_alike(occasion, title) or _same_gathering(occasion, title) or (
-        len(title.split()) >= 2 and title.lower() in occasion.lower()
+    return (
+        titles_alike(occasion, title)
+        or _same_gathering(occasion, title)
+        or (len(title.split()) >= 2 and title.lower() in occasion.lower())
     )
 
 
