@@ -56,6 +56,7 @@ from importers.records import (
     PartialDate,
     Participant,
     PersonRecord,
+    Span,
 )
 
 MAX_ANALYSED = 1_000_000
@@ -158,6 +159,8 @@ def _extract(document: DocumentText) -> Extraction:
         reference = document.reference_date or (released.start.first_day() if released else None)
         _days_of_the_main(doc, main, reference)
         _month_of_the_stay(main, remaining)
+        if not programme.timed:
+            panels = _day_paragraphs(doc, main, panels, event_people, finder)
     # an undated main event stands when the document names it as its subject, or hosts it
     main_kept = (
         choice is not None
@@ -264,6 +267,67 @@ def _month_of_the_stay(main: EventCluster, free: list[DateMention]) -> None:
     stay = stays[0]
     month = PartialDate(stay.start.year, stay.start.month)
     main.dates.insert(0, DateMention(stay.span, month, month, "month", stay.explicit_year))
+
+
+_DAY_OPENING = re.compile(
+    r"(?:on\s+)?(?:day\s+(?P<n>\d{1,2}|one|two|three|four|five)|"
+    r"the\s+(?P<ord>first|second|third|fourth|fifth|final|last|opening|closing)\s+day)\b",
+    re.I,
+)
+_MEETING = re.compile(r"(?<![\w-])(meeting)s?(?![\w-])")  # "the meeting started with ..."
+_ORDINAL_DAYS = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _day_paragraphs(
+    doc: Text,
+    main: EventCluster,
+    panels: list[PanelCluster],
+    event_people: list[tuple[str, str]],
+    finder: PeopleFinder,
+) -> list[PanelCluster]:
+    """ "On Day 1, ..." / "On the second day, ...": a paragraph that tells one day of an event
+    of several days is that day's sitting, with everyone it names, of the kind it names first
+    ("The reception at ...", "the meeting started with ...")."""
+    start, end = event_dates(main)
+    if start is None or end is None or start == end or str(start.precision) != "day":
+        return panels
+    first, last = start.first_day(), end.last_day()
+    days: list[tuple[Span, PartialDate]] = []
+    for a, b in doc.paragraphs:
+        opening = _DAY_OPENING.match(doc.text, a)
+        if not opening:
+            continue
+        n = opening.group("n")
+        word = (opening.group("ord") or "").lower()
+        if n:
+            index = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+            day = first + timedelta(days=index - 1)
+        elif word in ("final", "last", "closing"):
+            day = last
+        else:
+            day = first + timedelta(days=_ORDINAL_DAYS[word] - 1)
+        if first <= day <= last:
+            days.append(((a, b), PartialDate.from_date(day)))
+    if len(days) < 2:
+        return panels
+    roles = dict(event_people)
+    kept = [p for p in panels if not any(a <= s[0] < b for (a, b), _ in days for s in p.spans)]
+    for (a, b), day in days:
+        inside = [p for p in panels if any(a <= s[0] < b for s in p.spans)]
+        keys = [
+            finder.mention_person[m.span]
+            for m in finder.mentions
+            if a <= m.span[0] < b and m.span in finder.mention_person
+        ]
+        own = {k: r for p in inside for k, r in p.people}
+        people = [(k, own.get(k) or roles.get(k, "speaker")) for k in dict.fromkeys(keys)]
+        if not people:
+            kept += inside
+            continue
+        kind = prose_kind(doc.text[a:b], _MEETING) or "session"
+        panel = PanelCluster(kind=kind, title=None, spans=[(a, b)], date=day, people=people)
+        kept.append(panel)
+    return kept
 
 
 def _merge_listed(finder: PeopleFinder, programme: Programme) -> None:

@@ -421,8 +421,13 @@ def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
     org = " ".join(org_words).strip() or None
     if not title or not is_title(title):
         return None, None
+    acronym_first = bool(org) and org.split()[0].isupper() and len(org.split()[0]) >= 2
     if org and not (
-        all(w.isupper() for w in org.split()) or is_org(org) or lookup(org) or _ACRONYM.match(org)
+        all(w.isupper() for w in org.split())
+        or acronym_first  # "UNESCO Lisbon Director": an office of a body named by its initials
+        or is_org(org)
+        or lookup(org)
+        or _ACRONYM.match(org)
     ):
         return phrase.strip(), None
     return title, org

@@ -159,6 +159,25 @@ def find_names(text: str) -> list[NameMention]:
             if not _is_name_token(word) and fold(word) not in {"de", "da", "van", "von", "la"}:
                 head, tail = words[:i], words[i + 1 :]
                 titles = all(fold(w.rstrip(".")) in _TITLE_OR_HONORIFIC for _, w in head)
+                # "Harbour Institute Director Jane Roe": after the last title word, a known
+                # given name starts the name
+                last_title = max(
+                    (
+                        k
+                        for k, (_, w) in enumerate(words)
+                        if fold(w.rstrip(".")) in _TITLE_OR_HONORIFIC
+                    ),
+                    default=-1,
+                )
+                after = words[last_title + 1 :]
+                if (
+                    last_title >= i
+                    and len(after) >= 2
+                    and fold(after[0][1].split("-")[0]) in firsts
+                    and all(_is_name_token(w) for _, w in after)
+                ):
+                    words = after
+                    break
                 words = tail if (titles or not head) and len(tail) >= 2 else head
                 break
         if not words:

@@ -504,7 +504,13 @@ def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
     if not title or not _is_title_phrase(title):
         return None, None
     # a leading word is the organisation only if it looks like one: "IOM", "Ruritania's"
-    if org and not (all(w.isupper() for w in org.split()) or _is_org_phrase(org) or is_place(org)):
+    acronym_first = bool(org) and org.split()[0].isupper() and len(org.split()[0]) >= 2
+    if org and not (
+        all(w.isupper() for w in org.split())
+        or acronym_first
+        or _is_org_phrase(org)
+        or is_place(org)
+    ):
         return phrase.strip(), None
     return title, org
 

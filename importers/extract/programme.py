@@ -154,13 +154,17 @@ def session_kind(title: str) -> str | None:
     return None
 
 
-def prose_kind(text: str) -> str | None:
+def prose_kind(text: str, also: re.Pattern[str] | None = None) -> str | None:
     """The first kind of session running text names in lower case ("a panel discussion
-    with"); capitalised, the words are a place's name ("the Town Hall")."""
-    for match in _KIND_RE.finditer(text):
-        if match.group(1)[:1].islower():
-            return " ".join(match.group(1).lower().split())
-    return None
+    with"), or what ``also`` finds first; capitalised, the words are a place's name ("the
+    Town Hall")."""
+    found = [m for m in _KIND_RE.finditer(text) if m.group(1)[:1].islower()][:1]
+    if also is not None:
+        found += [m for m in also.finditer(text) if m.group(1)[:1].islower()][:1]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    return " ".join(first.group(1).lower().split())
 
 
 @lru_cache(maxsize=8192)

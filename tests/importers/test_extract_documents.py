@@ -356,3 +356,23 @@ def test_a_sitting_held_ahead_of_a_gathering_leaves_the_gathering_its_own_event(
         ),
         ("Annual Meetings of the Harbour Development Fund", "2031-05-26", "2031-05-30"),
     }
+
+
+def test_paragraphs_telling_each_day_are_that_day_s_sittings() -> None:
+    from importers.extract import extract
+    from importers.records import DocumentText
+
+    text = (
+        "The Harbour Institute hosted the first Consultation of Coastal Chairs, from 10-11 "
+        "March 2031 in Lisbon.\n\n"
+        "On Day 1, the Harbour Institute Director Anna Berg welcomed all the participants at "
+        "the institute. The reception in the garden let the chairs meet one another.\n\n"
+        "On the second day, the meeting started with an address by Dr. Tobias Renn. This was "
+        "followed by a presentation by Anna Berg on the year's work.\n"
+    )
+    (event,) = extract(DocumentText(path="consultation.txt", format="txt", text=text)).events
+    sittings = [(p.kind, p.date.iso(), [q.name for q in p.people]) for p in event.panels]
+    assert sittings == [
+        ("reception", "2031-03-10", ["Anna Berg"]),
+        ("meeting", "2031-03-11", ["Tobias Renn", "Anna Berg"]),
+    ]

@@ -294,3 +294,11 @@ def test_an_apposition_ends_where_the_sentence_goes_on_with_its_verb() -> None:
         "Vice President",
         "Northvale University",
     )
+
+
+def test_an_office_title_before_a_known_given_name() -> None:
+    people = people_of("On Monday the UNHCR Lisbon Director Maria Sousa opened the fair.")
+    assert (people["Maria Sousa"].title, people["Maria Sousa"].organisation) == (
+        "Director",
+        "UNHCR Lisbon",
+    )
