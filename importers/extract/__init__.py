@@ -498,9 +498,12 @@ def _programme_panels(
         panel.date = entry.date
         panel.start_time, panel.end_time = entry.start_time, entry.end_time
         default = "speaker"
+        keynote = kind.startswith("keynote")
         for listed, role in people:
             key = _key_of(finder, listed)
-            panel.add(key, role or entry.role or default)
+            role = role or entry.role or default
+            # "Keynote" / "Speaker: Jane Roe": the one who speaks at a keynote gives it
+            panel.add(key, "keynote" if keynote and role == "speaker" else role)
         panels.append(panel)
     return panels
 

@@ -97,7 +97,10 @@ class Entry:
 
     def is_session_named(self) -> bool:
         return (
-            bool(self.title) and session_kind(self.title) is not None and not is_pause(self.title)
+            bool(self.title)
+            and session_kind(self.title) is not None
+            and not is_pause(self.title)
+            and not is_call_to_action(self.title)
         )
 
     def is_numbered(self) -> bool:
@@ -109,9 +112,7 @@ class Entry:
             return True
         if self.prose:
             return self.described_kind is not None or bool(self.title)
-        return (
-            bool(self.title) and session_kind(self.title) is not None and not is_pause(self.title)
-        )
+        return self.is_session_named()
 
 
 @dataclass
@@ -165,6 +166,12 @@ def prose_kind(text: str, also: re.Pattern[str] | None = None) -> str | None:
         return None
     first = min(found, key=lambda m: m.start())
     return " ".join(first.group(1).lower().split())
+
+
+def is_call_to_action(title: str) -> bool:
+    """ "Join the Conversation", "Register now": a short line asking the reader to act."""
+    words_ = title.split()
+    return 0 < len(words_) <= 5 and fold(words_[0]) in words("calls_to_action.txt")
 
 
 @lru_cache(maxsize=8192)
@@ -530,6 +537,7 @@ class _Walk:
                 and self.slot is not None
                 and self.slot.title is None
                 and session_kind(label_text)
+                and (self.item is None or people[0].rest is not None)
             ):
                 # "Keynote talk: Jane Roe, Title of the Talk" in an untitled slot: its own item
                 self.item = None

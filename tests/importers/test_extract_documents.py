@@ -376,3 +376,17 @@ def test_paragraphs_telling_each_day_are_that_day_s_sittings() -> None:
         ("reception", "2031-03-10", ["Anna Berg"]),
         ("meeting", "2031-03-11", ["Tobias Renn", "Anna Berg"]),
     ]
+
+
+def test_role_labels_under_a_titled_slot_fill_it_and_a_keynote_speaker_gives_it() -> None:
+    (event,) = load(DOCS / "online_conference_programme.txt").events
+    sittings = {p.title: [(q.name, q.role) for q in p.people] for p in event.panels}
+    # "Join the Conversation" asks the reader to act; it is no sitting
+    assert sittings == {
+        "Opening Remarks": [
+            ("Anna Berg", "host"),
+            ("Peter Holm", "speaker"),
+            ("Laura Vance", "speaker"),
+        ],
+        "Keynote": [("David Kerr", "moderator"), ("Maria Sousa", "keynote")],
+    }
