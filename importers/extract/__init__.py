@@ -688,9 +688,9 @@ def _listing_records(
             and not (p.title and entry.title and titles_alike(p.title, entry.title))
         ]
         if len(inside) <= 1:
-            # one sitting: everyone named in the entry's part of the text takes part in it
-            keys = [k for p in inside for k, _ in p.people]
-            keys += [
+            # one sitting: everyone named in the entry's part of the text takes part in it (a
+            # sitting described in several entries' parts, "the dinner", keeps to this one's)
+            keys = [
                 finder.mention_person[m.span]
                 for m in finder.mentions
                 if region[0] <= m.span[0] < region[1] and m.span in finder.mention_person
@@ -701,16 +701,15 @@ def _listing_records(
             if people:
                 described = inside[0] if inside else None
                 kind = (
-                    (described.kind if described else None)
+                    prose_kind(doc.text[region[0] : region[1]])
+                    or (described.kind if described else None)
                     or entry.kind
-                    or prose_kind(doc.text[region[0] : region[1]])
                     or "panel"
                 )
                 title = described.title if described else None
                 inside = [PanelCluster(kind=kind, title=title, people=people)]
                 if described:
-                    inside[0].spans = list(described.spans)
-                    inside[0].date = described.date
+                    inside[0].spans = [s for s in described.spans if region[0] <= s[0] < region[1]]
                     inside[0].start_time, inside[0].end_time = (
                         described.start_time,
                         described.end_time,

@@ -91,8 +91,11 @@ def classify(segment: str) -> str:
 
 
 def _org_before_title(segment: str) -> bool:
-    """ "University of Maryland & President ASBM": an organisation whose name comes first."""
+    """ "University of Maryland & President ASBM": an organisation whose name comes first
+    ("Group Quality Director at Acme" is a title: where the person works follows "at")."""
     words = segment.split()
+    if " at " in segment and is_title(segment.split(" at ")[0]):
+        return False
     return bool(words) and fold(words[0]) in ORG_WORDS and not title_word(words[0])
 
 

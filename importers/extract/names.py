@@ -119,6 +119,7 @@ def honorific_before(text: str, start: int) -> tuple[str | None, int]:
     return honorific.rstrip(), start - (len(window) - match.start())
 
 
+_TITLE_OF_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+(?:of|for|on|in)\s+(?:the\s+)?$")
 _AT_ADDRESS = re.compile(r",?\s+\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?[A-Z]")
 _AT_BEFORE = re.compile(r"\b(?:at|to)\s+(?:the\s+)?$")
 
@@ -227,6 +228,9 @@ def find_names(text: str) -> list[NameMention]:
         at = _AT_BEFORE.search(text, max(0, start - 12), start)
         if not honorific and at and _AT_ADDRESS.match(text, end):
             continue  # "at Casa Rossa, 12 Main St.": a place with its street address
+        of = _TITLE_OF_BEFORE.search(text, max(0, start - 40), start)
+        if not honorific and of and fold(of.group(1)) in _TITLE_OR_HONORIFIC:
+            continue  # "Professor of Marine Law": what the title is of, not a person
         out.append(NameMention((start, end), name, honorific, bool(known or honorific), len(words)))
     return out
 

@@ -159,13 +159,20 @@ def prose_kind(text: str, also: re.Pattern[str] | None = None) -> str | None:
     """The first kind of session running text names in lower case ("a panel discussion
     with"), or what ``also`` finds first; capitalised, the words are a place's name ("the
     Town Hall")."""
-    found = [m for m in _KIND_RE.finditer(text) if m.group(1)[:1].islower()][:1]
+    kinds = [m for m in _KIND_RE.finditer(text) if m.group(1)[:1].islower()]
+    found = kinds[:1]
     if also is not None:
         found += [m for m in also.finditer(text) if m.group(1)[:1].islower()][:1]
     if not found:
         return None
     first = min(found, key=lambda m: m.start())
-    return " ".join(first.group(1).lower().split())
+    words_ = first.group(1).lower().split()
+    # "a roundtable dinner discussion": kinds written one after the other name one sitting
+    for later in kinds:
+        if later.start() > first.start() and not text[first.end() : later.start()].strip():
+            words_ += later.group(1).lower().split()
+            first = later
+    return " ".join(words_)
 
 
 def is_call_to_action(title: str) -> bool:

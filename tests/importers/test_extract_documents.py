@@ -390,3 +390,24 @@ def test_role_labels_under_a_titled_slot_fill_it_and_a_keynote_speaker_gives_it(
         ],
         "Keynote": [("David Kerr", "moderator"), ("Maria Sousa", "keynote")],
     }
+
+
+def test_each_entry_of_a_blog_keeps_its_own_dinner_and_its_own_people() -> None:
+    events = load(DOCS / "dinner_series_blog.txt").events
+    found = {
+        e.title: [(p.kind, p.date.iso(), [(q.name, q.role) for q in p.people]) for p in e.panels]
+        for e in events
+    }
+    # "the dinner" in both entries is not one sitting; kinds written in a row are one kind
+    assert found == {
+        "Paying for Clean Ports": [
+            ("dinner discussion", "2031-05-05", [("Peter Holm", "chair"), ("Anna Berg", "speaker")])
+        ],
+        "Data at Sea": [
+            (
+                "roundtable dinner discussion",
+                "2031-05-06",
+                [("Laura Vance", "chair"), ("David Kerr", "speaker"), ("Maria Sousa", "speaker")],
+            )
+        ],
+    }
