@@ -104,8 +104,13 @@ def _romance_heads() -> frozenset[str]:
     return frozenset(entry.lower() for entry in data_entries("romance_heads.txt"))
 
 
+# Romance heads that are English words too: written in capitals, they may be either
+_ENGLISH_TOO = frozenset({"conference", "reunion"})
+
+
 def _romance_head(word: str) -> bool:
-    return word.lower() in _romance_heads() and not word[1:].isupper()
+    lower = word.lower()
+    return lower in _romance_heads() and not (word[1:].isupper() and fold(lower) in _ENGLISH_TOO)
 
 
 @cache
@@ -297,9 +302,11 @@ class _Builder:
         if quote is not None:
             q_start, q_end = quote
             inner = self.text[tokens[q_start].end : tokens[q_end].start].strip(" ,.")
-            if named and left < first:
+            if named and (left < first or right > last):
+                # "the Harbour Forum “Tides”", "Foro Internacional “Tides”": the name with it
                 span = (tokens[left].start, tokens[q_end].end)
-                return Gathering(span, _tidy(self.text[span[0] : span[1]]), self.noun, True)
+                title = _tidy(re.sub(r"[“”\"«»]", "", self.text[span[0] : span[1]]))
+                return Gathering(span, title, self.noun, True)
             definite = first > 0 and tokens[first - 1].folded in ("the", "this", "that")
             # "the fair, called “X”": a naming word names even a bare noun's gathering
             naming = any(tokens[j].folded in _NAMING for j in range(k, q_start))

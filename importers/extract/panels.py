@@ -83,7 +83,8 @@ _HIGH_LEVEL_EVENT = re.compile(
 )
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{4,200}?)[”\"]")
 _ON_TOPIC = re.compile(
-    r"^\s+(?:on|about|entitled|titled|called|discussing|exploring|examining|focus(?:ed|ing)\s+on)"
+    r"^\s+(?:on|about|entitled|titled|called|discussing|exploring|examining|focus(?:ed|ing)\s+on"
+    r"|sobre(?:\s+(?:el|la|los|las))?|sur(?:\s+(?:le|la|les))?)"
     r"\s+(?!the\s+(?:same|day|occasion|sidelines)\b)"
     r"(?!(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d)"
     r"([^,.;:()“”\"]{4,120}?)(?=\s+(?:(?:at|in)\s+(?:the\s+)?[A-Z]|as\s+part|during|with|will|which|"
@@ -275,7 +276,10 @@ def _folded_finditer(
 
 _PRONOUN_START = re.compile(
     r"^\s*(?:It|They|She|He|Here|The\s+(?:panel(?:l)?ists|panel|session|debate|lab|discussion|"
-    r"speakers|participants))\b"
+    r"speakers|participants)|Ella|Ellos|Elle|Ils"
+    # a sentence that opens with a role cue goes on about the sitting just described
+    r"|(?:Moderated|Chaired|Facilitated|Hosted)\s+by|Con\s+la\s+(?:coordinaci[oó]n|"
+    r"moderaci[oó]n)|(?:Moder|Anim|Présid)[ée]e?s?\s+par)\b"
 )
 _PROGRAMME_LINE = re.compile(
     r"(?m)^[ \t]*(?P<time>\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h\d{0,2})?"

@@ -360,3 +360,23 @@ def test_a_webinar_page_gives_the_webinar_its_hours_and_people() -> None:
     (session,) = webinar.panels
     assert (session.title, session.kind) == (None, "webinar")
     assert [(p.name, p.role) for p in session.people] == [("Pia Lund", "moderator")]
+
+
+def test_a_spanish_forum_in_capitals_with_its_quoted_name_and_a_moderated_table() -> None:
+    text = (
+        'FORO INTERNACIONAL "MAREAS Y CIUDADES"\n\n'
+        "El foro se realizará del 12 al 14 de marzo de 2031 en Lisboa. El jueves habrá una "
+        "mesa integrada por la senadora Laura Vance y el economista Peter Holm. Con la "
+        "coordinación del periodista David Kerr, debatirán sobre los puertos del futuro.\n"
+    )
+    (forum,) = run(text).events
+    assert forum.title == "FORO INTERNACIONAL MAREAS Y CIUDADES"
+    assert iso(forum) == ("2031-03-12", "2031-03-14")
+    (table,) = forum.panels
+    # a sentence opening with the moderator's cue goes on about the table just described
+    assert table.kind == "mesa"
+    assert {(p.name, p.role) for p in table.people} == {
+        ("Laura Vance", "panelist"),
+        ("Peter Holm", "panelist"),
+        ("David Kerr", "moderator"),
+    }
