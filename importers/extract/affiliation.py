@@ -307,9 +307,14 @@ def _title_continuation(parts: list[str], kinds: list[str], i: int) -> int:
     return j
 
 
+_WRAPPED_HYPHEN = re.compile(r"(\w)- ([A-Z])")
+
+
 def _finish(title: str | None, org_parts: list[str]) -> tuple[str | None, str | None]:
     org = ", ".join(" ".join(part.split()) for part in org_parts) if org_parts else None
     title = " ".join(title.split()) if title else title
+    if title:
+        title = _WRAPPED_HYPHEN.sub(r"\1-\2", title)  # "Vice- Chancellor" cut at a line end
     if title:
         title = re.sub(r"^(?:a|an|the|its|their|his|her)\s+", "", title.strip(), flags=re.I)
         title = title.strip(" ,;:-–—.")

@@ -952,7 +952,14 @@ def _org_name(text: str) -> bool:
 
 def _tidy_title(text: str) -> str | None:
     title = " ".join(text.replace("|", " ").split()).strip(" :;,-–—")
+    # "Welcoming Prof" / "Prof Jane Roe" cut by the layout: the honorific is the person's
+    title = _TRAILING_HONORIFIC.sub("", title).strip(" :;,-–—")
     return title or None
+
+
+_TRAILING_HONORIFIC = re.compile(
+    r"\s+(?:Prof|Professor|Dr|Mr|Mrs|Ms|Hon|H\.E|Amb|Ambassador|Assoc\.?\s+Prof)\.?$"
+)
 
 
 def _person_like(person: Listed) -> bool:

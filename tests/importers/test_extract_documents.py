@@ -411,3 +411,19 @@ def test_each_entry_of_a_blog_keeps_its_own_dinner_and_its_own_people() -> None:
             )
         ],
     }
+
+
+def test_an_honorific_cut_from_its_name_by_the_layout_leaves_the_session_title() -> None:
+    from importers.extract import extract
+    from importers.records import DocumentText
+
+    text = (
+        "Harbour Students Summit 2031\n\n"
+        "Thursday 10 June 2031\n"
+        "09:00 – 09:10 Welcoming Prof\n"
+        "Anna Berg, Rector, Northvale University\n"
+        "09:10 – 09:30 Introduction and Context\n"
+        "Peter Holm, Dean of Students, Northvale University\n"
+    )
+    (event,) = extract(DocumentText(path="p.txt", format="txt", text=text)).events
+    assert [p.title for p in event.panels] == ["Welcoming", "Introduction and Context"]
