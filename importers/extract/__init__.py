@@ -491,7 +491,8 @@ def _programme_panels(
         people = entry.people
         if not title and people:
             title = people[0][0].rest if people[0][0].rest else None
-        kind = entry.kind or (entry.role if entry.role else None) or "session"
+        kind = entry.kind or (entry.role if entry.role else None)
+        kind = kind or ("talk" if entry.talk else "session")
         panel = PanelCluster(
             kind=kind, title=title, spans=[(entry.span[0], max(entry.end, entry.span[1]))]
         )

@@ -148,6 +148,8 @@ def find_names(text: str) -> list[NameMention]:
         # "Refugees Jane Roe": a stray capitalised word before a known given name
         if len(words) >= 3 and fold(words[0][1]) not in firsts and fold(words[1][1]) in firsts:
             words.pop(0)
+        while len(words) > 2 and fold(words[-1][1]).endswith("ing") and len(words[-1][1]) > 5:
+            words.pop()  # "Jane Roe Fixing boats...": a line joined to the next, not a name
         while words and (not _is_name_token(words[-1][1]) or words[-1][1].endswith(".")):
             if len(words[-1][1]) == 2 and words[-1][1].endswith(".") and len(words) > 2:
                 break  # a middle initial at the end is unusual; keep

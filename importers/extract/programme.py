@@ -126,7 +126,7 @@ class Programme:
     def timed(self) -> bool:
         """Whether the text reads as a programme: time slots or session headings."""
         slots = sum(1 for e in self.walk() if e.level == SLOT_LEVEL)
-        sessions = sum(1 for e in self.walk() if e.is_session_named())
+        sessions = sum(1 for e in self.walk() if e.is_session_named() or e.talk)
         return slots >= 2 or sessions >= 2
 
     def walk(self) -> list[Entry]:
@@ -392,6 +392,26 @@ class _Walk:
         self.day = first.start
         self.open(entry)
         return True
+
+    def talk_in(self, text: str, start: int, end: int) -> tuple[str, list[Listed]] | None:
+        """ "Making music with drives! A story, by Jane Roe": a talk's title and its speakers,
+        split at the "by"/"with" after which people are named (the last such word first)."""
+        stripped = text.strip(" |:\t")
+        if not _TALK_WORD.search(stripped) or not _TALK.match(stripped):
+            return None
+        offset = start + (len(text) - len(text.lstrip(" |:\t")))
+        for split in reversed(list(_TALK_WORD.finditer(stripped))):
+            title = stripped[: split.start()].rstrip(" ,")
+            if len(title) < 3 or _AUXILIARY.search(title):
+                continue  # "A welcome address will be delivered by X": a sentence
+            who = [
+                p
+                for p in read_people(self.text, offset + split.end(), end, listed=True)
+                if _person_like(p)
+            ]
+            if who and not who[0].prefix:
+                return title, who
+        return None
 
     def named_in(self, start: int, end: int) -> list[Listed]:
         """The people named in ``text[start:end]`` (names never run across lines, so the
@@ -761,19 +781,11 @@ class _Walk:
         in_entry = self.current() is not None
         if _contact_line(text):
             return  # "Jane Roe, Acme, Tel: +1 555 0100": read by the contact reader
-        talk = _TALK.match(text.strip(" |:\t")) if _TALK_WORD.search(text) else None
-        if talk and _AUXILIARY.search(talk.group("title")):
-            talk = None  # "A welcome address will be delivered by X": a sentence
-        if talk and in_entry:
-            offset = start + (len(text) - len(text.lstrip(" |:\t")))
-            who_start = offset + talk.start("who")
-            people = [
-                p
-                for p in read_people(self.text, who_start, line.end, listed=True)
-                if _person_like(p)
-            ]
-            if people and not people[0].prefix:
-                entry = Entry(_tidy_title(talk.group("title")), line.span, ITEM_LEVEL, talk=True)
+        talk = self.talk_in(text, start, line.end) if in_entry else None
+        if talk is not None:
+            title, people = talk
+            if people:
+                entry = Entry(_tidy_title(title), line.span, ITEM_LEVEL, talk=True)
                 self.item = None
                 self.open(entry)
                 for person in people:

@@ -427,3 +427,22 @@ def test_an_honorific_cut_from_its_name_by_the_layout_leaves_the_session_title()
     )
     (event,) = extract(DocumentText(path="p.txt", format="txt", text=text)).events
     assert [p.title for p in event.panels] == ["Welcoming", "Introduction and Context"]
+
+
+def test_a_talk_split_at_the_by_that_names_its_speaker() -> None:
+    from importers.extract import extract
+    from importers.records import DocumentText
+
+    text = (
+        "Harbour Hack Day 2031\n\n"
+        "Saturday 5 April 2031\n"
+        "2:15-3:45 |\n"
+        "Singing with old printers! A tale of patience, by Anna Berg\n"
+        "Fixing boats with strings! Notes from the dock, by Peter Holm\n"
+    )
+    (event,) = extract(DocumentText(path="p.txt", format="txt", text=text)).events
+    talks = {p.title: [q.name for q in p.people] for p in event.panels}
+    assert talks == {
+        "Singing with old printers! A tale of patience": ["Anna Berg"],
+        "Fixing boats with strings! Notes from the dock": ["Peter Holm"],
+    }
