@@ -36,7 +36,7 @@ from importers.extract.panels import (
     is_session_name,
     programme_panels,
 )
-from importers.extract.people import PeopleFinder, Person, person_key
+from importers.extract.people import PeopleFinder, Person, academic_title, person_key
 from importers.extract.places import dominant_country, find_places, gazetteer, lookup
 from importers.extract.programme import (
     HEADING,
@@ -350,29 +350,12 @@ def _merge_listed(finder: PeopleFinder, programme: Programme) -> None:
                 person.organisation = listed.organisation or (
                     person.organisation if not listed.title else None
                 )
-        academic = _academic_title(listed.honorific)
+        academic = academic_title(listed.honorific)
         if academic and (
             not person.title or person.title.lower().rstrip(".") in ("prof", "professor")
         ):
             person.title = academic
         person.confident = True
-
-
-def _academic_title(honorific: str | None) -> str | None:
-    """ "Prof." -> "Professor", "Assoc. Prof." -> "Associate Professor": an academic rank
-    written as an honorific is the person's title when no other is given."""
-    if not honorific:
-        return None
-    low = honorific.lower()
-    if "prof" not in low:
-        return None
-    if "assoc" in low:
-        return "Associate Professor"
-    if "asst" in low or "assistant" in low:
-        return "Assistant Professor"
-    if "distinguished" in low:
-        return "Distinguished Professor"
-    return "Professor"
 
 
 def _adopt_main(

@@ -92,9 +92,12 @@ def classify(segment: str) -> str:
 
 def _org_before_title(segment: str) -> bool:
     """ "University of Maryland & President ASBM": an organisation whose name comes first
-    ("Group Quality Director at Acme" is a title: where the person works follows "at")."""
+    ("Group Quality Director at Acme" is a title: where the person works follows "at"; so is
+    "Press Officer", a short phrase ending in a title word)."""
     words = segment.split()
     if " at " in segment and is_title(segment.split(" at ")[0]):
+        return False
+    if 2 <= len(words) <= 3 and fold(words[-1].strip(".,")) in TITLE_HEADS:
         return False
     return bool(words) and fold(words[0]) in ORG_WORDS and not title_word(words[0])
 
@@ -148,8 +151,8 @@ def _flat(chars: list[str]) -> list[str]:
 # a title in running text, in lower case or not, up to where the person works
 _DESCRIBED_AS = re.compile(
     r"(?:\s+\([^)]{1,40}\))?,?\s+(?:is|was|serves\s+as|has\s+been)\s+(?:the\s+|an?\s+)?"
-    r"(?P<title>[^\s,.;:()]+(?:\s+(?!(?:at|in|with|within|from|where|who|which|and|since)\s)"
-    r"[^\s,.;:()]+){0,9})"
+    r"(?P<title>[^\s,.;:()]+(?:\s+(?!(?:at|with|within|from|where|who|which|and|since)\s"
+    r"|in\s+(?:the|a|an|[A-Z])\b)[^\s,.;:()]+){0,9})"
     r"(?:\s+(?:at|in|with|within)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|"
     r"of|for|and|at|on|the|&|de|du|des|la|le))*))?"
 )
@@ -159,6 +162,10 @@ _STUDY_YEAR = re.compile(
     re.I,
 )
 _DANGLING = re.compile(r"(?:\s+(?:of|for|and|at|on|the|&|de|du|des|la|le))+$")
+
+
+# Nouns that describe someone in running text rather than name a post
+_DESCRIPTIVE = frozenset("expert experts specialist authority voice advocate champion".split())
 
 
 def described_as(text: str, end: int) -> tuple[str | None, str | None]:
@@ -175,6 +182,8 @@ def described_as(text: str, end: int) -> tuple[str | None, str | None]:
         return None, None
     if fold(words[head]) not in TITLE_HEADS and not any(fold(w) in TITLE_HEADS for w in words):
         return None, None  # "is a senior member": a qualifier alone names no job
+    if words[head].islower() and fold(words[head]) in _DESCRIPTIVE:
+        return None, None  # "is an expert on rivers": what she knows, not her post
     org = match.group("org")
     if org:
         org = re.split(r"(?<=\w{4})\.(?:\s|$)", org)[0]  # a full stop ends the sentence

@@ -37,7 +37,7 @@ _PARTICLE = (
 # engine can skip to capitals instead of trying the whole expression at every position.
 _WORD_REST = rf"(?:\.(?= {U})|{L}*(?:{U}{L}+)?(?:[-'’]{U}?{L}*)*(?<![-'’]))"  # _WORD after {U}
 _NAME_RUN = re.compile(
-    rf"{U}(?<![\w'’-].){_WORD_REST}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_WORD}){{0,5}}(?![\w'’-])"
+    rf"{U}(?<![\w'’-].){_WORD_REST}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_WORD}){{0,7}}(?![\w'’-])"
 )
 
 _NON_SPACE = re.compile(r"\S+")
@@ -97,6 +97,8 @@ class NameMention:
 
 def _is_name_token(token: str) -> bool:
     f = fold(token.rstrip("."))
+    if f.endswith(("'s", "’s")):
+        f = f[:-2]  # "University's": the word, not its possessive
     return f not in NOT_NAME and f not in ORG_WORDS and f not in EVENT_NOUNS and f not in _VENUE
 
 
@@ -124,6 +126,14 @@ _AT_ADDRESS = re.compile(r",?\s+\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?[A-Z]")
 _AT_BEFORE = re.compile(r"\b(?:at|to)\s+(?:the\s+)?$")
 
 
+def _title_like(word: str) -> bool:
+    """A title or honorific word, also hyphenated ("Vice-Chancellor", "Director-General")."""
+    bare = fold(word.rstrip(".,"))
+    return bare in _TITLE_OR_HONORIFIC or (
+        "-" in bare and any(part in _TITLE_OR_HONORIFIC for part in bare.split("-"))
+    )
+
+
 def find_names(text: str) -> list[NameMention]:
     """Person-name candidates in text order; single surnames come only after an honorific."""
     firsts = given_names()
@@ -146,7 +156,8 @@ def find_names(text: str) -> list[NameMention]:
         while words and not _is_name_token(words[0][1]):
             words.pop(0)
         # "Refugees Jane Roe": a stray capitalised word before a known given name
-        if len(words) >= 3 and fold(words[0][1]) not in firsts and fold(words[1][1]) in firsts:
+        stray = len(words) >= 3 and fold(words[0][1]) not in firsts and fold(words[1][1]) in firsts
+        if stray:
             words.pop(0)
         while len(words) > 2 and fold(words[-1][1]).endswith("ing") and len(words[-1][1]) > 5:
             words.pop()  # "Jane Roe Fixing boats...": a line joined to the next, not a name
@@ -165,11 +176,7 @@ def find_names(text: str) -> list[NameMention]:
                 # "Harbour Institute Director Jane Roe": after the last title word, a known
                 # given name starts the name
                 last_title = max(
-                    (
-                        k
-                        for k, (_, w) in enumerate(words)
-                        if fold(w.rstrip(".")) in _TITLE_OR_HONORIFIC
-                    ),
+                    (k for k, (_, w) in enumerate(words) if _title_like(w)),
                     default=-1,
                 )
                 after = words[last_title + 1 :]
@@ -190,10 +197,9 @@ def find_names(text: str) -> list[NameMention]:
         name = text[start:end]
         # part of a longer proper noun ("Jane Roe Professor", "Memphis Cook Convention")
         before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-        glued_before = before and not (
+        glued_before = before and not stray and not (
             before.group(1).isupper()
-            or fold(before.group(1)) in TITLE_WORDS
-            or fold(before.group(1)) in HONORIFICS
+            or _title_like(before.group(1))
         )
         if (
             _CAPITAL_AFTER.match(text, end) and post_nominals_end(text, end) == end
@@ -231,8 +237,8 @@ def find_names(text: str) -> list[NameMention]:
         if not honorific and at and _AT_ADDRESS.match(text, end):
             continue  # "at Casa Rossa, 12 Main St.": a place with its street address
         of = _TITLE_OF_BEFORE.search(text, max(0, start - 40), start)
-        if not honorific and of and fold(of.group(1)) in _TITLE_OR_HONORIFIC:
-            continue  # "Professor of Marine Law": what the title is of, not a person
+        if not honorific and of and fold(of.group(1)) in _TITLE_OR_HONORIFIC | ORG_WORDS:
+            continue  # "Professor of Marine Law", "School of Marine Law": no person
         out.append(NameMention((start, end), name, honorific, bool(known or honorific), len(words)))
     return out
 

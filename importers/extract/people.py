@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -273,7 +274,8 @@ def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, st
     org: str | None = None
     if re.match(r"\s*\(", rest):
         inner = re.match(r"\s*\(([^()]{2,120})\)", rest)
-        if inner and _is_org_phrase(inner.group(1)):
+        # "Jane Roe (Acme Trust)", "Jane Roe (Freedonia)": whom or which country she speaks for
+        if inner and (_is_org_phrase(inner.group(1)) or is_place(inner.group(1).strip())):
             org = inner.group(1).strip()
         return None, org
     lead = re.match(r"\s+(?:of|from|at)\s+(?:the\s+)?", rest)
@@ -404,7 +406,18 @@ def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | No
     comma = described = possessive = None
     if window.rstrip().endswith(","):  # all three end with a comma
         comma = _pre_comma_title(window)
-        described = _PRE_DESCRIBED.search(window)
+        # the nearest description: "the Mayor of X, Jane Roe, and the Mayor of Y, John Doe"
+        described = next(
+            (
+                m
+                for m in (
+                    _PRE_DESCRIBED.match(window, d.start())
+                    for d in reversed(list(_PRE_DETERMINER.finditer(window)))
+                )
+                if m
+            ),
+            None,
+        )
         possessive = _PRE_POSSESSIVE.search(window)
     if possessive and not described:
         title, org = split_leading_org(possessive.group(1))
@@ -586,6 +599,26 @@ _COPULAR = re.compile(
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
 
 
+def academic_title(honorific: str | None) -> str | None:
+    """ "Prof." -> "Professor", "Assoc. Prof." -> "Associate Professor": an academic rank
+    written as an honorific is the person's title when no other is given."""
+    if not honorific:
+        return None
+    low = honorific.lower()
+    if "prof" not in low:
+        return None
+    if "assoc" in low:
+        return "Associate Professor"
+    if "asst" in low or "assistant" in low:
+        return "Assistant Professor"
+    if "distinguished" in low:
+        return "Distinguished Professor"
+    return "Professor"
+
+
+_VERB_AFTER = re.compile(r"\s+(?:is|was|serves\s+as|has\s+been)\s")
+
+
 class PeopleFinder:
     """Collects the people of one document."""
 
@@ -642,13 +675,22 @@ class PeopleFinder:
         """People read from list lines or cards without a title: a sentence elsewhere that
         names them may give it ("Jane Roe is a Director of AI at Acme")."""
         text = self.doc.text
+        surnames = Counter(p.name.split()[-1] for p in self.people.values())
         for person in self.people.values():
-            at = text.find(person.name)
-            for _ in range(5):
-                if at == -1 or person.title and person.title != person.honorific:
-                    break
-                self.title_from_sentence(person, at + len(person.name))
-                at = text.find(person.name, at + 1)
+            forms = [person.name]
+            surname = person.name.split()[-1]
+            if len(person.name.split()) >= 2 and surnames[surname] == 1 and len(surname) > 2:
+                forms.append(surname)  # "Dr Jane Roe opened. Roe is Director of ...": alone
+            for form in forms:
+                at = text.find(form)
+                for _ in range(5):
+                    if at == -1 or person.title and person.title != person.honorific:
+                        break
+                    end = at + len(form)
+                    whole = not text[end : end + 1].isalnum() and not text[at - 1 : at].isalnum()
+                    if whole and (form == person.name or _VERB_AFTER.match(text, end)):
+                        self.title_from_sentence(person, end)
+                    at = text.find(form, at + 1)
 
     def title_from_sentence(self, person: Person, end: int) -> None:
         """ "Professor Roe is Director of the Ocean Centre": a title given by a sentence of its
@@ -720,7 +762,7 @@ class PeopleFinder:
         if not title and honorific and not job_title:
             bare = fold(honorific.rstrip("."))
             if bare in ACADEMIC or (bare in TITLE_HEADS and bare not in COURTESY):
-                title = honorific
+                title = academic_title(honorific) or honorific
                 # "Ambassador Jane Roe of Freedonia": the country the title is of
                 country = _OF_COUNTRY.match(text, mention.span[1])
                 if country and is_place(country.group(1)):
