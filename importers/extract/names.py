@@ -197,9 +197,8 @@ def find_names(text: str) -> list[NameMention]:
         name = text[start:end]
         # part of a longer proper noun ("Jane Roe Professor", "Memphis Cook Convention")
         before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-        glued_before = before and not stray and not (
-            before.group(1).isupper()
-            or _title_like(before.group(1))
+        glued_before = (
+            before and not stray and not (before.group(1).isupper() or _title_like(before.group(1)))
         )
         if (
             _CAPITAL_AFTER.match(text, end) and post_nominals_end(text, end) == end
