@@ -39,7 +39,10 @@ _LEFT_CONNECT = frozenset("of and & de del la le des du et y".split())
 _RIGHT_CONNECT = frozenset("of for on to de del des du".split())
 _INNER_CONNECT = frozenset("of for on and & the to de del la des du et y".split())
 _AND = frozenset(("and", "&", "et", "y"))
-_DETERMINERS = frozenset("a an the this that these its their our his her your each every".split())
+_DETERMINERS = frozenset(
+    "a an the this that these its their our his her your each every "
+    "el la los las un una le les une l del al du des au".split()
+)
 _DEICTIC = frozenset(
     "last next this that these those every each past coming previous our its".split()
 )
@@ -48,7 +51,19 @@ _QUOTES_CLOSE = frozenset("”\"»’'")
 _COMPLEMENT_STOP = frozenset(
     "which that who will would shall is are was were has have had being been be where when "
     "while at from by during this next last today tomorrow yesterday as with after before "
-    "since but or".split()
+    "since but or "
+    # the same words, and the verbs that follow a gathering's name, in Spanish and French
+    "que qui se es son sera seront aura auront est sont fue será serán tendrá tendrán à en "
+    "au aux el".split()
+)
+_ROMANCE_PREPOSITIONS = frozenset("de del du des sur sobre para pour".split())
+_ADDRESS_AFTER = re.compile(
+    r",\s*\d{1,5}[A-Za-z]?\s+[A-Z][a-z]+\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Way|Drive|Boulevard|Quay)\b"
+)
+_PAST_VERB = re.compile(r"[a-z]{3,}ed")
+_AFTER_VERB = frozenset(
+    "without with in on at by after before the a an to from for early late today yesterday "
+    "last this its their his her".split()
 )
 _NAMING = frozenset("called entitled titled named themed dubbed".split())
 _DESCRIBERS = frozenset(
@@ -286,6 +301,10 @@ class _Builder:
         k, right = self.bracketed(k, right)
         if head_cap and left == first and _romance_head(tokens[last].text):
             k, right = self.romance(k, right)
+            if right == last:
+                # "la Conférence régionale sur la pêche": lower-case adjectives, then what of
+                right = self.romance_described(k, right)
+                k = right + 1
         named = any(tokens[j].cap and not self.initial(j) for j in range(left, right + 1))
         if k < len(tokens) and not tokens[k].brk:
             if tokens[k].folded in _VENUE_NOUNS:
@@ -295,7 +314,12 @@ class _Builder:
                 k = len(tokens)  # "X Workshop Program": the page's word, not the name's
             elif named and _head_at(tokens, k) is not None:
                 return None  # "Council of Ministers' meeting": the later noun is the head
-            modifier = nxt.cap and nxt.folded not in _CONNECT and nxt.text[:1].isalpha()
+            modifier = (
+                nxt.cap
+                and nxt.folded not in _CONNECT
+                and nxt.text[:1].isalpha()
+                and nxt.folded not in _verbs()  # "Harbour Forum Opens in Oslo": the verb
+            )
             if k < len(tokens) and named and modifier and nxt.text not in _QUOTES_OPEN:
                 return None  # "Pacific Islands Forum Foreign Ministers": the noun modifies
         quote = self.quoted_after(k)
@@ -339,6 +363,8 @@ class _Builder:
         if not named and self.noun in ("day", "days", "week", "summer", "course", "training"):
             return None  # "next week", "a training": only a name makes these gatherings
         span = (tokens[left].start, tokens[right].end)
+        if _ADDRESS_AFTER.match(self.text, span[1]):
+            return None  # "Port Ellis Town Hall, 4 Quay Street": a building with its address
         return Gathering(span, _tidy(self.text[span[0] : span[1]]), self.noun, named)
 
     def left(self, head_cap: bool) -> int:
@@ -408,6 +434,18 @@ class _Builder:
             j += 1
         return right + 1, right
 
+    def romance_described(self, k: int, right: int) -> int:
+        tokens = self.tokens
+        j = k
+        while j < min(len(tokens), k + 2) and tokens[j].text[:1].islower():
+            if tokens[j].folded in _ROMANCE_PREPOSITIONS or tokens[j].folded in _COMPLEMENT_STOP:
+                break
+            j += 1
+        if j >= len(tokens) or tokens[j].folded not in _ROMANCE_PREPOSITIONS:
+            return right
+        end = self.described_complement(j - 1, j)
+        return end if end > j else right
+
     def closing(self, k: int, close: str) -> int | None:
         for j in range(k + 1, min(len(self.tokens), k + 16)):
             if self.tokens[j].text == close:
@@ -471,6 +509,9 @@ class _Builder:
             f = token.folded
             if f in _verbs() and f not in _CONNECT:
                 break  # "Symposium on Rural Broadband to Convene in Denver"
+            if re.fullmatch(r"(?:19|20)\d\d", token.text) and last_cap == j - 1:
+                last_cap = j  # "Conference on Tidal Energy 2032": the edition's year
+                break
             if token.cap and f not in MONTHS and f not in WEEKDAYS and not token.text[:1].isdigit():
                 last_cap = j
                 if token.text.endswith(".") and len(token.text.rstrip(".")) > 3:
@@ -494,12 +535,24 @@ class _Builder:
         j = k + 1 + (tokens[k + 1].folded == "the")
         return j < len(tokens) and tokens[j].cap and not tokens[j].brk
 
+    def verb_at(self, j: int) -> bool:
+        """A word in -ed that follows a noun and is followed by what follows a verb (a
+        preposition, an article, the end): "... security ended without"; after "and" or a
+        preposition it describes the noun ("on displaced persons")."""
+        tokens = self.tokens
+        before = tokens[j - 1].folded
+        if before in _CONNECT or before in _DETERMINERS or before in ("and", "or", "on", "a", "an"):
+            return False
+        if j + 1 >= len(tokens) or tokens[j + 1].brk or tokens[j + 1].text in ".,;:!?":
+            return True
+        return tokens[j + 1].folded in _AFTER_VERB
+
     def described_complement(self, right: int, k: int) -> int:
         """ "conference in Canberra on refugees", "meeting to discuss the situation in X"."""
         tokens = self.tokens
         if k >= len(tokens) or tokens[k].brk:
             return right
-        if tokens[k].folded not in {"on", "in", "of", "for", "about", "to", "de", "sobre"}:
+        if tokens[k].folded not in {"on", "in", "of", "for", "about", "to"} | _ROMANCE_PREPOSITIONS:
             return right
         j, count, last = k, 0, right
         while j < len(tokens) and count < 12 and not tokens[j].brk:
@@ -517,6 +570,8 @@ class _Builder:
                     continue
             if f in _COMPLEMENT_STOP or f in MONTHS or f in WEEKDAYS or f.isdigit():
                 break
+            if j > k + 1 and _PAST_VERB.fullmatch(token.text) and self.verb_at(j):
+                break  # "the meeting on port security ended without a deal": the verb
             last = j
             j, count = j + 1, count + 1
         while last > right and tokens[last].folded in _CONNECT | {"to", "about", "sobre"}:

@@ -190,8 +190,9 @@ def test_a_moderator_cue_does_not_reach_the_panelists_after_it() -> None:
 
 
 def test_agenda_table_rows_give_sessions_and_their_people() -> None:
+    # the edition's year is part of the name as written
     assert summary("digital_health_agenda.html") == {
-        "Regional Forum on Digital Health": (
+        "Regional Forum on Digital Health 2023": (
             "2023-03-21",
             "2023-03-22",
             "Kigali Convention Centre, Kigali, Rwanda",
