@@ -74,6 +74,8 @@ WEEKDAYS: dict[str, int] = {
     "sábado": 5, "sabado": 5, "domingo": 6,
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
     "dimanche": 6,
+    "segunda-feira": 0, "terça-feira": 1, "terca-feira": 1, "quarta-feira": 2,
+    "quinta-feira": 3, "sexta-feira": 4,
 }  # fmt: skip
 WEEKDAY_ABBREVIATIONS: dict[str, int] = {
     "mon": 0,
@@ -121,7 +123,10 @@ H = r"[^\S\n]"  # horizontal white space: an expression never continues on the n
 _FULL_WEEKDAY = "|".join(WEEKDAYS)
 _ANY_WEEKDAY = "|".join([*WEEKDAYS, *sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True)])
 _YEAR_NUMBER = r"(?:19[0-9][0-9]|20[0-9][0-9]|2100)"
-_DASH = rf"(?:{H}*[-–—‑−]{H}*|{H}+(?:to|until|till|through|thru|and|al|au){H}+|{H}*&{H}*)"
+_DASH = rf"(?:{H}*[-–—‑−]{H}*|{H}+(?:to|until|till|through|thru|and|al|au|y|e|et|a){H}+|{H}*&{H}*)"
+# Between two dates of different months only words of a range join them: "15 June and 2 July"
+# are two days, "15 June to 2 July" one stretch of them.
+_SPAN_DASH = rf"(?:{H}*[-–—‑−]{H}*|{H}+(?:to|until|till|through|thru|al|au|a){H}+)"
 _LOWER = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
 )  # str.lower() may change the length of non-ASCII text
@@ -162,7 +167,7 @@ _MONTH_WORD = word_trie([*MONTHS, *MONTH_ABBREVIATIONS])
 
 def _day(name: str) -> str:
     """A day of the month (checked later) with an optional ordinal suffix: "1", "01", "23rd"."""
-    return rf"(?P<{name}>[0-9][0-9]?)(?![0-9])(?:st|nd|rd|th)?(?![a-z0-9])"
+    return rf"(?P<{name}>[0-9][0-9]?)(?![0-9])(?:st|nd|rd|th|er|º|ª)?(?![a-z0-9])"
 
 
 def _year(name: str, number: str = _YEAR_NUMBER) -> str:
@@ -191,13 +196,13 @@ _FORMS: list[tuple[str, str]] = [
     ),
     (
         "dmy_dmy",  # "15 June – 2 July 2019"
-        rf"{_day('d1')}{_OF}{_month('m1')}{_year_suffix('y1')}{_DASH}{_weekday_inside('w2')}"
-        rf"{_day('d2')}{_OF}{_month('m2', True)}{_year_suffix('y2')}",
+        rf"{_day('d1')}{_OF}{_month('m1')}{_year_suffix('y1')}{_SPAN_DASH}"
+        rf"{_weekday_inside('w2')}{_day('d2')}{_OF}{_month('m2', True)}{_year_suffix('y2')}",
     ),
     (
         "mdy_mdy",  # "June 30 – July 2, 2019"
-        rf"{_month('m1')}{H}*{_day('d1')}{_year_suffix('y1')}{_DASH}{_weekday_inside('w2')}"
-        rf"{_month('m2')}{H}*{_day('d2')}{_year_suffix('y2')}",
+        rf"{_month('m1')}{H}*{_day('d1')}{_year_suffix('y1')}{_SPAN_DASH}"
+        rf"{_weekday_inside('w2')}{_month('m2')}{H}*{_day('d2')}{_year_suffix('y2')}",
     ),
     (
         "dd_m",  # "15-16 June", "11 to 15 September 2017", "1st–3rd March 2020"
@@ -240,8 +245,9 @@ _FORMS: list[tuple[str, str]] = [
     ),
     (
         "year",  # "2014", "2012–2020"
-        rf"{_year('y1', '[12][0-9][0-9][0-9]')}(?![-/.][0-9])"
-        rf"(?:(?:{H}*[-–—]{H}*|{H}+(?:to|until|till|through|and){H}+){_year('y2')})?",
+        rf"{_year('y1', '[12][0-9][0-9][0-9]')}"
+        rf"(?:(?:{H}*[-–—]{H}*|{H}+(?:to|until|till|through|and){H}+){_year('y2')}(?![-/.][0-9])"
+        rf"|(?![-/.][0-9]))",
     ),
 ]
 _PATTERNS = [(name, re.compile(source)) for name, source in _FORMS]
@@ -575,6 +581,8 @@ def _build_year(m: re.Match[str], scan: _Scan, priority: int) -> _Candidate | No
     y2 = _int(m, "y2")
     if not 1900 <= y1 <= 2100 or (y2 is not None and not y1 < y2 <= y1 + 100):
         return None
+    if _NUMBERED_BEFORE.search(scan.low, max(0, m.start() - 12), m.start()):
+        return None  # "Room 2031", "No. 2031": a number, not a year
     end = m.end()
     before = scan.before(_YEAR_BEFORE, m.start())
     ctx = before.group("ctx") if before is not None else None
@@ -749,6 +757,18 @@ def _near_reference(c: _Candidate, reference: date) -> int | None:
     return options[0][1]
 
 
+def _across_new_year(c: _Candidate, other: _Candidate, year: int) -> int:
+    """ "30 December ... 3 January 2034": a December written just before a stated January
+    (or a January just after a stated December) lies across the turn of the year."""
+    if c.month is None or other.month is None:
+        return year
+    if c.start < other.start and c.month - other.month >= 10:
+        return year - 1
+    if c.start > other.start and other.month - c.month >= 10:
+        return year + 1
+    return year
+
+
 def _near_anchor(c: _Candidate, anchor: date) -> int | None:
     """The year that puts month/day within half a year of a stated date nearby, the one whose
     weekday fits first: a weekday that fits only a year further off is a slip of the pen."""
@@ -833,7 +853,7 @@ def _assign_years(
                 if c.weekday is not None and other.month is not None and other.day is not None:
                     anchor = _safe_date(stated_year, other.month, other.day)
                 year = _near_anchor(c, anchor) if anchor else None
-                year = year or _check_weekday(c, stated_year)
+                year = year or _check_weekday(c, _across_new_year(c, other, stated_year))
                 break
         if year is None and reference is not None:
             year = _near_reference(c, reference)
