@@ -914,11 +914,18 @@ def _release_date(doc: Text, dates: list[DateMention]) -> DateMention | None:
             alone and (_RELEASE_CONTEXT.search(previous) or (first_line and headings == 1))
         ):
             return date
-        if _RELEASE_CONTEXT.search(before):
+        if _RELEASE_CONTEXT.search(before) and not _EVENT_FIELDS_AFTER.match(text, line_end):
             return date
         if first_line and date.kind == "numeric" and not after.strip() and len(dates) > 1:
             return date  # "Buyers to Tour the New Hall 6/4/2030": a headline and its day
     return _signed_date(doc, dates)
+
+
+# "Date: ..." followed by "Time:" or "Venue:": the day of the event, not of the release
+_EVENT_FIELDS_AFTER = re.compile(
+    r"(?:\s*\n){1,3}\s*(?:time|hours?|venue|where|location|place|hora|lugar|heure|lieu)\s*[:?]",
+    re.IGNORECASE,
+)
 
 
 def _signed_date(doc: Text, dates: list[DateMention]) -> DateMention | None:

@@ -149,6 +149,15 @@ def _headline_candidates(
                     )
                 )
                 continue
+        kind_only = _kind_line(text, line)
+        if kind_only is not None and rank + 1 < len(lines):
+            # "Free webinar" / "Soil Carbon for Smallholders": the line under the kind names it
+            below = lines[rank + 1]
+            title = text[below.body : below.end].strip(" :|")
+            if 2 <= len(title.split()) <= 14 and not find_gatherings(text, below.body, below.end):
+                span = (below.body, below.body + len(title))
+                out.append(Candidate(title, span, kind_only, 79 - rank, "headline", below))
+                continue
         for g in find_gatherings(text, line.body, line.end):
             if _body_penalty(text, g):
                 continue
@@ -166,6 +175,26 @@ def _headline_candidates(
                 score += 25  # the title right above its "Date:" and "Venue:" lines
             out.append(Candidate(g.title, g.span, g.head, score, "headline", line))
     return out
+
+
+def _kind_line(text: str, line: Line) -> str | None:
+    """The kind of gathering a line names and nothing else ("Free webinar", "Live Webinar")."""
+    words = text[line.body : line.end].strip(" :|").split()
+    if not 1 <= len(words) <= 3:
+        return None
+    found = find_gatherings(text, line.body, line.end)
+    if len(found) != 1 or found[0].title.lower() != " ".join(words).lower():
+        return None
+    others = [fold(w) for w in words[:-1]]
+    if all(w in _KIND_ADJECTIVES for w in others):
+        return found[0].head
+    return None
+
+
+_KIND_ADJECTIVES = frozenset(
+    "free live online virtual hybrid public open special annual monthly weekly upcoming "
+    "new next".split()
+)
 
 
 # A line titled by its kind of gathering: "Webinar: Water Data for Towns", "Public lecture – X"
