@@ -42,7 +42,7 @@ _H = r"[^\S\n]"
 # One side of a time slot: "9:30", "09.30", "9am", "8:45 a.m.", "12 noon", "15.00hrs", "14h30".
 _CLOCK = (
     rf"(?:(?P<h{{n}}>[0-2]?[0-9])(?:(?P<sep{{n}}>[:.h])(?P<mi{{n}}>[0-5][0-9]))?"
-    rf"(?:{_H}*(?P<ap{{n}}>[ap])\.?{_H}?m\b\.?|{_H}*(?P<hrs{{n}}>hrs?|hours|h)\b)?"
+    rf"(?:{_H}*(?P<ap{{n}}>[ap])\.?{_H}?m\b\.?|{_H}*(?P<hrs{{n}}>hrs?|hours|h|noon)\b)?"
     rf"|(?P<word{{n}}>noon|midday|midnight))"
 )
 _SLOT = re.compile(
@@ -53,7 +53,7 @@ _SLOT = re.compile(
 )
 _BULLET = re.compile(
     r"(?P<marker>[•·▪▸►◦○●■□✓✔➢➤❖*+>]|-{1,2}(?=\s)|[–—](?=\s)|"
-    r"\(?(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?=\s)|[0-9]{1,2}\.[0-9]{1,2}(?=\s))\s+"
+    r"\(?(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?=\s)|[0-9]{1,2}\.[0-9]{1,2}(?=\s+[A-Z]))\s+"
 )
 _LABEL = re.compile(r"(?P<label>[A-Za-zÀ-ÿ][\w&/'’ .()-]{0,40}?)\s*(?P<mark>:|\?(?=\s))(?!//)\s*")
 _QUESTION_LABELS = {"what", "when", "where", "who", "why", "how", "qué", "cuándo", "dónde"}
@@ -389,7 +389,8 @@ def _classify(lines: list[Line]) -> None:
         if len(line.cells) >= 2:
             first = line.text[line.cells[0][0] - line.start : line.cells[0][1] - line.start]
             meaning = label_meaning(first)
-            if meaning is not None:
+            header = len(line.cells) >= 3 and not any(ch.isdigit() for ch in text)
+            if meaning is not None and not header:  # "| Time | Session | Speaker |": a header
                 line.kind = LABEL
                 line.label = fold(first.strip(" :"))
                 line.meaning = meaning

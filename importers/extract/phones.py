@@ -199,8 +199,14 @@ def find_phone_candidates(line: str) -> list[tuple[str, int, int]]:
         if cut is not None:
             # "0419 278 715 (06) 277 7860": the bracket opens the next number; read on from it
             raw, end, pos = raw[:cut].rstrip(), start + len(raw[:cut].rstrip()), start + cut
+        parts = _split_run(raw)
+        if len(parts) > 1 and cut is None:
+            # "020 7946 0123 / 020 7946 0456": the run may stop inside the second number, so
+            # it is read again from where it starts
+            *parts, (_, last) = parts
+            pos = start + last
         # Trailing separators the pattern may have swallowed: "123 45 67 (" or "... 67 -".
-        for part, offset in _split_run(raw):
+        for part, offset in parts:
             s, e = start + offset, start + offset + len(part)
             if e == start + len(raw):
                 e = end  # the extension belongs to the last part
