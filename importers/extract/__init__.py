@@ -149,7 +149,8 @@ def _extract(document: DocumentText) -> Extraction:
     if main is not None:
         panels = _without_the_event(main, panels)
     if main is not None and programme.timed:
-        panels = _programme_panels(programme, finder, main.title, body)
+        title_line = choice.line.start if choice is not None and choice.line is not None else -1
+        panels = _programme_panels(programme, finder, main.title, body, title_line)
         _link_narrative(doc, panels, finder)
 
     event_people = assign_roles(doc, panels, finder.mentions, finder.mention_person)
@@ -447,12 +448,15 @@ def _same_gathering(a: str, b: str) -> bool:
 
 
 def _programme_panels(
-    programme: Programme, finder: PeopleFinder, event_title: str, body: int
+    programme: Programme, finder: PeopleFinder, event_title: str, body: int, title_line: int = -1
 ) -> list[PanelCluster]:
-    """The sessions of a programme as panels, with their people by person key."""
+    """The sessions of a programme as panels, with their people by person key; the line the
+    event's name was read from is the event, not one of its sessions."""
     panels: list[PanelCluster] = []
     sessions = [e for e in programme.walk() if e.is_session and not _is_group(e)]
     for entry in sessions:
+        if entry.span[0] == title_line and not entry.people:
+            continue
         if (
             entry.title
             and not entry.people
@@ -979,10 +983,12 @@ def _main_from_programme(doc: Text, main: EventCluster, panels: list[PanelCluste
         main.dates = [DateMention(main.spans[0], first, last, "range", True)]
     if main.location is None:
         venue = re.search(
-            r"(?im)^[ \t]*(?:venue|location|where|place)[ \t]*:[ \t]*(\S[^\n]*)$", doc.text
+            r"(?im)^[ \t]*(?:venue|location|where|place)[ \t]*:[ \t|]*(?:\n[ \t|]*)?"
+            r"([^\s|][^\n]*)$",
+            doc.text,
         )
         if venue:
-            main.location = venue.group(1).strip().rstrip(".")
+            main.location = venue.group(1).strip().strip(" |").rstrip(".")
             for place in find_places(venue.group(1)):
                 main.timezone = place.place.timezone
                 break

@@ -60,6 +60,11 @@ _ROMANCE_PREPOSITIONS = frozenset("de del du des sur sobre para pour".split())
 _ADDRESS_AFTER = re.compile(
     r",\s*\d{1,5}[A-Za-z]?\s+[A-Z][a-z]+\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Way|Drive|Boulevard|Quay)\b"
 )
+# Words that head a notice of a gathering, not its name: "Notice of Hearing", "Agenda of ..."
+_NOTICE_WORDS = frozenset(
+    "notice notices agenda agendas programme program schedule minutes announcement invitation "
+    "report call".split()
+)
 _PAST_VERB = re.compile(r"[a-z]{3,}ed")
 _AFTER_VERB = frozenset(
     "without with in on at by after before the a an to from for early late today yesterday "
@@ -373,6 +378,8 @@ class _Builder:
         while left > 0 and not tokens[left].brk:
             token = tokens[left - 1]
             f = token.folded
+            if f in ("of", "for") and left >= 2 and tokens[left - 2].folded in _NOTICE_WORDS:
+                break  # "NOTICE OF HEARING", "Agenda for the Forum": the page's words
             if f in _verbs() and _opening_imperative(tokens, left - 1):
                 left -= 1
                 continue
@@ -391,7 +398,10 @@ class _Builder:
                 continue
             crossing = f in _LEFT_CONNECT and not (f in _AND and not head_cap)
             if crossing and left >= 2 and tokens[left - 2].cap and tokens[left].cap:
-                if tokens[left - 2].folded not in _verbs() and not tokens[left - 1].brk:
+                before_of = tokens[left - 2].folded
+                if before_of in _NOTICE_WORDS:
+                    break  # "Notice of Public Hearing": the page's word, then the gathering
+                if before_of not in _verbs() and not tokens[left - 1].brk:
                     left -= 1
                     continue
             if not head_cap and (

@@ -78,11 +78,16 @@ def candidates(
     what = programme.fields.get("what")
     if what:
         value, span = what
-        found.append(Candidate(value.strip(" .;"), span, _head_of(value), 100, "label"))
+        found.append(Candidate(value.strip(" .;"), span, _head_of(value), 120, "label"))
     if doc_title:
         found += _title_candidates(doc_title, programme)
     labels = sorted(
-        span[0] for key, (_, span) in programme.fields.items() if key in ("when", "date", "where")
+        {span[0] for key, (_, span) in programme.fields.items() if key in ("when", "date", "where")}
+        | {
+            line.start
+            for line in layout.lines
+            if line.meaning in ("field:when", "field:date", "field:where")
+        }
     )
     found += _headline_candidates(text, layout, dates, labels)
     found += _lead_candidates(doc, layout)
@@ -149,6 +154,14 @@ def _headline_candidates(
                     )
                 )
                 continue
+        notice = _NOTICE_OF.fullmatch(text, line.body, line.end)
+        if notice and fold(notice.group("noun")) in gathering_nouns():
+            # "NOTICE OF HEARING": the notice of a gathering it names only by its kind
+            noun = notice.group("noun").lower()
+            span = (notice.start("noun"), notice.end("noun"))
+            score = 77 - rank + _above_labels(line, lines, labels)
+            out.append(Candidate(noun, span, fold(noun), score, "headline", line))
+            continue
         kind_only = _kind_line(text, line)
         if kind_only is not None and rank + 1 < len(lines):
             # "Free webinar" / "Soil Carbon for Smallholders": the line under the kind names it
@@ -165,16 +178,27 @@ def _headline_candidates(
             score -= _partial(g.title, text[line.body : line.end])
             if _dates_under(layout, line, dates, reach=2):
                 score += 15  # a title with its dates under it
-            if (
-                labels
-                and line.start < labels[0]
-                and not any(
-                    line.end < other.start < labels[0] for other in lines if other is not line
-                )
-            ):
-                score += 25  # the title right above its "Date:" and "Venue:" lines
+            score += _above_labels(line, lines, labels)
             out.append(Candidate(g.title, g.span, g.head, score, "headline", line))
     return out
+
+
+def _above_labels(line: Line, lines: list[Line], labels: list[int]) -> int:
+    """The title right above its "Date:" and "Venue:" lines weighs more."""
+    if (
+        labels
+        and line.start < labels[0]
+        and not any(line.end < other.start < labels[0] for other in lines if other is not line)
+    ):
+        return 25
+    return 0
+
+
+_NOTICE_OF = re.compile(
+    r"(?:notice|agenda|announcement)\s+of\s+(?:the\s+)?(?:public\s+|joint\s+|special\s+)?"
+    r"(?P<noun>[A-Za-z]+)[\s.:]*",
+    re.IGNORECASE,
+)
 
 
 def _kind_line(text: str, line: Line) -> str | None:

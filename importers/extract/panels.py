@@ -188,7 +188,14 @@ _BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"^\s*,?\s*(?:will\s+)?moderates?\b|^\s*,?\s*(?:will\s+)?moderate\b", re.I),
         "moderator",
     ),
-    (re.compile(r"^\s*,?\s*(?:will\s+)?(?:chairs?|chaired|co-chaired)\b(?!\s+of)", re.I), "chair"),
+    (
+        # "Jane Roe chairs the panel", not "Jane Roe, Chair |" (a title ending its line)
+        re.compile(
+            r"^\s*,?\s*(?:will\s+)?(?:chairs?|chaired|co-chaired)\b(?!\s+of)(?![^\S\n]*(?:[|\n]|$))",
+            re.I,
+        ),
+        "chair",
+    ),
     (re.compile(r"^\s*,?\s*(?:will\s+)?(?:host|hosts)\b", re.I), "host"),
     (
         re.compile(r"^\s*,?\s*(?:will\s+)?(?:lead|leads|led)\s+(?:a|the)\s+panel\b", re.I),

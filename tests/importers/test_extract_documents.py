@@ -447,3 +447,16 @@ def test_a_talk_split_at_the_by_that_names_its_speaker() -> None:
         "Singing with old printers! A tale of patience": ["Anna Berg"],
         "Fixing boats with strings! Notes from the dock": ["Peter Holm"],
     }
+
+
+def test_a_notice_of_hearing_names_the_hearing_and_the_committee_chair_chairs_nothing() -> None:
+    (event,) = load(DOCS / "committee_hearing_notice.txt").events
+    assert (event.title, event.start.iso(), event.location) == (
+        "hearing",
+        "2031-03-11",
+        "Conference Room 212 Harbour House 12 Quay Street",
+    )
+    # "Rep. Anna Berg, Chair |" is a title in a list of members, not a role in a sitting
+    assert event.panels == ()
+    people = {p.name: p.title for p in load(DOCS / "committee_hearing_notice.txt").people}
+    assert people["Anna Berg"] == "Chair"
