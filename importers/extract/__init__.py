@@ -454,6 +454,7 @@ def _programme_panels(
     event's name was read from is the event, not one of its sessions."""
     panels: list[PanelCluster] = []
     sessions = [e for e in programme.walk() if e.is_session and not _is_group(e)]
+    group_kind = _group_kinds(programme.entries)
     for entry in sessions:
         if entry.span[0] == title_line and not entry.people:
             continue
@@ -480,6 +481,8 @@ def _programme_panels(
             title = people[0][0].rest if people[0][0].rest else None
         kind = entry.kind or (entry.role if entry.role else None)
         kind = kind or ("talk" if entry.talk else "session")
+        if kind == "session" and id(entry) in group_kind:
+            kind = group_kind[id(entry)]  # "Thematic Working Sessions: Part A" / "Session 1: X"
         panel = PanelCluster(
             kind=kind, title=title, spans=[(entry.span[0], max(entry.end, entry.span[1]))]
         )
@@ -541,6 +544,28 @@ def _link_narrative(doc: Text, panels: list[PanelCluster], finder: PeopleFinder)
         if len(matching) == 1:
             matching[0].add(key, "speaker")
             placed.add(key)
+
+
+_GROUP_OF_SESSIONS = re.compile(r"^\s*((?:[A-Za-z-]+\s+){1,3}sessions)\b", re.I)
+
+
+def _group_kinds(entries: list[Entry]) -> dict[int, str]:
+    """The kind a heading over several sessions gives them ("Thematic Working Sessions: ...")."""
+    out: dict[int, str] = {}
+
+    def visit(entry: Entry) -> None:
+        named = _GROUP_OF_SESSIONS.match(entry.title or "")
+        if named and len(entry.children) >= 2:
+            kind = " ".join(named.group(1).lower().split())
+            kind = kind[:-1] if kind.endswith("sessions") else kind
+            for child in entry.children:
+                out[id(child)] = kind
+        for child in entry.children:
+            visit(child)
+
+    for entry in entries:
+        visit(entry)
+    return out
 
 
 def _listed_event_people(

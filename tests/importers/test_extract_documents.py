@@ -460,3 +460,23 @@ def test_a_notice_of_hearing_names_the_hearing_and_the_committee_chair_chairs_no
     assert event.panels == ()
     people = {p.name: p.title for p in load(DOCS / "committee_hearing_notice.txt").people}
     assert people["Anna Berg"] == "Chair"
+
+
+def test_sessions_under_a_heading_of_their_kind_take_that_kind() -> None:
+    from importers.extract import extract
+    from importers.records import DocumentText
+
+    text = (
+        "Harbour Law Conference 2031\n\n"
+        "Day 1: 11 March 2031\n"
+        "14.00-15.30 | Parallel Working Sessions: Part A\n"
+        "Session 1: Ports and the Law of the Sea\n"
+        ": Prof. Anna Berg, Northvale University\n"
+        "Session 2: Fishing Rights\n"
+        ": Dr. Peter Holm, Harbour Institute\n"
+    )
+    (event,) = extract(DocumentText(path="p.txt", format="txt", text=text)).events
+    assert [(p.title, p.kind) for p in event.panels] == [
+        ("Session 1: Ports and the Law of the Sea", "parallel working session"),
+        ("Session 2: Fishing Rights", "parallel working session"),
+    ]
