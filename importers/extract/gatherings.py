@@ -218,13 +218,31 @@ def _line_gatherings(text: str, start: int, end: int) -> tuple[Gathering, ...]:
     return found
 
 
+_OWNER_BETWEEN = re.compile(r"(?:\s*\([A-Z][\w&.-]{1,12}\))?['’]s\s+")
+
+
+def _owned(text: str, found: list[Gathering]) -> list[Gathering]:
+    """ "the Conference of Mayors (USCM)'s 90th Annual Winter Meeting": a body named like a
+    gathering that owns the next one is part of its name, not a gathering of its own."""
+    out: list[Gathering] = []
+    for g in found:
+        previous = out[-1] if out else None
+        if previous is not None and _OWNER_BETWEEN.fullmatch(text, previous.span[1], g.span[0]):
+            owner = re.sub(r"\s*\([A-Z][\w&.-]{1,12}\)$", "", previous.title)
+            span = (previous.span[0], g.span[1])
+            out[-1] = Gathering(span, f"{owner} {g.title}", g.head, True, g.quoted, g.called)
+            continue
+        out.append(g)
+    return out
+
+
 def _read_line(text: str, start: int, end: int) -> tuple[Gathering, ...]:
     line = text[start:end]
     words = _LOWER_WORD.findall(line.lower() if line.isascii() else fold(line))
     last = _last_words()
     if not any(w in last or w[-1] == "s" and w[:-1] in last for w in words):
         return ()
-    return tuple(_gatherings_in(text, start, end))
+    return tuple(_owned(text, _gatherings_in(text, start, end)))
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
