@@ -232,8 +232,20 @@ def _owned(text: str, found: list[Gathering]) -> list[Gathering]:
             span = (previous.span[0], g.span[1])
             out[-1] = Gathering(span, f"{owner} {g.title}", g.head, True, g.quoted, g.called)
             continue
+        # "the Coastal League of Towns (CLT)'s 12th Annual Meeting": a body with its initials
+        owner = _OWNER_BEFORE.search(text, max(0, g.span[0] - 120), g.span[0])
+        if owner and not g.quoted:
+            name = " ".join(owner.group("owner").split())
+            span = (owner.start("owner"), g.span[1])
+            g = Gathering(span, f"{name} {g.title}", g.head, True, g.quoted, g.called)
         out.append(g)
     return out
+
+
+_OWNER_BEFORE = re.compile(
+    r"(?P<owner>[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w.&-]*){0,6})"
+    r"\s*\([A-Z][\w&.-]{1,12}\)['’]s\s+\Z"
+)
 
 
 def _read_line(text: str, start: int, end: int) -> tuple[Gathering, ...]:
