@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
+from corpus_files import examples, fields
 
 from importers.extract.affiliation import split_affiliation
 
 
 def _cases() -> list[tuple[str, str | None, str | None]]:
-    text = (
-        resources.files("importers.extract")
-        .joinpath("corpus", "affiliation.txt")
-        .read_text("utf-8")
-    )
     cases = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        source, _, expected = line.partition(" => ")
-        title, _, org = (part.strip() for part in expected.partition(" | "))
-        cases.append((source, None if title == "-" else title, None if org == "-" else org))
+    for source, items in examples("affiliation.txt"):
+        title, org = fields(items[0]) if items else (None, None)
+        cases.append((source, title, org))
     return cases
 
 

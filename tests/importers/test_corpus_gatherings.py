@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
+from corpus_files import examples, fields
 
 from importers.extract.gatherings import find_gatherings
 
 
 def _cases() -> list[tuple[str, list[tuple[str, str, bool]]]]:
-    text = (
-        resources.files("importers.extract").joinpath("corpus", "gatherings.txt").read_text("utf-8")
-    )
     cases = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        source, _, expected = line.partition(" =>")
+    for source, items in examples("gatherings.txt"):
         phrases = []
-        for item in expected.split(";;"):
-            if not item.strip():
-                continue
-            title, head, kind = (p.strip() for p in item.split("|"))
-            assert kind in ("named", "described"), line
+        for item in items:
+            title, head, kind = fields(item)
+            assert kind in ("named", "described"), item
             phrases.append((title, head, kind == "named"))
         cases.append((source, phrases))
     return cases

@@ -3,22 +3,17 @@ parse_phone."""
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
+from corpus_files import examples
 
 from importers.extract.phones import find_phone_candidates, parse_phone
 
 
 def _cases() -> list[tuple[str | None, str, list[str]]]:
-    text = resources.files("importers.extract").joinpath("corpus", "phones.txt").read_text("utf-8")
     cases = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        source, _, expected = line.partition(" => ")
+    for source, items in examples("phones.txt"):
         region, _, raw = source.partition(" | ")
-        numbers = [n.strip() for n in expected.split(";;") if n.strip() not in ("", "-")]
+        numbers = [n for n in items if n != "-"]
         cases.append((None if region == "-" else region, raw, numbers))
     return cases
 
