@@ -233,8 +233,11 @@ def _owned(text: str, found: list[Gathering]) -> list[Gathering]:
             out[-1] = Gathering(span, f"{owner} {g.title}", g.head, True, g.quoted, g.called)
             continue
         # "the Coastal League of Towns (CLT)'s 12th Annual Meeting": a body with its initials
-        owner = _OWNER_BEFORE.search(text, max(0, g.span[0] - 120), g.span[0])
-        if owner and not g.quoted:
+        possessive = text[max(0, g.span[0] - 4) : g.span[0]]
+        owner = None
+        if ("'s" in possessive or "’s" in possessive) and not g.quoted:
+            owner = _OWNER_BEFORE.search(text, max(0, g.span[0] - 120), g.span[0])
+        if owner:
             name = " ".join(owner.group("owner").split())
             span = (owner.start("owner"), g.span[1])
             g = Gathering(span, f"{name} {g.title}", g.head, True, g.quoted, g.called)

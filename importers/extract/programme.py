@@ -397,7 +397,7 @@ class _Walk:
         """ "Making music with drives! A story, by Jane Roe": a talk's title and its speakers,
         split at the "by"/"with" after which people are named (the last such word first)."""
         stripped = text.strip(" |:\t")
-        if not _TALK_WORD.search(stripped) or not _TALK.match(stripped):
+        if len(stripped) > 520 or not _TALK_WORD.search(stripped):
             return None
         offset = start + (len(text) - len(text.lstrip(" |:\t")))
         for split in reversed(list(_TALK_WORD.finditer(stripped))):
@@ -848,6 +848,7 @@ class _Walk:
 
 
 _CONTACT_LABEL = re.compile(r"\b(?:tel|phone|fax|mobile|e-?mail)\b\.?\s*:", re.IGNORECASE)
+_SEVEN_DIGITS = re.compile(r"\d(?:[^\d\n]{0,3}\d){6}")  # what a run of a number needs first
 _CONTACT_NUMBER = re.compile(r"\+?\d[\d ()./-]{8,}\d")
 _EMAIL_DOMAIN = re.compile(r"@[\w-]+\.")
 
@@ -875,7 +876,8 @@ def _contact_line(text: str) -> bool:
         and _EMAIL_DOMAIN.search(text)
         or ":" in text
         and _CONTACT_LABEL.search(text)
-        or _CONTACT_NUMBER.search(text)
+        or _SEVEN_DIGITS.search(text)
+        and _CONTACT_NUMBER.search(text)
     )
 
 
