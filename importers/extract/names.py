@@ -167,6 +167,9 @@ def find_names(text: str) -> list[NameMention]:
             words.pop()
         if not words:
             continue
+        last_start, last_word = words[-1]
+        if last_word.endswith(("'s", "’s")) and len(last_word) > 3:
+            words[-1] = (last_start, last_word[:-2])  # "Jane Roe's talk": the name alone
         # a word inside that cannot be part of a name splits the run; the name is the part
         # after titles ("Prime Minister Jane Roe"), else the first part
         for i, (_, word) in enumerate(words):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from importers.extract import budget
@@ -582,6 +582,8 @@ def _structural_cue(text: str, raw: str, mention: NameMention, line: tuple[int, 
         return True
     if _ROLE_LABEL.search(before):
         return True
+    if _in_country_list(text, mention):
+        return True
     last = re.search(r"([\w-]+)\s+$", before)
     if last and fold(last.group(1)) in TITLE_WORDS and mention.confident:
         return True
@@ -589,6 +591,17 @@ def _structural_cue(text: str, raw: str, mention: NameMention, line: tuple[int, 
     return bool(seg and (_is_title_phrase(seg.group(1)) or _is_org_phrase(seg.group(1))))
 
 
+def _in_country_list(text: str, mention: NameMention) -> bool:
+    """ "..., Jane Roe (Freedonia), Ana Dias (Ruritania), ...": one of a list of people, each
+    with the country they come from."""
+    start, end = mention.span
+    return bool(
+        _LISTED_WITH_COUNTRY.search(text, max(0, start - 80), start)
+        and re.match(r"\s*\([A-Z][^()]{1,30}\)", text[end : end + 40])
+    )
+
+
+_LISTED_WITH_COUNTRY = re.compile(r"[A-Z][\w’'-]+\s+\([A-Z][^()]{1,30}\),\s*$")
 _COPULAR = re.compile(
     r",?\s+(?:is|was|serves\s+as|has\s+been)\s+(?:the\s+|an?\s+)?(?:new\s+|current\s+)?"
     r"([A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&-]*|of|for|on|at|the|and|in|de)){0,12})"
@@ -653,6 +666,8 @@ class PeopleFinder:
                     continue
             if not mention.confident and not _structural_cue(text, self.doc.raw, mention, line):
                 continue
+            if not mention.confident and _in_country_list(text, mention):
+                mention = replace(mention, confident=True)
             kept.append(mention)
         full = [m for m in kept if m.tokens >= 2]
         self._starts = [m.span[0] for m in full]
@@ -716,6 +731,8 @@ class PeopleFinder:
         between = self.doc.text[previous.span[1] : mention.span[0]]
         if "\n" in between or len(between) > 160:
             return False
+        if re.fullmatch(r"\s*\([^()]{1,40}\),\s*", between):
+            return False  # "Jane Roe (Chile), Ana Dias (Peru)": the next of a list
         words = set(re.findall(r"[a-z]+", between))
         return not (words & _CLAUSE_WORDS) and " and " not in between and "," in between
 
