@@ -47,7 +47,7 @@ _CAPITAL_AFTER = re.compile(rf" {U}")
 _PEERAGE_TAIL = re.compile(rf" of {_WORD}(?: {_WORD})?")
 
 _HONORIFIC_RUN = re.compile(
-    r"((?:\((?:Dr|Prof)\.?\)\s?|(?:H\.\s?E\.|Mr|Mrs|Ms|Mx|Dr|Prof|Amb|Hon|Rev|Rt|Fr|Sen|Rep|Gen|Maj|Col|Capt|Lt|Mme|Mlle|St)"
+    r"((?:\((?:Dr|Prof)\.?\)\s?|(?:H\.\s?E\.|Mr|Mrs|Ms|Mx|Dr|Prof|Amb|Hon[’']ble|Hon|Rev|Rt|Fr|Sen|Rep|Gen|Maj|Col|Capt|Lt|Mme|Mlle|St)"
     r"\.?|Associate Professor|Assistant Professor|Professor|Ambassador|Baroness|Baron|Lord|Lady"
     r"|Sir|Dame|Reverend|Honourable|Honorable|Excellency|Senator|Judge|Justice|Sheikh|Sheikha"
     r"|Minister|President|Secretary|Governor|Mayor|Commissioner|Deputy|Director|Chairman|Chair"
@@ -57,7 +57,8 @@ _HONORIFIC_RUN = re.compile(
 # The last word of every honorific _HONORIFIC_RUN knows ("E" of "H.E.")
 _HONORIFIC_ENDS = frozenset(
     """
-    E Mr Mrs Ms Mx Dr Prof Amb Hon Rev Rt Fr Sen Rep Gen Maj Col Capt Lt Mme Mlle St Professor
+    E Mr Mrs Ms Mx Dr Prof Amb Hon Hon’ble Hon'ble Rev Rt Fr Sen Rep Gen Maj Col Capt Lt Mme Mlle St
+    Professor
     Ambassador Baroness Baron Lord Lady Sir Dame Reverend Honourable Honorable Excellency Senator
     Judge Justice Sheikh Sheikha Minister President Secretary Governor Mayor Commissioner Deputy
     Director Chairman Chair DG DDG SG Princess Prince Queen King
@@ -173,7 +174,10 @@ def find_names(text: str) -> list[NameMention]:
         # a word inside that cannot be part of a name splits the run; the name is the part
         # after titles ("Prime Minister Jane Roe"), else the first part
         for i, (_, word) in enumerate(words):
-            if not _is_name_token(word) and fold(word) not in {"de", "da", "van", "von", "la"}:
+            honorific_inside = i > 0 and fold(word.rstrip(".")) in HONORIFICS
+            if (
+                not _is_name_token(word) and fold(word) not in {"de", "da", "van", "von", "la"}
+            ) or honorific_inside:
                 head, tail = words[:i], words[i + 1 :]
                 titles = all(fold(w.rstrip(".")) in _TITLE_OR_HONORIFIC for _, w in head)
                 # "Harbour Institute Director Jane Roe": after the last title word, a known
@@ -183,10 +187,11 @@ def find_names(text: str) -> list[NameMention]:
                     default=-1,
                 )
                 after = words[last_title + 1 :]
+                honorific_last = fold(words[last_title][1].rstrip(".")) in HONORIFICS
                 if (
                     last_title >= i
                     and len(after) >= 2
-                    and fold(after[0][1].split("-")[0]) in firsts
+                    and (fold(after[0][1].split("-")[0]) in firsts or honorific_last)
                     and all(_is_name_token(w) for _, w in after)
                 ):
                     words = after
