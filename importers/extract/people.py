@@ -318,7 +318,7 @@ def post_apposition(text: str, name_end: int, stop: int) -> tuple[str | None, st
 _PRE_STOP = re.compile(r"[.;:!?\"“”()\n]|\s--?\s|\s[–—]\s")
 
 
-_PRE_DETERMINER = re.compile(r"(?:^|\s)(?:the|its|our|their)\s+", re.I)
+_PRE_DETERMINER = re.compile(r"(?:^|\s)(?:the|its|our|their|to|for|with)\s+", re.I)
 
 
 def _pre_comma_title(window: str) -> str | None:

@@ -451,7 +451,7 @@ class _Walk:
         entry = Entry(None, line.span, SLOT_LEVEL)
         entry.start_time, entry.end_time = self.clock(line.times.start, line.times.end)
         rest_start = line.rest_start
-        rest = self.text[rest_start : line.end].strip(" |:\t")
+        rest = self.text[rest_start : line.end].strip(" |:\t").lstrip("-–— ")
         meaning = label_meaning(rest) if rest else None
         if rest and meaning and meaning.startswith("role:"):
             entry.title = rest.strip(" :")

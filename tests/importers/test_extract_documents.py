@@ -480,3 +480,19 @@ def test_sessions_under_a_heading_of_their_kind_take_that_kind() -> None:
         ("Session 1: Ports and the Law of the Sea", "parallel working session"),
         ("Session 2: Fishing Rights", "parallel working session"),
     ]
+
+
+def test_a_slot_described_after_a_dash_is_titled_by_its_words() -> None:
+    from importers.extract import extract
+    from importers.records import DocumentText
+
+    text = (
+        "Harbour Media Forum 2031\n\n"
+        "Friday, March 14, 2031\n"
+        "9:00 a.m. -- Welcome\n"
+        "11:30 a.m. -- Press conference releasing new harbour studies.\n"
+        "12:15 p.m. -- Afternoon plenary\n"
+    )
+    (event,) = extract(DocumentText(path="p.txt", format="txt", text=text)).events
+    titled = {p.kind: p.title for p in event.panels}
+    assert titled["press conference"] == "Press conference releasing new harbour studies"
