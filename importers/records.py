@@ -38,7 +38,7 @@ class PartialDate:
         return Precision.YEAR
 
     def iso(self) -> str:
-        """ISO 8601 at the date's own precision: ``2016-06-15``, ``2016-06`` or ``2016``."""
+        """ISO 8601 at the date's own precision: ``2031-06-15``, ``2031-06`` or ``2031``."""
         if self.month is None:
             return f"{self.year:04d}"
         if self.day is None:
@@ -108,7 +108,7 @@ class EventRecord:
     end: PartialDate | None = None  # inclusive last day; equal to start for one day
     start_time: time | None = None
     end_time: time | None = None
-    timezone: str | None = None  # IANA name, e.g. Europe/Brussels
+    timezone: str | None = None  # IANA name, e.g. Europe/Lisbon
     location: str | None = None
     description: str | None = None
     panels: tuple[PanelRecord, ...] = ()

@@ -47,13 +47,13 @@ PEOPLE = [
     (
         "Amara Okafor",
         "Programme Manager",
-        "Lagos Water Board",
-        "amara@lagos.example",
+        "Lusaka Water Board",
+        "amara@lusaka.example",
         "+234 1 234 5678",
     ),
 ]
 TOPICS = ["Energy", "Water", "Climate", "Ocean", "Health", "Transport", "Digital", "Food"]
-CITIES = ["Riga", "Gdańsk", "Tallinn", "Oslo", "Lagos", "Geneva"]
+CITIES = ["Riga", "Gdańsk", "Tallinn", "Oslo", "Accra", "Vienna"]
 TABLES = ("document", "event", "panel", "person", "organisation", "contact_point", "participation")
 
 

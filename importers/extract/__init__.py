@@ -346,7 +346,7 @@ def _merge_listed(finder: PeopleFinder, programme: Programme) -> None:
         if listed.title or listed.organisation:
             person.title = listed.title or person.title
             if listed.organisation and abbreviates(listed.organisation, person.organisation):
-                pass  # "JNU" after "Jawaharlal Nehru University": the full name stays
+                pass  # "PEU" after "Port Ellis University": the full name stays
             else:
                 person.organisation = listed.organisation or (
                     person.organisation if not listed.title else None
@@ -438,7 +438,7 @@ _SMALL_WORDS = frozenset("the of on and for a an in to at by with".split())
 
 def _same_gathering(a: str, b: str) -> bool:
     """Two names of one gathering: alike, or sharing at least two words and half of the
-    shorter one's ("Foreign Policy conference" and "Otago Foreign Policy School")."""
+    shorter one's ("Foreign Policy conference" and "Kestrel Foreign Policy School")."""
     if titles_alike(a, b):
         return True
     ta = {w for w in _TITLE_WORDS.findall(a.lower()) if w not in _SMALL_WORDS}
@@ -888,8 +888,8 @@ _RELEASE_CONTEXT = re.compile(
 )
 
 
-# A dateline: "Nairobi, 4 May 2023 – ", "WASHINGTON, D.C. — March 3, 2025 — ",
-# "GENEVA (12 March 2025) – ", "NEW YORK, March 3, 2025 /Newswire/ -- "
+# A dateline: "Nairobi, 4 May 2023 – ", "DENVER, Colo. — March 3, 2025 — ",
+# "OSLO (12 March 2025) – ", "SAN JOSE, March 3, 2025 /Newswire/ -- "
 _DATELINE_BEFORE = re.compile(
     r"\s*(?P<place>[A-Z][\w .’'-]{1,40})(?:,\s*[A-Z][\w .’'-]{1,20})?"
     r"(?:(?P<comma>,)\s*|\s*(?:--|[-–—])\s*|\s*\(\s*)"
@@ -1164,7 +1164,7 @@ def _person_records(finder: PeopleFinder, with_roles: set[str]) -> list[PersonRe
             continue
         bare = not (person.honorific or person.title or person.organisation)
         if bare and not (person.phones or person.emails) and lookup(person.name) is not None:
-            continue  # "Sri Lanka" in a list of countries
+            continue  # "Sierra Leone" in a list of countries
         honorific = person.honorific.rstrip(". ") if person.honorific else None
         out.append(
             PersonRecord(

@@ -1,8 +1,8 @@
 """A person's job title and organisation from the words written around their name.
 
 ``split_affiliation`` reads what follows a name in a list or a programme line
-(", Director of Well-Being at Mintz", " (University of Delaware)", ", President & CEO, Acme
-Corporation, Springfield"); ``split_leading_org`` reads a title written before a name ("IOM
+(", Director of Well-Being at Brackley", " (University of Westhaven)", ", President & CEO, Acme
+Corporation, Springfield"); ``split_leading_org`` reads a title written before a name ("NWC
 Deputy Director General", "Ruritania's Minister of Health").
 
 A phrase is cut into segments at commas, semicolons, brackets and spaced dashes. Each segment
@@ -91,7 +91,7 @@ def classify(segment: str) -> str:
 
 
 def _org_before_title(segment: str) -> bool:
-    """ "University of Maryland & President ASBM": an organisation whose name comes first
+    """ "University of Westhaven & President WSBA": an organisation whose name comes first
     ("Group Quality Director at Acme" is a title: where the person works follows "at"; so is
     "Press Officer", a short phrase ending in a title word)."""
     words = segment.split()
@@ -195,10 +195,10 @@ _VERB_FIRST = re.compile(r",?\s+(?:is|was|serves\s+as|has\s+been)\s")
 
 
 def abbreviates(short: str, full: str | None) -> bool:
-    """Whether ``short`` is the initials of ``full`` ("JNU", "Jawaharlal Nehru University")."""
+    """Whether ``short`` is the initials of ``full`` ("PEU", "Port Ellis University")."""
     if not full or not _ACRONYM.fullmatch(short) or len(short) >= len(full):
         return False
-    full = full.split(",")[0]  # "Jawaharlal Nehru University, Delhi": the name, not the place
+    full = full.split(",")[0]  # "Port Ellis University, Eastport": the name, not the place
     capitals = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", full))
     letters = "".join(c for c in short if c.isalpha())
     return len(letters) >= 2 and capitals == letters
@@ -372,7 +372,7 @@ def split_title_org(phrase: str) -> tuple[str, str | None]:
         if best is None or rank < best[0]:
             best = (rank, head, rest)
     if best is not None:
-        # "US Chief Technology Officer to the White House": the body after the title wins
+        # "Freedonian Chief Technology Officer to the Crown Office": the body after the title wins
         return best[1], best[2]
     lead_title, lead_org = split_leading_org(phrase)
     if lead_title and lead_org:
@@ -394,7 +394,7 @@ def title_word_count(phrase: str) -> int:
 
 
 def _glued_org(phrase: str) -> tuple[str, str] | None:
-    """ "President Bangladesh Academy Sciences": a title word followed straight by an
+    """ "President Northvale Academy Sciences": a title word followed straight by an
     organisation's name, without "of"."""
     words = phrase.split()
     for k, word in enumerate(words[:-1]):
@@ -406,7 +406,7 @@ def _glued_org(phrase: str) -> tuple[str, str] | None:
 
 
 def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
-    """ "IOM Director General" -> ("Director General", "IOM"); "Ruritania's Minister of X" ->
+    """ "NWC Director General" -> ("Director General", "NWC"); "Ruritania's Minister of X" ->
     ("Minister of X", "Ruritania"); "Freedonian Secretary of State" -> (..., "Freedonia")."""
     words = phrase.split()
     kept: list[str] = []
@@ -441,7 +441,7 @@ def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
     acronym_first = bool(org) and org.split()[0].isupper() and len(org.split()[0]) >= 2
     if org and not (
         all(w.isupper() for w in org.split())
-        or acronym_first  # "UNESCO Lisbon Director": an office of a body named by its initials
+        or acronym_first  # "WMTO Lisbon Director": an office of a body named by its initials
         or is_org(org)
         or lookup(org)
         or _ACRONYM.match(org)

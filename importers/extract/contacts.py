@@ -402,7 +402,7 @@ def _parse_name(text: str, offset: int = 0) -> _Name | None:
         if not _NAME_WORD_RE.fullmatch(core) or not core[0].isupper():
             return None
         if len(core) > 1 and core.isupper():
-            # "Jean DUPONT" writes a surname in capitals; "IOM HQ", "WHO" are acronyms.
+            # "Jean DUPONT" writes a surname in capitals; "NWC HQ", "WMTO" are acronyms.
             if i == 0 or len(core) < 3 or not re.search(r"[AEIOUYÀ-Ý]", core[1:]):
                 return None
             shouted += 1

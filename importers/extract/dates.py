@@ -1,6 +1,6 @@
 """Dates written in running text, found with a grammar of day, month, year and weekday parts.
 
-Each form ("15-16 June", "June 30 – July 2, 2019", "Thursday (16/6)", "in May", "since 1951",
+Each form ("15-16 June", "June 30 – July 2, 2019", "Thursday (16/6)", "in May", "since 1962",
 "next Tuesday", ...) is one regular expression assembled from the same parts, compiled once.
 All forms are matched, overlaps are settled leftmost-longest, and a day or month written
 without a year gets one from, in order: its own range, its sentence, its line, its blank-line
@@ -102,7 +102,7 @@ MONTH_CONTEXT = (
     "in|of|since|until|till|during|by|from|before|after|throughout|through|between|early|late|"
     "mid|next|last|this|coming|and|or|to|each|every"
 )
-# Words before a four-digit number that make it a year: "since 1951", "in 2014".
+# Words before a four-digit number that make it a year: "since 1962", "in 2012".
 YEAR_CONTEXT = (
     "in|since|until|till|by|from|during|before|after|of|circa|year|early|late|mid|spring|summer|"
     "autumn|fall|winter|throughout|between|around|and|or|through|for"
@@ -171,7 +171,7 @@ def _day(name: str) -> str:
 
 
 def _year(name: str, number: str = _YEAR_NUMBER) -> str:
-    """A four-digit year that is not a count ("2000 people") nor a decimal ("2016.5")."""
+    """A four-digit year that is not a count ("2000 people") nor a decimal ("2031.5")."""
     return rf"(?P<{name}>{number})(?![0-9%]|[.,][0-9]|{H}*(?:{COUNT_WORDS})(?![a-z]))"
 
 
@@ -189,7 +189,7 @@ _NOT_BEFORE_DAY = rf"(?!{H}*[0-9][0-9]?(?![0-9]))"
 
 _FORMS: list[tuple[str, str]] = [
     (
-        "iso",  # "2016-06-15", "2016-06-15T10:00"
+        "iso",  # "2031-06-15", "2031-06-15T10:00"
         r"(?P<y>[12][0-9][0-9][0-9])(?P<sep>[-/.])(?P<m>[01]?[0-9])(?P=sep)(?P<d>[0-3]?[0-9])"
         r"(?:[t ](?P<hh>[01][0-9]|2[0-3]):(?P<mi>[0-5][0-9])(?::[0-5][0-9](?:\.[0-9]+)?)?"
         r"(?P<z>z|[+-][0-9][0-9]:?[0-9][0-9])?)?(?![0-9])",
@@ -205,16 +205,16 @@ _FORMS: list[tuple[str, str]] = [
         rf"{_weekday_inside('w2')}{_month('m2')}{H}*{_day('d2')}{_year_suffix('y2')}",
     ),
     (
-        "dd_m",  # "15-16 June", "11 to 15 September 2017", "1st–3rd March 2020"
+        "dd_m",  # "15-16 June", "11 to 15 September 2031", "1st–3rd March 2020"
         rf"{_day('d1')}{_DASH}{_weekday_inside('w2')}{_day('d2')}{_OF}{_month('m1', True)}"
         rf"{_year_suffix('y1')}",
     ),
     (
-        "m_dd",  # "June 15-16, 2019", "Jan. 12-14, 2007"
+        "m_dd",  # "June 15-16, 2019", "Jan. 12-14, 2031"
         rf"{_month('m1')}{H}*{_day('d1')}{_DASH}{_day('d2')}{_year_suffix('y1')}",
     ),
     (
-        "dm",  # "30 June", "30th of June 2017", "1 Julydiscussing"
+        "dm",  # "30 June", "30th of June 2031", "1 Julydiscussing"
         rf"{_day('d1')}{_OF}{_month('m1', True)}{_year_suffix('y1')}",
     ),
     (
@@ -222,7 +222,7 @@ _FORMS: list[tuple[str, str]] = [
         rf"{_month('m1')}{H}*{_day('d1')}{_year_suffix('y1')}",
     ),
     (
-        "numeric",  # "15/6", "15/06/2016", "15.06.2016"
+        "numeric",  # "15/6", "15/06/2031", "15.06.2031"
         r"(?P<a>[0-9][0-9]?)(?P<sep>[/.\-])(?P<b>[0-9][0-9]?)"
         rf"(?:(?P=sep)(?P<y>{_YEAR_NUMBER}|[0-9][0-9]))?(?![0-9]|[./\-][0-9])",
     ),
@@ -231,7 +231,7 @@ _FORMS: list[tuple[str, str]] = [
         rf"{_month('m1')}{_DASH}{_month('m2')}{_NOT_BEFORE_DAY}{_year_suffix('y1')}",
     ),
     (
-        "month",  # "May", "May 2022", "March 2006"
+        "month",  # "May", "May 2031", "March 2032"
         rf"{_month('m1')}{_NOT_BEFORE_DAY}{_year_suffix('y1')}",
     ),
     (
@@ -244,7 +244,7 @@ _FORMS: list[tuple[str, str]] = [
         rf"(?P<mod>this|next|last|coming){H}+(?P<unit>weekend|week|month|year))(?![a-z])",
     ),
     (
-        "year",  # "2014", "2012–2020"
+        "year",  # "2031", "2012–2020"
         rf"{_year('y1', '[12][0-9][0-9][0-9]')}"
         rf"(?:(?:{H}*[-–—]{H}*|{H}+(?:to|until|till|through|and){H}+){_year('y2')}(?![-/.][0-9])"
         rf"|(?![-/.][0-9]))",
@@ -351,7 +351,7 @@ class _Candidate:
     timezone: str | None = None
     resolved: tuple[PartialDate, PartialDate] | None = None
     # How much a stated year counts towards the document's year: a year inside a day or month
-    # expression counts more than a year alone, and "since 1951" is history, not the date.
+    # expression counts more than a year alone, and "since 1962" is history, not the date.
     weight: int = 2
 
 
@@ -590,7 +590,7 @@ def _build_year(m: re.Match[str], scan: _Scan, priority: int) -> _Candidate | No
         before is not None and before.group("open") and _CLOSE_AFTER.match(scan.low, end)
     )
     if not (ctx or in_parentheses or y2 is not None or _YEAR_AFTER.match(scan.text, end)):
-        # Otherwise a bare year only before an ordinary word after "the": "the 2014 summit",
+        # Otherwise a bare year only before an ordinary word after "the": "the 2031 summit",
         # not "the 2030 Agenda" (a name) nor "received 2000 letters" (a count).
         following = _NEXT_WORD.match(scan.text, end)
         if not (following and following.group(1).islower()):
@@ -604,7 +604,7 @@ def _build_year(m: re.Match[str], scan: _Scan, priority: int) -> _Candidate | No
     return c
 
 
-# "set up in 2000", "founded in 1951": history, not the year of what the text announces
+# "set up in 2000", "founded in 1962": history, not the year of what the text announces
 _HISTORY_BEFORE = re.compile(
     r"\b(?:set\s+up|founded|established|created|born|built|formed|incorporated|opened)"
     r"(?:\s+in)?\s+\Z"
@@ -921,7 +921,7 @@ def _relative_range(c: _Candidate, reference: date) -> tuple[PartialDate, Partia
 def _implied_reference(text: str, candidates: list[_Candidate]) -> date | None:
     """The day a text without a reference date was written, when it says so itself.
 
-    "today (18/05)", "tomorrow (15/6)", or "Today, 15 June 2016," put a relative word right next
+    "today (18/05)", "tomorrow (15/6)", or "Today, 15 June 2031," put a relative word right next
     to an explicit day; that day, less the word's offset, is the day of writing.
     """
     for i, c in enumerate(candidates):

@@ -416,7 +416,7 @@ _CONNECTORS_BUT_AND = _CONNECTORS - {"and", "&"}
 
 
 def _split_at_dates(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Names end at dates: "Conference of March 2006", "Summit in May", "From 9 to 11
+    """Names end at dates: "Conference of March 2031", "Summit in May", "From 9 to 11
     December the X Meeting" gives "From 9 to 11" and "the X Meeting"."""
     pieces: list[list[tuple[int, str]]] = [[]]
     for i, (offset, word) in enumerate(words):
@@ -451,7 +451,7 @@ def _split_at_dates(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]
 
 def _phrase_mention(text: str, words: list[tuple[int, str]]) -> EventMention | None:
     """The event named by one capitalised phrase, if its head is a gathering noun."""
-    # a place after "in" ends a name too: "School in Dunedin and the ..."
+    # a place after "in" ends a name too: "School in Tallinn and the ..."
     for i in range(1, len(words)):
         if fold(words[i - 1][1]) == "in" and lookup(words[i][1].strip(".,")):
             words = words[: i - 1]
@@ -678,7 +678,7 @@ def cluster_mentions(mentions: list[EventMention]) -> list[EventCluster]:
         else:
             clusters.append(EventCluster([mention]))
             names.append({(mention.title, mention.acronym, mention.nominal): mention})
-    # acronyms ("the EDD") and generic references ("the Forum") join the latest fitting event
+    # acronyms ("the HWD") and generic references ("the Forum") join the latest fitting event
     index = [_Reach(c) for c in clusters]
     for mention in mentions:
         if not mention.generic:
@@ -941,7 +941,7 @@ _DATE_LINE_PUNCT = " ,;|/·•–—-:()"
 
 
 def heading_dates(doc: Text, clusters: list[EventCluster], dates: list[DateMention]) -> None:
-    """A title alone on its line with a line of dates under it ("Brisbane, Australia,
+    """A title alone on its line with a line of dates under it ("Tartu, Estonia,
     19–22 September 2026", "12–14 March 2025 | Online"): the event is on those dates, and where
     the rest of the date line names a place, there. A single day counts only for an event
     without dates, as the day heading a programme may be its first day only."""

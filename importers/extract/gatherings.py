@@ -3,18 +3,18 @@
 A phrase is built outwards from its head noun ("conference", "meeting", "Round Table"):
 
 - to the left over capitalised words, ordinals and years, with "of", "and" or "&" between
-  capitalised words ("30th Regional Conference", "SADC Council of Ministers' meeting", "Forum
-  Foreign Ministers meeting"), or, for a lower-case head, over a few adjectives ("an expert
+  capitalised words ("30th Regional Conference", "NORDA Council of Ministers' meeting", "Forum
+  Trade Ministers meeting"), or, for a lower-case head, over a few adjectives ("an expert
   group meeting");
-- to the right over a capitalised complement ("Conference for Asia and the Pacific (APRC)"),
+- to the right over a capitalised complement ("Conference for Eastport and the Islands (EPIC)"),
   a quoted title ('meeting on "Water for Cities"', "Round Table on the theme “X”", 'show,
-  called "Springtime"'), a name set off by commas ("the conference, Open Waters, opens"), or,
-  for a lower-case head, a short complement ("conference in Canberra on refugees", "meeting to
+  called "Blossomtide"'), a name set off by commas ("the conference, Open Waters, opens"), or,
+  for a lower-case head, a short complement ("conference in Tartu on refugees", "meeting to
   discuss the situation"). Spanish and French heads take their name after them ("Foro
   Internacional", "Cumbre de las Américas").
 
 A phrase never runs across a line break. A head that only modifies more capitalised words
-("Pacific Islands Forum Foreign Ministers") or a later gathering noun ("Council of Ministers
+("Coral Islands Forum Trade Ministers") or a later gathering noun ("Council of Ministers
 Meeting") makes no phrase of its own; neither does a bare noun ("the Conference"). A phrase
 is *named* when a capitalised word in it is not merely the first word of its sentence or line.
 """
@@ -222,7 +222,7 @@ _OWNER_BETWEEN = re.compile(r"(?:\s*\([A-Z][\w&.-]{1,12}\))?['’]s\s+")
 
 
 def _owned(text: str, found: list[Gathering]) -> list[Gathering]:
-    """ "the Conference of Mayors (USCM)'s 90th Annual Winter Meeting": a body named like a
+    """ "the Conference of Harbour Masters (CHM)'s 40th Annual Spring Meeting": a body named like a
     gathering that owns the next one is part of its name, not a gathering of its own."""
     out: list[Gathering] = []
     for g in found:
@@ -359,7 +359,7 @@ class _Builder:
                 and nxt.folded not in _verbs()  # "Harbour Forum Opens in Oslo": the verb
             )
             if k < len(tokens) and named and modifier and nxt.text not in _QUOTES_OPEN:
-                return None  # "Pacific Islands Forum Foreign Ministers": the noun modifies
+                return None  # "Coral Islands Forum Trade Ministers": the noun modifies
         quote = self.quoted_after(k)
         if quote is not None:
             q_start, q_end = quote
@@ -397,7 +397,7 @@ class _Builder:
         if right == last and left == first and " " not in self.noun:
             return None  # a bare noun ("the Conference") refers to a gathering named elsewhere
         if self.noun in ("program", "programme") and (named or left == first):
-            return None  # "the Skills Programme" is a project; "an interaction program" meets
+            return None  # "the Skills Programme" is a project; "an inaugural program" meets
         if not named and self.noun in ("day", "days", "week", "summer", "course", "training"):
             return None  # "next week", "a training": only a name makes these gatherings
         span = (tokens[left].start, tokens[right].end)
@@ -448,7 +448,7 @@ class _Builder:
         return left
 
     def bracketed(self, k: int, right: int) -> tuple[int, int]:
-        """ "(APRC)" is part of the name; "(15-16 January 2008)" is skipped."""
+        """ "(EPIC)" is part of the name; "(15-16 January 2031)" is skipped."""
         tokens = self.tokens
         if k < len(tokens) and tokens[k].text == "(" and not tokens[k].brk:
             close = self.closing(k, ")")
@@ -541,7 +541,7 @@ class _Builder:
         return None
 
     def capital_complement(self, right: int, k: int) -> int:
-        """ "Conference for Asia and the Pacific (APRC)": of/for/on + capitalised words."""
+        """ "Conference for Eastport and the Islands (EPIC)": of/for/on + capitalised words."""
         tokens = self.tokens
         if k >= len(tokens) or tokens[k].brk or tokens[k].folded not in _RIGHT_CONNECT:
             return right
@@ -591,7 +591,7 @@ class _Builder:
         return tokens[j + 1].folded in _AFTER_VERB
 
     def described_complement(self, right: int, k: int) -> int:
-        """ "conference in Canberra on refugees", "meeting to discuss the situation in X"."""
+        """ "conference in Tartu on refugees", "meeting to discuss the situation in X"."""
         tokens = self.tokens
         if k >= len(tokens) or tokens[k].brk:
             return right

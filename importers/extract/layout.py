@@ -1,7 +1,7 @@
 """The layout of a document: its lines and what each one is, read before any entity rule.
 
 A line is a span of the working text. Most are the text's own lines; a very long line that
-holds a flattened programme or advisory ("PRESS CONFERENCE: June 12 ... Speakers: -- A -- B",
+holds a flattened programme or advisory ("PRESS CONFERENCE: June 14 ... Speakers: -- A -- B",
 "09:00 – 09:10 Welcome ... 09:10 – 09:30 Keynote ...") is cut into the lines it once was, at
 its labels, list dashes and time slots. Cutting never moves a character: every span stays an
 offset into the text.
@@ -292,7 +292,7 @@ def slot_times(text: str, at: int = 0) -> re.Match[str] | None:
         return None
     if m.group("t2") is None and re.match(r"[./-][0-9]", text[m.end() : m.end() + 2]):
         return None
-    # "2 July", "10 June 2021": a day of a date, not a time
+    # "2 July", "10 June 2031": a day of a date, not a time
     tail = text[m.end() : m.end() + 12].lower()
     if m.group("mi1") is None and not m.group("ap1") and re.match(r"\s*[a-z]{3}", tail):
         month = tail.split()[0][:3] if tail.split() else ""
@@ -498,7 +498,7 @@ def _title_like(words: list[str]) -> bool:
 
 
 def is_day_line(line: Line, date_spans: list[Span]) -> bool:
-    """A line that is mostly a date ("Monday 18 March", "DAY 1 – 25 May 2013", "Saturday, May
+    """A line that is mostly a date ("Monday 18 March", "DAY 1 – 25 May 2031", "Saturday, May
     17"): it heads the programme of that day."""
     if len(line.text) > 200:
         return False  # a heading is short

@@ -11,7 +11,7 @@ from importlib import resources
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case without accents: 'Tomáš' -> 'tomas'."""
+    """Lower case without accents: 'Zdeněk' -> 'zdenek'."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
@@ -35,7 +35,7 @@ COURTESY = _folded("courtesy.txt")
 # Honorifics that stand for a title when the text gives no other ("Professor Jane Roe").
 ACADEMIC = {"professor", "prof", "associate professor", "assistant professor"}
 PEERAGE = {"baroness", "baron", "lord", "lady", "countess", "earl", "viscount", "duke"}
-# The word that makes a phrase a job title when it ends it ("Emma Jones Professor").
+# The word that makes a phrase a job title when it ends it ("Emma Quill Professor").
 TITLE_HEADS = _folded("title_heads.txt")
 # Words that only qualify a title ("Deputy", "Regional", "Acting").
 TITLE_MODIFIERS = _folded("title_modifiers.txt")

@@ -107,7 +107,7 @@ def _name_at(text: str, at: int, *, listed: bool) -> _Name | None:
             r"(?:[A-Z]\.)*[A-Z]\.?", text[token.start() : position]
         ):
             position += text[position] == "."
-            continue  # "M.R.S.Rao": initials glued to the surname
+            continue  # "A.B.C.Quill": initials glued to the surname
         space = re.match(r"[^\S\n]+", text[position : position + 3])
         if not space:
             break
@@ -164,7 +164,7 @@ def _name_at(text: str, at: int, *, listed: bool) -> _Name | None:
             return None
         ending = _NAME_END.match(text, tokens[-1][1])
         if not ending:
-            return None  # "Shape Optimisation using X": a phrase, not a name
+            return None  # "Hull Optimisation using X": a phrase, not a name
         if ending.group().strip() in ("and", "&", "y", "et"):
             if _name_at(text, ending.end(), listed=False) is None:
                 return None  # "Key Challenges and Ways Forward": no name after "and"

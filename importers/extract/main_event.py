@@ -3,7 +3,7 @@
 Candidates come from, strongest first: a "WHAT:" or "Event:" label; the document's own title
 (an HTML title, a front-matter title) and its headline lines; the lead sentences. In each, a
 gathering phrase (see :mod:`importers.extract.gatherings`) is the candidate; a programme page
-whose title holds no gathering noun ("ICHRE 2019", "Conference Program - !!Con") is named by the
+whose title holds no gathering noun ("TIDEX 2031", "Conference Program - ??Fest") is named by the
 part of its title that is not a generic page word. An event is never dropped for lack of a date.
 
 Its dates come from a "WHEN:" or "Date:" label, a date line under its title, the sentence that
@@ -118,7 +118,7 @@ def _title_candidates(title: str, programme: Programme) -> list[Candidate]:
     return out
 
 
-# "ICHRE 2019", "MobiHoc 2018", "Festival'24": a short name with its edition's year
+# "TIDEX 2031", "QuayCon 2030", "Festival'24": a short name with its edition's year
 _EDITION = re.compile(
     r"^[^\W_][\w!&'’.-]{1,30}(?:\s+[^\W_][\w!&'’.-]{0,30})?\s*(?:(?:19|20)\d\d|['’]\d\d)$"
 )

@@ -26,7 +26,7 @@ _LOWER = "".join(chr(i) for i in range(0x61, 0x2000) if chr(i).islower() and chr
 U = f"[{re.escape(_UPPER)}]"
 L = f"[{re.escape(_LOWER)}]"
 
-# One name word: "Laura", "MacDonald", "O'Brien", "Underhill-Sem", "Ruki-Rangi-O-Tangaroa", "J."
+# One name word: "Ada", "MacAllister", "O'Brien", "Holt-Vane", "Tia-Rere-O-Moana", "J."
 _WORD = rf"(?:{U}\.(?= {U})|{U}{L}*(?:{U}{L}+)?(?:[-'’]{U}?{L}*)*(?<![-'’]))"
 _PARTICLE = (
     r"(?:de|da|del|della|der|den|van|von|di|du|le|la|bin|bint|ibn|al|el|dos|das|do|y|te|ter"
@@ -203,7 +203,7 @@ def find_names(text: str) -> list[NameMention]:
         start = words[0][0]
         end = words[-1][0] + len(words[-1][1])
         name = text[start:end]
-        # part of a longer proper noun ("Jane Roe Professor", "Memphis Cook Convention")
+        # part of a longer proper noun ("Jane Roe Professor", "Porto Quill Convention")
         before = _WORD_BEFORE.search(text, max(0, start - 30), start)
         glued_before = (
             before and not stray and not (before.group(1).isupper() or _title_like(before.group(1)))
@@ -215,7 +215,7 @@ def find_names(text: str) -> list[NameMention]:
         honorific, _ = honorific_before(text, start)
         first = fold(words[0][1].split("-")[0])
         if honorific and fold(honorific.split()[-1].rstrip(".")) in PEERAGE:
-            # "Baroness Young of Hornsey": the peerage title keeps its "of Place"
+            # "Baroness Quill of Eastport": the peerage title keeps its "of Place"
             tail = _PEERAGE_TAIL.match(text, end)
             if tail:
                 end = tail.end()

@@ -1,5 +1,5 @@
 """People: names with their job titles and organisations, from appositions on either side
-("IOM Deputy Director General Jane Roe", "Jane Roe, Director of the X Institute", "Jane Roe of
+("NWC Deputy Director General Jane Roe", "Jane Roe, Director of the X Institute", "Jane Roe of
 the Department of Y", "Jane Roe from Z"), with later short forms ("Ambassador Roe") folded in."""
 
 from __future__ import annotations
@@ -239,7 +239,7 @@ def _cut_at_clause(segment: str) -> tuple[str, bool]:
     words = segment.split(" ")
     for i, word in enumerate(words):
         if i >= 2 and len(word) > 4 and word.endswith("ed") and word.isalpha() and word.islower():
-            return " ".join(words[:i]).strip(), True  # "... Studies” visited Nepal": a verb
+            return " ".join(words[:i]).strip(), True  # "... Studies” visited Mali": a verb
         if word in _CLAUSE_WORDS or (
             i == 0
             and word[:1].islower()
@@ -260,7 +260,7 @@ _NEXT_PERSON = re.compile(
     rf"(?:{_HONORIFIC_WORDS}|Ms|Mrs|Mr|Dr|H\.\s?E|Amb|Ambassador)\.?\s*(?:\((?:Dr|Prof)\.?\)\s*)?"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+\s*$"
 )
-# "... to India and Mr": the start of the next person, not part of the title
+# "... to Kenya and Mr": the start of the next person, not part of the title
 _AND_NEXT = re.compile(rf"\s+and\s+(?:{_HONORIFIC_WORDS}|Ms|Mrs|Mr|Dr)\.?$")
 
 
@@ -402,7 +402,7 @@ def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | No
         return romance
     cut = max((m.end() for m in _PRE_STOP.finditer(window)), default=0)
     window = window[cut:]
-    # "the new WHO Director-General, Dr Jane Roe": a definite description before a comma
+    # "the new WMTO Director-General, Dr Jane Roe": a definite description before a comma
     comma = described = possessive = None
     if window.rstrip().endswith(","):  # all three end with a comma
         comma = _pre_comma_title(window)
@@ -484,7 +484,7 @@ _ADJECTIVES = {
 
 
 def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
-    """ "IOM Director General" -> ("Director General", "IOM"); "Ruritania's Minister of X" ->
+    """ "NWC Director General" -> ("Director General", "NWC"); "Ruritania's Minister of X" ->
     ("Minister of X", "Ruritania"); "Freedonian Secretary of State" -> (..., "Freedonia")."""
     words = phrase.split()
     kept_adjectives: list[str] = []
@@ -516,7 +516,7 @@ def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
     org = " ".join(org_words).strip() or None
     if not title or not _is_title_phrase(title):
         return None, None
-    # a leading word is the organisation only if it looks like one: "IOM", "Ruritania's"
+    # a leading word is the organisation only if it looks like one: "NWC", "Ruritania's"
     acronym_first = bool(org) and org.split()[0].isupper() and len(org.split()[0]) >= 2
     if org and not (
         all(w.isupper() for w in org.split())
@@ -732,7 +732,7 @@ class PeopleFinder:
         if "\n" in between or len(between) > 160:
             return False
         if re.fullmatch(r"\s*\([^()]{1,40}\),\s*", between):
-            return False  # "Jane Roe (Chile), Ana Dias (Peru)": the next of a list
+            return False  # "Jane Roe (Paraguay), Ana Dias (Mozambique)": the next of a list
         words = set(re.findall(r"[a-z]+", between))
         return not (words & _CLAUSE_WORDS) and " and " not in between and "," in between
 

@@ -1,6 +1,6 @@
 """Telephone numbers: finding them in a line of text and normalising them to E.164.
 
-Normalisation is done by ``phonenumbers`` (Google's libphonenumber metadata); this module only
+Normalisation is done by ``phonenumbers`` (libphonenumber's metadata); this module only
 cleans what people write around a number (``(+32)``, ``+ 44``, ``00 41``, ``(0)``, ``ext. 12``)
 and refuses things that merely look like numbers (dates, year ranges, ISBNs, money).
 """
@@ -77,7 +77,7 @@ def region_of_domain(domain: str) -> str | None:
     """The region implied by an e-mail domain's country-code TLD (``.nz`` -> ``NZ``).
 
     Generic TLDs (``.org``, ``.int``, ``.com``, ...) imply nothing, except ``.gov``/``.edu``/
-    ``.mil``, which are reserved to the United States.
+    ``.mil``, which are reserved to one country's bodies (the region returned below).
     """
     tld = domain.rsplit(".", 1)[-1].lower()
     if tld in ("gov", "edu", "mil"):

@@ -106,7 +106,7 @@ def lookup(name: str, *, lenient: bool = False) -> Place | None:
 
 
 def is_place(phrase: str) -> bool:
-    """A phrase made only of place names: "Toronto", "Rotterdam, Netherlands"."""
+    """A phrase made only of place names: "Oslo", "Bergen, Norway"."""
     parts = [p.strip() for p in re.split(r",|\band\b", phrase) if p.strip()]
     return bool(parts) and all(lookup(p) is not None for p in parts)
 
@@ -123,7 +123,7 @@ class PlaceMention:
 
 def find_places(text: str) -> list[PlaceMention]:
     """Cities and countries named in text; at each position the longest name wins
-    ("New Zealand" rather than "New")."""
+    ("Costa Rica" rather than "Costa")."""
     out: list[PlaceMention] = []
     first_words = gazetteer().first_words
     for match in _UPPER_RUN.finditer(text):
@@ -254,7 +254,7 @@ def _demonyms() -> dict[str, str]:
 
 
 def demonym_country(word: str) -> str | None:
-    """The country an adjective of nationality names: "Ecuadoran" -> "Ecuador"."""
+    """The country an adjective of nationality names: "Norwegian" -> "Norway"."""
     if not word[:1].isupper():
         return None
     return _demonyms().get(fold(word.strip(".,")))

@@ -2,9 +2,9 @@
 with their roles.
 
 The walk keeps three levels open: a heading ("Session 1", "SESSION 2", "1. Media briefings"),
-a time slot under it ("9:30 - 10:00 ..."), and an item inside a slot ("Session 2: Human Rights
-and Culture", "Talk title, by Jane Roe"). A day line ("Monday 18 March", "DAY 2 – 26 May
-2013") closes everything and dates what follows. Role labels ("Chair:", "Moderator:",
+a time slot under it ("9:30 - 10:00 ..."), and an item inside a slot ("Session 2: Tides and
+Trade", "Talk title, by Jane Roe"). A day line ("Monday 18 March", "DAY 2 – 26 May
+2031") closes everything and dates what follows. Role labels ("Chair:", "Moderator:",
 "Speakers:" with the people on the same line or on the lines below) give the people under
 them their roles; lines that start with a person add that person to the innermost open entry.
 
@@ -323,12 +323,12 @@ class _Walk:
         if not is_day_line(line, spans):
             return False
         if line.kind == LABEL and not _day_label(line.label):
-            return False  # "Workshop: Sep 4, 2026", "Deadline: 2 May": a labelled date
+            return False  # "Workshop: Sep 4, 2031", "Deadline: 2 May": a labelled date
         first = dates[0]
         if first.start.precision != "day" or first.start != first.end:
             return False
         if first.start_time is not None:
-            return False  # "Monday, 17 May 2021 12:00 pm": a session's time, not a day heading
+            return False  # "Monday, 17 May 2032 12:00 pm": a session's time, not a day heading
         self.close(HEADING)
         self.last_start = None
         self.day = first.start
@@ -357,7 +357,7 @@ class _Walk:
         self.all_entries.remove(entry)
 
     def dated_session(self, line: Line, dates: list[DateMention]) -> bool:
-        """ "Live Webinar" / "Monday, May 17, 2021 12:00 pm ET, 60 minutes" / "Title of it": a
+        """ "Live Webinar" / "Monday, May 17, 2032 12:00 pm ET, 60 minutes" / "Title of it": a
         line that is a day and an hour opens a session titled by the short line under it, of
         the kind the short line above it names."""
         first = dates[0]
@@ -424,7 +424,7 @@ class _Walk:
         return _named_in([m for m in self.names[lo:hi] if m.span[1] <= end])
 
     def capital_session(self, line: Line, dates: list[DateMention]) -> bool:
-        """ "SPECIAL STUDENT BRIEFING June 12, 12:15 p.m. Room 4. Jane Roe will lead ...": a
+        """ "SPECIAL APPRENTICE BRIEFING June 14, 12:15 p.m. Room 4. Jane Roe will lead ...": a
         name in capitals ending in a kind of session, then its day and hour, opens that
         session; what the line goes on to say is its content."""
         first = dates[0]
@@ -638,7 +638,7 @@ class _Walk:
                     entry.fields["where"] = where
                 self.open(entry)
                 return True
-            # "Workshop: Sep 4, 2026" among the important dates: the event's own day
+            # "Workshop: Sep 4, 2031" among the important dates: the event's own day
             self.fields.setdefault("date", (value, (value_start, line.end)))
             return True
         listed = self.pending_role is not None
@@ -662,7 +662,7 @@ class _Walk:
 
     def listed_person(self, line: Line) -> bool:
         """Whether a line under a role label ("WHO:", "Speakers:") names a person, even one
-        written after a title ("Chicago Mayor Jane Roe")."""
+        written after a title ("Tallinn Mayor Jane Roe")."""
         if self.pending_role is None:
             return False
         people = read_people(self.text, line.body, line.end, listed=True)
@@ -725,7 +725,7 @@ class _Walk:
             return not after or after.endswith(",")
         if after.endswith((",", "&")) or after.split()[-1] in ("of", "and", "for", "the", "de"):
             return True
-        # "President, Jawaharlal" / "Nehru Centre ...": a name cut by the line's end
+        # "President, Alder" / "Quill Centre ...": a name cut by the line's end
         last = after.rsplit(",", 1)[-1].strip()
         nxt = self.layout.next_content(line)
         return (
@@ -834,7 +834,7 @@ class _Walk:
             and self.last[0].organisation is None
             and _continues(self.text, line)
         ):
-            return  # "University of Maryland, USA" under a name: read with the name below
+            return  # "University of Westhaven, Estonia" under a name: read with the name below
         if in_entry and self.slot is not None and self.slot.title is None and not people:
             words_ = text.split()
             if session_kind(text) and len(words_) <= 12 and not text.rstrip().endswith("."):
@@ -855,7 +855,7 @@ _EMAIL_DOMAIN = re.compile(r"@[\w-]+\.")
 
 def _cut_name(content: str, nxt: Line | None) -> bool:
     """A line ending in a capitalised word with a short capitalised line under it: a name of an
-    organisation wrapped over two lines ("Nehru Centre for Advanced Scientific" / "Research")."""
+    organisation wrapped over two lines ("Quill Centre for Advanced Scientific" / "Research")."""
     words = content.split()
     return (
         bool(words)

@@ -232,7 +232,7 @@ class Text:
         if not word:
             return False
         token = word.group(1).lower().rstrip(".")
-        # single capital letters are initials ("Mark J. Miller")
+        # single capital letters are initials ("Ada J. Quill")
         return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
     @cached_property

@@ -21,9 +21,9 @@ def _make_date(year: str, month: str, day: str) -> date | None:
 def parse_date_value(value: str | None) -> date | None:
     """The calendar day a metadata value names, as written (no time-zone shift), or ``None``.
 
-    Accepts ISO 8601 dates and date-times (``2017-06-26``, ``2017-06-26T10:00:00+12:00``),
-    ``2017/06/26``, compact ``20170626``, PDF dates (``D:20170626101500Z``, ISO 32000-1
-    §7.9.4) and RFC 5322 §3.3 date-times (``Mon, 26 Jun 2017 10:00:00 +1200``). A value
+    Accepts ISO 8601 dates and date-times (``2045-06-26``, ``2045-06-26T10:00:00+12:00``),
+    ``2045/06/26``, compact ``20450626``, PDF dates (``D:20450626101500Z``, ISO 32000-1
+    §7.9.4) and RFC 5322 §3.3 date-times (``Mon, 26 Jun 2045 10:00:00 +1200``). A value
     that names only a month or a year gives ``None``.
     """
     if not value:

@@ -23,7 +23,7 @@ _counter = itertools.count()
 
 # A made-up document: every name, place and number below is invented for the tests.
 TEXT = (
-    "The Northwind Water Forum opens on 15 June 2016 in Lakeside Hall. "
+    "The Northwind Water Forum opens on 15 June 1988 in Lakeside Hall. "
     "A panel on river basins will be moderated by Ada Quill, Director of Hydrology at "
     "Blue Basin Institute. Speakers include Bruno Tallow. "
     "Contact: Ada Quill, tel +32 2 555 01 23, ada.quill@bluebasin.example."
@@ -36,11 +36,11 @@ def span(text: str, words: str) -> tuple[int, int]:
 
 
 def water_forum_extraction(path: str = "water-forum.txt") -> Extraction:
-    """A two-day event (15–16 June 2016) with one panel and two people."""
+    """A two-day event (15–16 June 1988) with one panel and two people."""
     panel = PanelRecord(
         title="River basins",
         kind="high-level panel",
-        date=PartialDate(2016, 6, 15),
+        date=PartialDate(1988, 6, 15),
         start_time=dt.time(10, 0),
         end_time=dt.time(11, 30),
         people=(
@@ -52,8 +52,8 @@ def water_forum_extraction(path: str = "water-forum.txt") -> Extraction:
     event = EventRecord(
         title="Northwind Water Forum",
         kind="forum",
-        start=PartialDate(2016, 6, 15),
-        end=PartialDate(2016, 6, 16),
+        start=PartialDate(1988, 6, 15),
+        end=PartialDate(1988, 6, 16),
         location="Lakeside Hall",
         panels=(panel,),
         spans=(span(TEXT, "Northwind Water Forum"),),
@@ -103,7 +103,7 @@ def write_documents(folder: Path, count: int) -> list[Path]:
         path = folder / f"notice-{i:02d}.txt"
         path.write_text(
             f"Press release\n\nThe Harbour Dialogue {i + 1} takes place on {10 + i % 15} "
-            f"March 2019 in Port Elm. Mira Vell, Head of Outreach at Elm Council, will "
+            f"March 1991 in Port Elm. Mira Vell, Head of Outreach at Elm Council, will "
             f"moderate a panel on coastal trade.\nContact: Mira Vell, tel +44 20 7946 0{i:03d}, "
             f"mira.vell@elm.example\n",
             encoding="utf-8",

@@ -15,7 +15,7 @@ from desktop_app.item_models.month import DaySession
 from desktop_app.item_models.roles import DateRole, EventsRole, TimedRole
 from importers.records import PartialDate
 
-JUNE_15 = dt.date(2016, 6, 15)
+JUNE_15 = dt.date(1988, 6, 15)
 
 
 def _event(event_id: int, start: dt.date, end: dt.date | None = None, time=None):  # noqa: ANN001, ANN202
@@ -58,7 +58,7 @@ def test_split_day_sends_timed_sessions_to_the_hours_and_their_event_to_all_day(
 
 def test_days_model_over_a_week(qtbot, forum_db: sessionmaker[Session]) -> None:
     model = DaysModel(forum_db, days=7)
-    model.set_first_day(dt.date(2016, 6, 13))
+    model.set_first_day(dt.date(1988, 6, 13))
     assert (model.rowCount(), model.columnCount()) == (1, 7)
     wednesday = model.index(0, 2)
     assert wednesday.data(DateRole) == JUNE_15
@@ -74,19 +74,19 @@ def test_days_model_over_a_week(qtbot, forum_db: sessionmaker[Session]) -> None:
 def test_agenda_groups_by_day_and_starts_with_what_is_still_running(
     qtbot, forum_db: sessionmaker[Session]
 ) -> None:
-    add_extraction(forum_db, simple_event_extraction("Delta Round Table", PartialDate(2016, 6, 20)))
+    add_extraction(forum_db, simple_event_extraction("Delta Round Table", PartialDate(1988, 6, 20)))
     model = AgendaModel(forum_db)
     model.set_first_day(JUNE_15 + dt.timedelta(days=1))  # the forum's second day
     rows = [model.row_at(r) for r in range(model.rowCount())]
     assert [(r.kind, r.day) for r in rows] == [
-        (DAY, dt.date(2016, 6, 16)),
-        (EVENT, dt.date(2016, 6, 16)),  # its session was on the 15th: before the agenda
-        (DAY, dt.date(2016, 6, 20)),
-        (EVENT, dt.date(2016, 6, 20)),
+        (DAY, dt.date(1988, 6, 16)),
+        (EVENT, dt.date(1988, 6, 16)),  # its session was on the 15th: before the agenda
+        (DAY, dt.date(1988, 6, 20)),
+        (EVENT, dt.date(1988, 6, 20)),
     ]
     assert rows[1].when == "15–16 Jun" and rows[1].text == "Northwind Water Forum"
     assert rows[3].when == "All day"
-    assert rows[0].text == "Thursday 16 June 2016"
+    assert rows[0].text == "Thursday 16 June 1988"
     model.set_first_day(JUNE_15)
     rows = [model.row_at(r) for r in range(model.rowCount())]
     assert [r.kind for r in rows[:3]] == [DAY, EVENT, SESSION]

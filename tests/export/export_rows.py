@@ -84,9 +84,9 @@ def build_sample(s: Session) -> dict[str, object]:
     summit = Event(
         title="Water Summit",
         kind="summit",
-        start_date=dt.date(2016, 6, 15),
+        start_date=dt.date(1988, 6, 15),
         start_precision="day",
-        end_date=dt.date(2016, 6, 16),
+        end_date=dt.date(1988, 6, 16),
         end_precision="day",
         location="Congress Hall, Brno",
         description="Two days on rivers.",
@@ -96,7 +96,7 @@ def build_sample(s: Session) -> dict[str, object]:
     opening = Panel(
         title="Opening session",
         kind="opening session",
-        date=dt.date(2016, 6, 15),
+        date=dt.date(1988, 6, 15),
         date_precision="day",
         start_time=dt.time(9, 0),
         end_time=dt.time(10, 30),
@@ -120,9 +120,9 @@ def build_sample(s: Session) -> dict[str, object]:
     talk = Event(
         title="Evening Talk",
         kind="conference",
-        start_date=dt.date(2016, 6, 20),
+        start_date=dt.date(1988, 6, 20),
         start_precision="day",
-        end_date=dt.date(2016, 6, 20),
+        end_date=dt.date(1988, 6, 20),
         end_precision="day",
         start_time=dt.time(18, 30),
         end_time=dt.time(20, 0),
@@ -132,10 +132,10 @@ def build_sample(s: Session) -> dict[str, object]:
     utc_call = Event(
         title="Call",
         kind="meeting",
-        start_date=dt.date(2016, 12, 31),
+        start_date=dt.date(1988, 12, 31),
         start_precision="day",
         start_time=dt.time(23, 0),
-        end_date=dt.date(2017, 1, 1),
+        end_date=dt.date(1989, 1, 1),
         end_time=dt.time(1, 0),
         timezone="UTC",
         status="accepted",
@@ -143,9 +143,9 @@ def build_sample(s: Session) -> dict[str, object]:
     autumn = Event(
         title="Autumn Forum",
         kind="forum",
-        start_date=dt.date(2016, 10, 1),
+        start_date=dt.date(1988, 10, 1),
         start_precision="month",
-        end_date=dt.date(2016, 10, 31),
+        end_date=dt.date(1988, 10, 31),
         end_precision="month",
         status="accepted",
     )
@@ -153,7 +153,7 @@ def build_sample(s: Session) -> dict[str, object]:
     dropped = Event(
         title="Dropped Forum",
         kind="forum",
-        start_date=dt.date(2016, 7, 1),
+        start_date=dt.date(1988, 7, 1),
         start_precision="day",
         status="rejected",
     )

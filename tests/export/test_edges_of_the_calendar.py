@@ -20,7 +20,7 @@ from desktop_app.cli import main
 from desktop_app.export import export_ics
 from importers.records import DocumentText, EventRecord, Extraction, PanelRecord, PartialDate
 
-PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+MADRID = zoneinfo.ZoneInfo("Europe/Madrid")
 DAY = dt.timedelta(days=1)
 
 
@@ -53,15 +53,15 @@ def test_export_command_writes_events_on_the_first_and_last_days(
         "Someday Assembly": (dt.date(9999, 12, 31), None, DAY),
         "Closing Days": (dt.date(9999, 12, 29), None, 3 * DAY),
         "Late Talk": (
-            dt.datetime(9999, 12, 31, 10, tzinfo=PARIS),
-            dt.datetime(9999, 12, 31, 12, tzinfo=PARIS),
+            dt.datetime(9999, 12, 31, 10, tzinfo=MADRID),
+            dt.datetime(9999, 12, 31, 12, tzinfo=MADRID),
             None,
         ),
         "Founding Meeting": (dt.date(1, 1, 1), dt.date(1, 1, 2), None),
         "Harbour Forum": (dt.date(2030, 6, 12), dt.date(2030, 6, 14), None),
     }
     # Winter time on the last day, by the file's own VTIMEZONE (other programs read that).
-    assert _offset(text, "Europe/Paris", dt.datetime(9999, 12, 31, 10)) == dt.timedelta(hours=1)
+    assert _offset(text, "Europe/Madrid", dt.datetime(9999, 12, 31, 10)) == dt.timedelta(hours=1)
     cards = tmp_path / "edges.vcf"
     assert main(["--db", db_url, "export", "vcf", "-o", str(cards)]) == 0
     (card,) = vobject.readComponents(cards.read_text(encoding="utf-8"))
@@ -113,7 +113,7 @@ def test_events_at_the_edges_read_back_from_the_export_unchanged(
         # From 10:00 on the first day to the end of the last, hour unknown.
         EventRecord(
             "Night Watch", "vigil", PartialDate(9999, 12, 29), last,
-            start_time=dt.time(10), timezone="Europe/Paris",
+            start_time=dt.time(10), timezone="Europe/Madrid",
         ),
         EventRecord("Distant Congress", "congress", PartialDate(9999), PartialDate(9999)),
         EventRecord("December Summit", "summit", PartialDate(9999, 12), PartialDate(9999, 12)),
@@ -128,7 +128,7 @@ def test_events_at_the_edges_read_back_from_the_export_unchanged(
     target.parent.mkdir()
     assert export_ics(sessions, target, include_approximate=True) == 6
     spans = _spans(target.read_text(encoding="utf-8"))
-    night_watch = (dt.datetime(9999, 12, 29, 10, tzinfo=PARIS), None, dt.timedelta(2, hours=14))
+    night_watch = (dt.datetime(9999, 12, 29, 10, tzinfo=MADRID), None, dt.timedelta(2, hours=14))
     assert spans["Night Watch"] == night_watch
     assert spans["Last Word"] == (dt.date(9999, 12, 31), None, DAY)
     assert spans["Distant Congress (date approximate)"] == (dt.date(9999, 1, 1), None, 365 * DAY)

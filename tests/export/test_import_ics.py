@@ -133,7 +133,7 @@ def test_our_export_reads_back_with_the_same_fields(
     assert record.uid == f"{summit_uuid}@forumdesk"
     assert record.sequence == 3
     assert record.description == description  # not the generated panel list
-    assert (record.start, record.end) == (PartialDate(2016, 6, 15), PartialDate(2016, 6, 16))
+    assert (record.start, record.end) == (PartialDate(1988, 6, 15), PartialDate(1988, 6, 16))
     assert record.people == (Participant("Ola Nordmann", "host"),)
     assert {p.uid for p in record.panels} == {f"{uuid}@forumdesk" for uuid in panel_uuids}
     panels = {p.kind: p for p in record.panels}
@@ -143,7 +143,7 @@ def test_our_export_reads_back_with_the_same_fields(
         Participant("Maria de la Cruz", "panelist"),
     )
     autumn = records["Autumn Forum"]
-    assert (autumn.start, autumn.end) == (PartialDate(2016, 10), PartialDate(2016, 10))
+    assert (autumn.start, autumn.end) == (PartialDate(1988, 10), PartialDate(1988, 10))
     talk = records["Evening Talk"]
     assert (talk.timezone, talk.start_time, talk.end_time) == (
         "Europe/Prague",

@@ -1,5 +1,5 @@
 """Issue 14: exports carried empty X-FORUMDESK-DESCRIPTION: and X-FORUMDESK-NOTE: lines, and
-the kind "days" (of "European Development Days") in CATEGORIES."""
+the kind "days" (of "Harbour Development Days") in CATEGORIES."""
 
 from __future__ import annotations
 
@@ -23,11 +23,11 @@ EMPTY_X_LINE = re.compile(r"^X-FORUMDESK-[A-Z-]+(;[^:]*)?:\s*$", re.MULTILINE)
 def _days_event(s: Session) -> None:
     person = add_person(s, "Ana Reis", emails=("ana@example.org",))
     event = Event(
-        title="European Development Days",
+        title="Harbour Development Days",
         kind="days",
-        start_date=dt.date(2016, 6, 15),
+        start_date=dt.date(1988, 6, 15),
         start_precision="day",
-        end_date=dt.date(2016, 6, 16),
+        end_date=dt.date(1988, 6, 16),
         end_precision="day",
         status="accepted",
     )

@@ -39,14 +39,14 @@ def roles(name: str) -> set[tuple[str, str, str]]:
                 "Global Water Security Summit 2024": (
                     "2024-03-12",
                     "2024-03-13",
-                    "Palais des Nations, Geneva",
+                    "Palais des Congrès, Lyon",
                 )
             },
         ),
         (
             "climate_week_news.txt",
             {
-                "African Climate Week": (
+                "Savanna Climate Week": (
                     "2023-09-11",
                     "2023-09-15",
                     "Kenyatta International Convention Centre",
@@ -70,10 +70,10 @@ def roles(name: str) -> set[tuple[str, str, str]]:
         (
             "past_forum_report.txt",
             {
-                "Asia-Pacific Forum on Sustainable Development": (
+                "Silk Road Forum on Sustainable Development": (
                     "2023-03-27",
                     "2023-03-30",
-                    "Bangkok",
+                    "Tashkent",
                 )
             },
         ),
@@ -89,12 +89,12 @@ def roles(name: str) -> set[tuple[str, str, str]]:
                 "5th World Congress on Migration Health": (
                     "2024-11-27",
                     "2024-11-30",
-                    "Cape Town, South Africa",
+                    "San José, Costa Rica",
                 ),
                 "Regional Consultative Meeting on Labour Mobility": (
                     "2024-12-09",
                     "2024-12-11",
-                    "Amman",
+                    "Muscat",
                 ),
             },
         ),
@@ -133,7 +133,7 @@ def test_contacts_in_an_email_signature() -> None:
     people = {p.name: p for p in load(DOCS / "report_launch_invitation.eml").people}
     assert people["Marta Rossi"].phones == ("+390657051234",)
     assert people["Marta Rossi"].emails == ("marta.rossi@foodcrises.example.org",)
-    assert people["Qu Dongyu"].title == "Director-General"
+    assert people["Lu Haoran"].title == "Director-General"
 
 
 def test_labelled_date_and_venue_under_a_heading_with_a_speaker_list() -> None:
@@ -141,7 +141,7 @@ def test_labelled_date_and_venue_under_a_heading_with_a_speaker_list() -> None:
         "Regional Consultation on Health Workforce Migration": (
             "2025-05-12",
             "2025-05-14",
-            "Hilton Hotel, Colombo, Sri Lanka",
+            "Harbourview Hotel, Freetown, Sierra Leone",
         )
     }
     (event,) = load(DOCS / "health_consultation_advisory.txt").events
@@ -161,7 +161,7 @@ def test_a_lecture_is_the_event_not_a_session_of_itself() -> None:
     assert (event.title, event.start.iso(), event.location) == (
         "Hartley Memorial Lecture",
         "2022-03-03",
-        "Great Hall of the University of Otago",
+        "Great Hall of the University of Westhaven",
     )
     # the lecture itself is the one session, untitled, of the lecture's kind
     (session,) = event.panels
@@ -327,12 +327,12 @@ def test_an_undated_event_during_a_stay_takes_the_stay_s_month() -> None:
     text = (
         "A delegation of Northvale University visited Lisbon from 27 to 30 March 2031 to "
         "build ties with universities there.\n\n"
-        "An interaction program in this context was organized by the Harbour Foundation at "
+        "An inaugural program in this context was organized by the Harbour Foundation at "
         "the Grand Hotel. The delegation held talks with the rector."
     )
     (event,) = extract(DocumentText(path="visit.txt", format="txt", text=text)).events
     assert (event.title, event.start.iso(), event.end.iso()) == (
-        "interaction program",
+        "inaugural program",
         "2031-03",
         "2031-03",
     )
@@ -423,11 +423,11 @@ def test_an_honorific_cut_from_its_name_by_the_layout_leaves_the_session_title()
         "Thursday 10 June 2031\n"
         "09:00 – 09:10 Welcoming Prof\n"
         "Anna Berg, Rector, Northvale University\n"
-        "09:10 – 09:30 Introduction and Context\n"
+        "09:10 – 09:30 Background and Scope\n"
         "Peter Holm, Dean of Students, Northvale University\n"
     )
     (event,) = extract(DocumentText(path="p.txt", format="txt", text=text)).events
-    assert [p.title for p in event.panels] == ["Welcoming", "Introduction and Context"]
+    assert [p.title for p in event.panels] == ["Welcoming", "Background and Scope"]
 
 
 def test_a_talk_split_at_the_by_that_names_its_speaker() -> None:

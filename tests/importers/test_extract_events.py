@@ -53,7 +53,7 @@ def test_month_precision_is_kept() -> None:
 def test_dateline_range_belongs_to_the_event_of_the_paragraph() -> None:
     events = events_of(
         "3-5 May – The minister will speak tomorrow (3/5) at the three-day “Mountain Water "
-        "Days” event in Kathmandu. The Mountain Water Days were first held in 2015."
+        "Days” event in Cusco. The Mountain Water Days were first held in 2015."
     )
     assert iso(events["Mountain Water Days"]) == ("2015-05-03", "2015-05-05")
 
@@ -88,11 +88,11 @@ def test_what_when_where_block() -> None:
 def test_a_dated_act_becomes_an_event() -> None:
     events = events_of(
         "Talks continue on the Ocean Treaty for Small Islands, which is expected to be signed "
-        "on 5 and 6 June 2025 in Fiji."
+        "on 5 and 6 June 2025 in Samoa."
     )
     treaty = events["Signing of the Ocean Treaty for Small Islands"]
     assert iso(treaty) == ("2025-06-05", "2025-06-06")
-    assert treaty.location == "Fiji"
+    assert treaty.location == "Samoa"
 
 
 def test_generic_reference_carries_the_date_and_venue_to_the_named_event() -> None:
@@ -109,20 +109,20 @@ def test_generic_reference_carries_the_date_and_venue_to_the_named_event() -> No
 
 def test_release_date_is_not_the_event_date() -> None:
     events = events_of(
-        "Lusaka, 2 February 2024 – Ministers will meet for the African Seed Week, which runs "
+        "Lusaka, 2 February 2024 – Ministers will meet for the Zambezi Seed Week, which runs "
         "from 19 to 23 February 2024."
     )
-    assert iso(events["African Seed Week"]) == ("2024-02-19", "2024-02-23")
+    assert iso(events["Zambezi Seed Week"]) == ("2024-02-19", "2024-02-23")
 
 
 @pytest.mark.parametrize(
     "dateline",
     [
-        "WASHINGTON, D.C. — March 3, 2025 — ",
-        "GENEVA (3 March 2025) – ",
-        "NEW YORK, March 3, 2025 /Newswire/ -- ",
-        "Auckland, New Zealand (3 March 2025) – ",
-        "Geneva — 3 March 2025 — ",
+        "DENVER, Colo. — March 3, 2025 — ",
+        "OSLO (3 March 2025) – ",
+        "SAN JOSE, March 3, 2025 /Newswire/ -- ",
+        "Bergen, Norway (3 March 2025) – ",
+        "Lisbon — 3 March 2025 — ",
     ],
 )
 def test_datelines_in_several_house_styles_are_not_the_event_date(dateline: str) -> None:
@@ -242,15 +242,15 @@ def test_quoted_name_after_a_generic_noun() -> None:
 
 def test_title_line_takes_the_dates_and_place_of_the_line_under_it() -> None:
     text = (
-        "Pacific Ministerial Conference on Coastal Resilience\n\n"
-        "Suva, Fiji, 19–22 September 2026\n\n"
+        "Northern Ministerial Conference on Coastal Resilience\n\n"
+        "Tartu, Estonia, 19–22 September 2026\n\n"
         "Ministers and mayors from twelve countries meet to agree on a plan.\n"
         "Tuesday 20 September: field visits.\n"
     )
-    conference = events_of(text)["Pacific Ministerial Conference on Coastal Resilience"]
+    conference = events_of(text)["Northern Ministerial Conference on Coastal Resilience"]
     assert iso(conference) == ("2026-09-19", "2026-09-22")
-    assert conference.location == "Suva, Fiji"
-    assert conference.timezone == "Pacific/Fiji"
+    assert conference.location == "Tartu, Estonia"
+    assert conference.timezone == "Europe/Tallinn"
 
 
 def test_date_line_that_is_a_sentence_gives_no_place() -> None:
@@ -276,7 +276,7 @@ def test_a_day_heading_a_programme_does_not_shorten_the_event() -> None:
 def test_programme_items_named_like_sessions_are_sessions_not_events() -> None:
     text = (
         "Andean Forum on Mountain Water\n"
-        "Quito, Ecuador, 6–7 October 2025\n\n"
+        "Bogotá, Colombia, 6–7 October 2025\n\n"
         "Monday 6 October\n"
         "09:00 – 10:00  Opening Ceremony\n"
         "Keynote: Ms Rosa Quispe, Minister of Environment\n"
@@ -298,7 +298,7 @@ def test_programme_items_named_like_sessions_are_sessions_not_events() -> None:
 def test_event_keeps_the_hours_and_the_north_american_zone_it_is_given() -> None:
     (summit,) = run(
         "The Prairie Data Summit will take place on Thursday, April 10, 2025, from 9:00 a.m. "
-        "to 4:30 p.m. ET in Chicago."
+        "to 4:30 p.m. ET in Minneapolis."
     ).events
     assert (summit.start_time, summit.end_time) == (time(9, 0), time(16, 30))
     assert summit.timezone == "America/New_York"
@@ -336,7 +336,7 @@ def test_a_standing_body_named_with_a_full_stop_is_no_event() -> None:
 
 def test_people_listed_under_a_speakers_heading_speak() -> None:
     text = (
-        "The Delta Water Forum opens on 3 May 2025 in Rotterdam with a panel on river deltas.\n\n"
+        "The Delta Water Forum opens on 3 May 2025 in Porto with a panel on river deltas.\n\n"
         "Speakers\n"
         "- Pia Lund, Senior Researcher, Nordic Water Institute\n"
         "- Ana Ruiz, Mayor of Valencia\n"

@@ -38,33 +38,32 @@ def test_title_of_an_organisation_is_split() -> None:
 
 
 def test_title_of_a_city_stays_a_title() -> None:
-    people = people_of("A welcome from Dr. Samuel Okoro, Mayor of Lagos, opens the day.")
+    people = people_of("A welcome from Dr. Samuel Okoro, Mayor of Accra, opens the day.")
     person = people["Samuel Okoro"]
-    assert person.title == "Mayor of Lagos"
+    assert person.title == "Mayor of Accra"
     assert person.honorific == "Dr"
 
 
 def test_possessive_country_is_the_organisation() -> None:
     people = people_of(
-        "Panellists including Paulo Henriques, Brazil's Deputy Minister of Labour, will speak."
+        "Panellists including Paulo Henriques, Mozambique's Deputy Minister of Labour, will speak."
     )
-    assert people["Paulo Henriques"].organisation == "Brazil"
+    assert people["Paulo Henriques"].organisation == "Mozambique"
     assert people["Paulo Henriques"].title == "Deputy Minister of Labour"
 
 
 def test_nationality_adjective_names_the_country() -> None:
-    people = people_of("Speakers include Ana Castillo, Peruvian Secretary of State for Trade.")
-    assert people["Ana Castillo"].organisation == "Peru"
+    people = people_of("Speakers include Ana Castillo, Norwegian Secretary of State for Trade.")
+    assert people["Ana Castillo"].organisation == "Norway"
     assert people["Ana Castillo"].title == "Secretary of State for Trade"
 
 
 def test_definite_description_before_a_comma() -> None:
     people = people_of(
-        "The Director of the Pacific Office for Oceans, Tevita Fifita, will take part in the "
-        "debate."
+        "The Director of the Coral Office for Oceans, Tevita Fifita, will take part in the debate."
     )
     assert people["Tevita Fifita"].title == "Director"
-    assert people["Tevita Fifita"].organisation == "Pacific Office for Oceans"
+    assert people["Tevita Fifita"].organisation == "Coral Office for Oceans"
 
 
 def test_honorific_kept_apart_and_short_form_resolved() -> None:
@@ -109,7 +108,7 @@ def test_bold_speaker_list_entries() -> None:
 
 def test_organisation_in_an_apposition_chain_is_not_a_person() -> None:
     people = people_of(
-        "**Ursula Brandt**, Executive Director, Tukana Moana (a community trust), Fiji\n"
+        "**Ursula Brandt**, Executive Director, Tukana Moana (a community trust), Samoa\n"
     )
     assert "Tukana Moana" not in people
     assert people["Ursula Brandt"].organisation.startswith("Tukana Moana")
@@ -149,7 +148,7 @@ def test_contact_block_joins_the_person_named_in_the_text() -> None:
 
 def test_national_number_takes_the_documents_country() -> None:
     text = (
-        "Speakers will gather in Wellington for the Pacific Media Summit on 3 May 2024.\n"
+        "Speakers will gather in Wellington for the Southern Media Summit on 3 May 2024.\n"
         "Media enquiries:\nAroha Walker\nPhone: (04) 472 1000\n"
     )
     people = people_of(text)
@@ -230,10 +229,10 @@ def test_countries_in_a_list_are_not_people() -> None:
     people = people_of(
         "REGIONAL MEETING ON SAFE HARBOURS\n\n"
         " The Minister, Dana Whitfield, will open the meeting.\n\n"
-        " Countries participating in the meeting include: Norway, Brunei, Cambodia, Fiji, "
-        "Hong Kong, India, Japan, Laos, Nepal, Peru, Sri Lanka, Thailand and Kenya."
+        " Countries participating in the meeting include: Norway, Latvia, Croatia, Samoa, "
+        "San Marino, Iceland, Malta, Panama, Rwanda, Mali, Sierra Leone, Senegal and Kenya."
     )
-    assert "Sri Lanka" not in people and "Hong Kong" not in people
+    assert "Sierra Leone" not in people and "San Marino" not in people
 
 
 def test_a_bio_sentence_gives_a_title_written_in_lower_case() -> None:
@@ -277,11 +276,11 @@ def test_semicolons_and_a_country_after_the_name_give_titles() -> None:
     people = people_of(
         "The Minister for Coastal Affairs; Dr. Helga Marsh, welcomed the guests. The visit "
         "was joined by the Finnish Ambassador Aino Lehto and Ambassador Pieter Vos of "
-        "Belgium, who spoke about ports."
+        "Slovenia, who spoke about ports."
     )
     assert people["Helga Marsh"].title == "Minister for Coastal Affairs"
     # what stands before "and" belongs to the person before it
-    assert people["Pieter Vos"].title == "Ambassador of Belgium"
+    assert people["Pieter Vos"].title == "Ambassador of Slovenia"
 
 
 def test_an_apposition_ends_where_the_sentence_goes_on_with_its_verb() -> None:
@@ -297,8 +296,8 @@ def test_an_apposition_ends_where_the_sentence_goes_on_with_its_verb() -> None:
 
 
 def test_an_office_title_before_a_known_given_name() -> None:
-    people = people_of("On Monday the UNHCR Lisbon Director Maria Sousa opened the fair.")
+    people = people_of("On Monday the WMTO Lisbon Director Maria Sousa opened the fair.")
     assert (people["Maria Sousa"].title, people["Maria Sousa"].organisation) == (
         "Director",
-        "UNHCR Lisbon",
+        "WMTO Lisbon",
     )

@@ -30,7 +30,7 @@ FRAGMENTS = [
     " (15/6)",
     "Thursday",
     " high-level panel ",
-    "WHEN: Jan. 12-14, 2007",
+    "WHEN: Jan. 12-14, 2031",
     "**",
     "Professor ",
     "the event",
