@@ -1,10 +1,10 @@
-"""Which organisation an office belongs to: "IOM HQ", "IOM London", "IOM's Regional Office
-for …" and "International Organization for Migration (IOM)" are one group in the address
-book, which lists people by :func:`group_key` (it leads their ``sort_key``).
+"""Which organisation an office belongs to: "NWC HQ", "NWC Oslo", "NWC's Regional Office
+for …" and "Northern Waters Commission (NWC)" are one group in the address book, which lists
+people by :func:`group_key` (it leads their ``sort_key``).
 
 The key is the organisation's acronym when it has one, else its name without what names an
-office: a possessive ("IOM's …"), office words (HQ, headquarters, office), a place at the end
-("… London", "… (Geneva)", "…, Brussels") or an office "in"/"to" somewhere.
+office: a possessive ("NWC's …"), office words (HQ, headquarters, office), a place at the end
+("… Oslo", "… (Lisbon)", "…, Tallinn") or an office "in"/"to" somewhere.
 """
 
 from __future__ import annotations
@@ -25,12 +25,8 @@ OFFICE_WORDS = frozenset(
 # Words a place name at the end of an organisation's name cannot follow: "Council of Europe"
 # is not "Council" in Europe.
 _BINDING = frozenset("of for the and on in at to de des du la le d' y".split())
-# Cities that host many offices without being capitals.
-_DUTY_STATIONS = (
-    "Geneva New York Vienna Nairobi Bonn Montreal Lyon Strasbourg Turin Hague The Hague "
-    "Istanbul Johannesburg Sydney Shanghai Hong Kong Dubai Barcelona Milan Frankfurt Zurich "
-    "Lausanne Marseille Toronto Los Angeles San Francisco Chicago Boston Mumbai Geneve Genève"
-)
+# Cities that host offices without being capitals: those of the gazetteer above this size
+_CITY_POPULATION = 150_000
 _REGIONS = (
     "Europe Africa Asia Americas America Oceania Pacific Asia-Pacific Caribbean Middle East "
     "Latin America North America South America Central America Eastern Europe Western Europe "
@@ -57,14 +53,17 @@ def _places() -> frozenset[str]:
     for country in cache_.get_countries().values():
         names.update((country["name"], country.get("capital") or ""))
     names.update(c["name"] for c in cache_.get_continents().values())
+    names.update(
+        city["name"]
+        for city in cache_.get_cities().values()
+        if city.get("population", 0) >= _CITY_POPULATION
+    )
     folded = {fold_words(n) for n in names if n}
-    # Multi-word names in the lists above are matched as a whole as well.
-    for text in (_DUTY_STATIONS, _REGIONS):
-        folded.update(fold_words(w) for w in text.split())
+    folded.update(fold_words(w) for w in _REGIONS.split())
+    # Regions of several words are matched as a whole as well.
     folded.update(
         fold_words(n)
-        for n in ("New York", "The Hague", "Hong Kong", "Los Angeles", "San Francisco",
-                  "Middle East", "Latin America", "North America", "South America",
+        for n in ("Middle East", "Latin America", "North America", "South America",
                   "Central America", "Eastern Europe", "Western Europe", "Southern Africa",
                   "East Africa", "West Africa", "North Africa", "Central Asia", "South Asia",
                   "Southeast Asia")
@@ -98,13 +97,13 @@ def _strip_tail(words: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1 << 14)
 def office_stem(name: str) -> str:
-    """The organisation an office name belongs to, as written: ``IOM London`` → ``IOM``."""
+    """The organisation an office name belongs to, as written: ``NWC Oslo`` → ``NWC``."""
     text = " ".join(name.split())
     possessive = _POSSESSIVE.match(text)
     if possessive and is_acronym(possessive.group(1)):
         text = possessive.group(1)
     text = _PARENTHESES.sub("", text) or text
-    # "X, Geneva" / "X – London": what follows the first comma or dash is a qualifier when
+    # "X, Lisbon" / "X – Oslo": what follows the first comma or dash is a qualifier when
     # it is one (a place or office words).
     parts = _QUALIFIER_SPLIT.split(text, maxsplit=1)
     if len(parts) == 2 and _strip_tail(["x", *parts[1].split()]) == ["x"]:
@@ -125,8 +124,8 @@ def group_key(name: str | None, acronym: str | None) -> str:
 
 
 def group_labels(s: Session, keys: set[str]) -> dict[str, str]:
-    """A heading for each group key that is an organisation's acronym: ``International
-    Organization for Migration (IOM)``."""
+    """A heading for each group key that is an organisation's acronym: ``Northern Waters
+    Commission (NWC)``."""
     from db.models import Organisation, OrganisationKey
 
     wanted = sorted(k for k in keys if k)
