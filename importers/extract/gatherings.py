@@ -108,7 +108,8 @@ class _Tok:
         self.end = end
         self.text = text
         self.brk = brk  # a line break comes before it
-        self.folded = fold(text.rstrip(".")) if text[-1] == "." else fold(text)
+        bare = text.rstrip(".") if text[-1] == "." else text
+        self.folded = bare.lower() if bare.isascii() else fold(bare)
         first = text[0]
         self.cap = first.isupper() or first.isdigit()
 
@@ -253,11 +254,30 @@ _OWNER_BEFORE = re.compile(
 
 def _read_line(text: str, start: int, end: int) -> tuple[Gathering, ...]:
     line = text[start:end]
-    words = _LOWER_WORD.findall(line.lower() if line.isascii() else fold(line))
-    last = _last_words()
-    if not any(w in last or w[-1] == "s" and w[:-1] in last for w in words):
-        return ()
+    if not _head_hint().search(line.lower() if line.isascii() else fold(line)):
+        return ()  # no word a gathering noun ends with
     return tuple(_owned(text, _gatherings_in(text, start, end)))
+
+
+@cache
+def _head_hint() -> re.Pattern[str]:
+    """Any word a gathering noun ends with, plural or not, as a whole word (one pass of the
+    regular expression engine over a factored alternation)."""
+    tree: dict[str, dict] = {}
+    for word in _last_words():
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        options = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not options:
+            return ""
+        body = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(rf"(?<![a-z]){emit(tree)}s?(?![a-z])")
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")

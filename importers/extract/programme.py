@@ -205,7 +205,8 @@ class _Walk:
         self.names: list[NameMention] | None = None  # found when first asked for
         self.name_starts: list[int] = []
         self.layout = layout
-        self.dates = dates
+        self.dates = sorted(dates, key=lambda d: d.span[0])
+        self.date_starts = [d.span[0] for d in self.dates]
         self.entries: list[Entry] = []
         self.people: list[tuple[Listed, str | None, Entry | None]] = []
         self.days: list[PartialDate] = []
@@ -295,7 +296,9 @@ class _Walk:
                         entry.lines += 1
 
     def line_dates(self, line: Line) -> list[DateMention]:
-        return [d for d in self.dates if line.start <= d.span[0] < line.end]
+        lo = bisect.bisect_left(self.date_starts, line.start)
+        hi = bisect.bisect_left(self.date_starts, line.end)
+        return self.dates[lo:hi]
 
     def line(self, line: Line) -> None:
         dates = self.line_dates(line)
