@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from db.models import (
     ContactPoint,
@@ -21,6 +22,8 @@ from db.models import (
     Participation,
     Person,
 )
+from db.store import store_extraction
+from importers.records import DocumentText, EventRecord, Extraction, PartialDate
 
 
 def add_person(
@@ -222,3 +225,15 @@ def tool_env(home: Path) -> dict[str, str]:
         XDG_CACHE_HOME=str(home / ".cache"),
     )
     return env
+
+
+def store_text_event(sessions: sessionmaker[Session]) -> None:
+    """A text document holding one event, the Harbour Forum of 12-13 June 2025, stored as an
+    import would store it."""
+    record = EventRecord(
+        "Harbour Forum", "forum", PartialDate(2025, 6, 12), PartialDate(2025, 6, 13)
+    )
+    document = DocumentText(path="/docs/release.txt", format="txt", text="Harbour Forum ...")
+    with sessions.begin() as s:
+        sha = hashlib.sha256(document.text.encode()).hexdigest()
+        store_extraction(s, Extraction(document=document, events=(record,)), sha)

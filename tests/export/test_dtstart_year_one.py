@@ -3,32 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 
+from export_rows import store_text_event
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import queries
 from db.models import Event
-from db.store import import_documents, store_extraction
-from importers.records import DocumentText, EventRecord, Extraction, PartialDate
-
-
-def _text_document(sessions: sessionmaker[Session]) -> None:
-    record = EventRecord(
-        "Harbour Forum", "forum", PartialDate(2025, 6, 12), PartialDate(2025, 6, 13)
-    )
-    document = DocumentText(path="/docs/release.txt", format="txt", text="Harbour Forum ...")
-    with sessions.begin() as s:
-        sha = hashlib.sha256(document.text.encode()).hexdigest()
-        store_extraction(s, Extraction(document=document, events=(record,)), sha)
+from db.store import import_documents
 
 
 def test_year_one_is_a_date_like_any_other(sessions: sessionmaker[Session], fixtures: Path) -> None:
     """DTSTART;VALUE=DATE:00010101 failed the whole file (OverflowError in the date-range
     query) once the database held another event."""
-    _text_document(sessions)
+    store_text_event(sessions)
     summary = import_documents(sessions, [fixtures / "ics" / "year_one.ics"])
     assert [(r.status, r.events, r.warnings) for r in summary.results] == [
         (

@@ -5,16 +5,15 @@ the same item, and a higher SEQUENCE updates it."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 
+from export_rows import store_text_event
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import edits
 from db.models import Event, Organisation, Panel, Person
-from db.store import import_documents, store_extraction
-from importers.records import DocumentText, EventRecord, Extraction, PartialDate
+from db.store import import_documents
 
 
 def _titles(sessions: sessionmaker[Session]) -> list[str]:
@@ -81,21 +80,11 @@ def test_same_uid_is_the_same_event_and_a_higher_sequence_updates_it(
         )
 
 
-def _text_document(sessions: sessionmaker[Session]) -> None:
-    record = EventRecord(
-        "Harbour Forum", "forum", PartialDate(2025, 6, 12), PartialDate(2025, 6, 13)
-    )
-    document = DocumentText(path="/docs/release.txt", format="txt", text="Harbour Forum ...")
-    with sessions.begin() as s:
-        sha = hashlib.sha256(document.text.encode()).hexdigest()
-        store_extraction(s, Extraction(document=document, events=(record,)), sha)
-
-
 def test_an_event_read_from_text_takes_one_uid_and_no_other(
     sessions: sessionmaker[Session], fixtures: Path
 ) -> None:
     ics = fixtures / "ics"
-    _text_document(sessions)
+    store_text_event(sessions)
     _import(sessions, ics / "harbour_forum_seq1.ics")  # the forum the release announced
     assert _titles(sessions) == ["Harbour Forum"]
     _import(sessions, ics / "harbour_forum_other_uid.ics")  # another UID: another event
