@@ -403,7 +403,9 @@ class _Walk:
         if len(stripped) > 520 or not _TALK_WORD.search(stripped):
             return None
         offset = start + (len(text) - len(text.lstrip(" |:\t")))
-        for split in reversed(list(_TALK_WORD.finditer(stripped))):
+        for split in reversed(list(_TALK_WORD.finditer(stripped))[-2:]):
+            if len(stripped) - split.end() > 160:
+                break  # the speakers of a talk close its line: a name and where they work
             title = stripped[: split.start()].rstrip(" ,")
             if len(title) < 3 or _AUXILIARY.search(title):
                 continue  # "A welcome address will be delivered by X": a sentence
