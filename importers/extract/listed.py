@@ -268,11 +268,12 @@ def read_people(text: str, start: int, end: int, *, listed: bool = True) -> list
     return _shared_surnames(text, people)
 
 
-def opens_with_name(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` opens with a name a reader would take for one (an honorific
-    or a known given name), as :func:`read_people` would find it first."""
-    found = _first_name(text, start, end, listed=False, only_at_start=True)
-    return found is not None and found[0].confident
+def opens_with_name(text: str, start: int, end: int, *, listed: bool = False) -> bool:
+    """Whether ``text[start:end]`` opens with a name :func:`read_people` would find first: in
+    running text one a reader would take for one (an honorific or a known given name); on a
+    list line (``listed``) any."""
+    found = _first_name(text, start, end, listed=listed, only_at_start=True)
+    return found is not None and (listed or found[0].confident)
 
 
 def _first_name(

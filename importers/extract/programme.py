@@ -714,6 +714,8 @@ class _Walk:
 
     def person_item(self, line: Line, start: int) -> bool:
         """A list item that opens with a person and goes on with their description."""
+        if not opens_with_name(self.text, start, line.end, listed=True):
+            return False
         people = read_people(self.text, start, line.end, listed=True)
         people = [p for p in people if _person_like(p)]
         if not people or people[0].prefix or not (people[0].title or people[0].organisation):
