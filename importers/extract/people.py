@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from importers.extract import budget
-from importers.extract.affiliation import described_as, split_affiliation
+from importers.extract.affiliation import described_as, split_affiliation, split_leading_org
 from importers.extract.lexicon import (
     ACADEMIC,
     COURTESY,
@@ -23,7 +23,7 @@ from importers.extract.lexicon import (
     fold,
 )
 from importers.extract.names import NameMention, find_names, honorific_before, post_nominals_end
-from importers.extract.places import demonym_country, is_place, lookup
+from importers.extract.places import is_place, lookup
 from importers.extract.text import Text
 from importers.records import Span
 
@@ -463,69 +463,6 @@ def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | No
     if not words or not _is_title_phrase(phrase):
         return None, None
     return split_leading_org(" ".join(words))
-
-
-_ADJECTIVES = {
-    "legendary",
-    "renowned",
-    "veteran",
-    "famous",
-    "noted",
-    "new",
-    "former",
-    "current",
-    "outgoing",
-    "incoming",
-    "acting",
-    "interim",
-    "then",
-    "longtime",
-}
-
-
-def split_leading_org(phrase: str) -> tuple[str | None, str | None]:
-    """ "NWC Director General" -> ("Director General", "NWC"); "Ruritania's Minister of X" ->
-    ("Minister of X", "Ruritania"); "Freedonian Secretary of State" -> (..., "Freedonia")."""
-    words = phrase.split()
-    kept_adjectives: list[str] = []
-    while words and fold(words[0]) in _ADJECTIVES:
-        if fold(words[0]) in {"former", "acting", "interim"}:
-            kept_adjectives.append(words[0])
-        words.pop(0)
-    org_words: list[str] = []
-    while words:
-        w = words[0]
-        f = fold(w)
-        if w.endswith(("'s", "’s")):
-            org_words.append(w[:-2])
-            words.pop(0)
-            break
-        if f in TITLE_WORDS or ("-" in f and any(p in TITLE_WORDS for p in f.split("-"))):
-            break  # "Director", "Vice-Chancellor"
-        country = demonym_country(w)
-        if country and len(words) > 1 and fold(words[1]) in TITLE_WORDS:
-            org_words.append(country)
-            words.pop(0)
-            break
-        if w.isupper() or w[:1].isupper():
-            org_words.append(w)
-            words.pop(0)
-            continue
-        break
-    title = " ".join(kept_adjectives + words).strip()
-    org = " ".join(org_words).strip() or None
-    if not title or not _is_title_phrase(title):
-        return None, None
-    # a leading word is the organisation only if it looks like one: "NWC", "Ruritania's"
-    acronym_first = bool(org) and org.split()[0].isupper() and len(org.split()[0]) >= 2
-    if org and not (
-        all(w.isupper() for w in org.split())
-        or acronym_first
-        or _is_org_phrase(org)
-        or is_place(org)
-    ):
-        return phrase.strip(), None
-    return title, org
 
 
 _HONORIFIC_KEPT = COURTESY | ACADEMIC | PEERAGE | {"ambassador", "professor", "prof", "senator"}
