@@ -6,9 +6,11 @@ import datetime as dt
 import itertools
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import store
+from db.models import Event
 from importers.records import (
     DocumentText,
     EventRecord,
@@ -22,6 +24,9 @@ from importers.records import (
 _counter = itertools.count()
 
 # A made-up document: every name, place and number below is invented for the tests.
+# A fixed "today" after every test event: nothing is upcoming, as with old documents.
+LATER = dt.date(1992, 1, 10)
+
 TEXT = (
     "The Northwind Water Forum opens on 15 June 1988 in Lakeside Hall. "
     "A panel on river basins will be moderated by Ada Quill, Director of Hydrology at "
@@ -110,3 +115,8 @@ def write_documents(folder: Path, count: int) -> list[Path]:
         )
         paths.append(path)
     return paths
+
+
+def event_id(sessions: sessionmaker[Session], title: str) -> int:
+    with sessions.begin() as s:
+        return s.scalar(select(Event.id).where(Event.title == title))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_data import add_extraction, water_forum_extraction
+from app_data import LATER, add_extraction, water_forum_extraction
 from PySide6.QtCore import QSettings
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.engine import open_database
+from desktop_app.main_window import MainWindow
 
 
 @pytest.fixture
@@ -27,6 +28,17 @@ def forum_db(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
     """The water forum, suggested (not yet accepted)."""
     add_extraction(sessions, water_forum_extraction())
     return sessions
+
+
+@pytest.fixture
+def window(qtbot, forum_db: sessionmaker[Session], settings: QSettings) -> MainWindow:
+    """The main window on the water forum, shown at a laptop's size."""
+    win = MainWindow(forum_db, today=LATER, settings=settings)
+    qtbot.addWidget(win)
+    win.resize(1280, 820)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
 
 
 @pytest.fixture(autouse=True)

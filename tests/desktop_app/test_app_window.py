@@ -6,13 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import icalendar
-import pytest
 import vobject
-from app_data import add_extraction, simple_event_extraction, write_documents
+from app_data import LATER, add_extraction, event_id, simple_event_extraction, write_documents
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
 
 from db import queries
 from db.models import Document, Event, Person
@@ -22,24 +20,7 @@ from desktop_app.views.export_dialog import EVERYTHING, SELECTION, ExportOptions
 from desktop_app.workers import ImportWorker
 from importers.records import PartialDate
 
-# A fixed "today" after every test event: nothing is upcoming, as with old documents.
-LATER = dt.date(1992, 1, 10)
 JUNE_15 = dt.date(1988, 6, 15)
-
-
-@pytest.fixture
-def window(qtbot, forum_db: sessionmaker[Session], settings: QSettings) -> MainWindow:
-    win = MainWindow(forum_db, today=LATER, settings=settings)
-    qtbot.addWidget(win)
-    win.resize(1280, 820)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-def event_id(sessions: sessionmaker[Session], title: str) -> int:
-    with sessions.begin() as s:
-        return s.scalar(select(Event.id).where(Event.title == title))
 
 
 def test_with_nothing_upcoming_the_calendar_opens_on_the_busiest_month(window: MainWindow) -> None:

@@ -7,14 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from app_data import add_extraction, simple_event_extraction
+from app_data import LATER, add_extraction, event_id, simple_event_extraction
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QTableView, QToolButton
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.models import Event
 from desktop_app.item_models.agenda import PAGE
 from desktop_app.main_window import CALENDAR, EVENTS, MainWindow
 from desktop_app.views.calendar_view import AGENDA, DAY, MONTH, WEEK
@@ -29,23 +27,7 @@ from importers.records import (
     PartialDate,
 )
 
-LATER = dt.date(1992, 1, 10)
 JUNE_15 = dt.date(1988, 6, 15)
-
-
-@pytest.fixture
-def window(qtbot, forum_db: sessionmaker[Session], settings: QSettings) -> MainWindow:
-    win = MainWindow(forum_db, today=LATER, settings=settings)
-    qtbot.addWidget(win)
-    win.resize(1280, 820)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-def event_id(sessions: sessionmaker[Session], title: str) -> int:
-    with sessions.begin() as s:
-        return s.scalar(select(Event.id).where(Event.title == title))
 
 
 def _hours(window: MainWindow, mode: int, day: dt.date = JUNE_15):  # noqa: ANN202

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from app_data import TEXT, add_extraction, span, water_forum_extraction, write_documents
+from app_data import LATER, TEXT, add_extraction, span, water_forum_extraction, write_documents
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from sqlalchemy import func, select
@@ -20,18 +20,6 @@ from db.models import Document, Event, Panel, Person
 from desktop_app.main_window import ADDRESS_BOOK, DOCUMENTS, EVENTS, REVIEW, MainWindow
 from desktop_app.views.date_picker import parse_typed_date
 from importers.records import DocumentText, Extraction, PersonRecord
-
-LATER = dt.date(1992, 1, 10)
-
-
-@pytest.fixture
-def window(qtbot, forum_db: sessionmaker[Session], settings: QSettings) -> MainWindow:
-    win = MainWindow(forum_db, today=LATER, settings=settings)
-    qtbot.addWidget(win)
-    win.resize(1280, 820)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def count(sessions: sessionmaker[Session], model: type) -> int:

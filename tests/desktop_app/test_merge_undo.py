@@ -3,11 +3,7 @@ participations, panels and UIDs as they were; redo merges again."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
 from app_data import add_extraction, simple_event_extraction
-from PySide6.QtCore import QSettings
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,17 +18,6 @@ from importers.records import (
     Participant,
     PersonRecord,
 )
-
-LATER = dt.date(1992, 1, 10)
-
-
-@pytest.fixture
-def window(qtbot, forum_db: sessionmaker[Session], settings: QSettings) -> MainWindow:
-    win = MainWindow(forum_db, today=LATER, settings=settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _links(s: Session, column_name: str, item_id: int) -> dict[str, list[tuple]]:
