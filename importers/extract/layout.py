@@ -351,6 +351,9 @@ def times_of(m: re.Match[str], base: int = 0) -> Times:
     return Times((base + m.start(), base + m.end()), start, end, zone.upper() if zone else None)
 
 
+_LEAD = re.compile(r"[|\s]*")
+
+
 def _classify(lines: list[Line]) -> None:
     for line in lines:
         if line.kind == BLANK:
@@ -372,7 +375,7 @@ def _classify(lines: list[Line]) -> None:
             line.marker = bullet.group("marker")
             offset = bullet.end()
         # "| 10:00 – 10:20 am |": a table row may open with an empty cell
-        lead = re.match(r"[|\s]*", text[offset:]).end()
+        lead = _LEAD.match(text, offset).end() - offset
         slot = slot_times(text, offset + lead)
         if slot is not None:
             line.kind = SLOT

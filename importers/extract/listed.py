@@ -80,6 +80,11 @@ class _Name:
     confident: bool
 
 
+_GLUED_WORD = re.compile(r"\.?[A-Z][a-z]")
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.)*[A-Z]\.?")
+_SPACE = re.compile(r"[^\S\n]+")
+
+
 def _name_at(text: str, at: int, *, listed: bool) -> _Name | None:
     """The name that starts at ``at`` (honorifics first), if one does."""
     honorific = None
@@ -103,15 +108,15 @@ def _name_at(text: str, at: int, *, listed: bool) -> _Name | None:
         particle = _PARTICLE_RE.match(text, position)
         if particle and tokens:
             position = particle.end()
-        if re.match(r"\.?[A-Z][a-z]", text[position : position + 3]) and re.fullmatch(
-            r"(?:[A-Z]\.)*[A-Z]\.?", text[token.start() : position]
+        if _GLUED_WORD.match(text, position) and _INITIALS_ONLY.fullmatch(
+            text, token.start(), position
         ):
             position += text[position] == "."
             continue  # "A.B.C.Quill": initials glued to the surname
-        space = re.match(r"[^\S\n]+", text[position : position + 3])
+        space = _SPACE.match(text, position, position + 3)
         if not space:
             break
-        position += space.end()
+        position = space.end()
         if len(tokens) >= 6:
             break
     if not tokens:

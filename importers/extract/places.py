@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
+from importers.extract.derived import cached_table
 from importers.extract.lexicon import fold
 
 # Cities whose names are also everyday English words need a larger population or a country
@@ -14,8 +16,7 @@ from importers.extract.lexicon import fold
 _MIN_POPULATION = 100_000
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     name: str
     country_code: str
     timezone: str | None
@@ -40,6 +41,14 @@ def geonames(dataset: str) -> dict[str, dict]:
 
 @cache
 def gazetteer() -> Gazetteer:
+    rows = cached_table("gazetteer", __file__, _gazetteer_rows)
+    by_name = {row[0]: Place(*row[1:]) for row in rows}
+    return Gazetteer(by_name, frozenset(name.split()[0] for name in by_name if name))
+
+
+def _gazetteer_rows() -> list[list]:
+    """Every country and city by its folded name: [key, name, country code, time zone,
+    population, is a country]."""
     by_name: dict[str, Place] = {}
     for city in geonames("cities").values():
         key = fold(city["name"])
@@ -58,7 +67,7 @@ def gazetteer() -> Gazetteer:
             by_name[fold(name)] = Place(
                 country["name"], country["iso"], _country_timezone(by_name, country), 10**9, True
             )
-    return Gazetteer(by_name, frozenset(name.split()[0] for name in by_name if name))
+    return [[key, *place] for key, place in by_name.items()]
 
 
 def _country_timezone(by_name: dict[str, Place], country: dict) -> str | None:

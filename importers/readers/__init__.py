@@ -8,41 +8,42 @@ line, ``"path: reason"``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from importers.errors import UnsupportedFormat
-from importers.readers.docx import read_docx
-from importers.readers.eml import read_eml
 from importers.readers.file_bytes import MAX_BYTES
-from importers.readers.html import read_html
-from importers.readers.pdf import read_pdf
-from importers.readers.text import read_text
 from importers.records import DocumentText
 
-READERS: dict[str, Callable[[Path], DocumentText]] = {
-    ".txt": read_text,
-    ".text": read_text,
-    ".md": read_text,
-    ".html": read_html,
-    ".htm": read_html,
-    ".xhtml": read_html,
-    ".pdf": read_pdf,
-    ".docx": read_docx,
-    ".eml": read_eml,
-}
-"""File suffix (lower case, with the dot) → reader."""
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-__all__ = [
-    "MAX_BYTES",
-    "READERS",
-    "read_docx",
-    "read_document",
-    "read_eml",
-    "read_html",
-    "read_pdf",
-    "read_text",
-]
+# A reader's module (and what it needs: pypdf, python-docx, the e-mail parser) is imported
+# when a file of its format is first read, not at start-up.
+_READER_OF = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".eml": "eml",
+}
+READERS = frozenset(_READER_OF)
+"""The file suffixes (lower case, with the dot) that a reader handles."""
+
+__all__ = ["MAX_BYTES", "READERS", "read_document", "reader_for"]
+
+
+def reader_for(suffix: str) -> Callable[[Path], DocumentText] | None:
+    """The reader of files ending in ``suffix`` (lower case, with the dot), if there is one."""
+    module = _READER_OF.get(suffix)
+    if module is None:
+        return None
+    return getattr(import_module(f"importers.readers.{module}"), f"read_{module}")
 
 
 def read_document(path: str | Path) -> DocumentText:
@@ -53,7 +54,7 @@ def read_document(path: str | Path) -> DocumentText:
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    reader = READERS.get(suffix)
+    reader = reader_for(suffix)
     if reader is None:
         shown = f"'{suffix}'" if suffix else "(no extension)"
         supported = ", ".join(sorted(READERS))

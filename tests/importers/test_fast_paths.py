@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from importers.extract import contacts, names, phones, places, preload
+from importers.extract import contacts, derived, names, phones, places, preload
 from importers.extract.text import Text, find_words
 
 PIECES = st.sampled_from(
@@ -185,16 +187,31 @@ def test_web_addresses_start_with_http_or_www(text: str) -> None:
         assert not contacts._URL_RE.search(text)
 
 
-def test_preload_loads_the_gazetteers_the_extractor_uses() -> None:
+def _clear_gazetteers() -> None:
     places.geonames.cache_clear()
     places.gazetteer.cache_clear()
     contacts.place_names.cache_clear()
-    preload()
-    assert places.gazetteer.cache_info().currsize == 1
-    assert contacts.place_names.cache_info().currsize == 1
-    # both read the same parsed datasets: each of the three files is parsed once
-    assert places.geonames.cache_info().misses == 3
-    assert places.lookup("Nairobi").country_code == "KE"
+
+
+def test_preload_loads_the_gazetteers_the_extractor_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(derived.CACHE_ENV, str(tmp_path))
+    _clear_gazetteers()
+    try:
+        preload()
+        assert places.gazetteer.cache_info().currsize == 1
+        assert contacts.place_names.cache_info().currsize == 1
+        # both are made from the same parsed datasets: each of the three files is parsed once
+        assert places.geonames.cache_info().misses == 3
+        assert places.lookup("Nairobi").country_code == "KE"
+        # the next start reads the tables made from them and parses none of the files
+        _clear_gazetteers()
+        preload()
+        assert places.geonames.cache_info().misses == 0
+        assert places.lookup("Nairobi").country_code == "KE"
+    finally:
+        _clear_gazetteers()
 
 
 INTRO_LINES = st.tuples(

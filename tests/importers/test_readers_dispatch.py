@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from importers.errors import ReadError, UnsupportedFormat
-from importers.readers import MAX_BYTES, READERS, read_document
+from importers.readers import MAX_BYTES, READERS, read_document, reader_for
 
 FIFTY_MIB = 50 * 1024 * 1024
 
@@ -101,3 +101,15 @@ def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as caught:
         read_document(path)
     assert str(caught.value) == f"{path}: not a regular file (a named pipe)"
+
+
+def test_a_reader_and_its_library_are_imported_when_its_format_is_first_read() -> None:
+    code = (
+        "import sys; from importers.readers import reader_for; import importers.pipeline; "
+        "before = {'pypdf', 'docx'} & set(sys.modules); "
+        "reader = reader_for('.pdf'); "
+        "print(sorted(before), reader.__name__, 'pypdf' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["[]", "read_pdf", "True"]
+    assert reader_for(".xlsx") is None
