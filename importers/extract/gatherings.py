@@ -151,10 +151,11 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     append = out.append
     find = text.find
     previous = start
+    breaks = find("\n", start, end) != -1  # a line alone has none to look for
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
         a, b = m.span()
-        brk = a > previous and find("\n", previous, a) != -1
+        brk = breaks and a > previous and find("\n", previous, a) != -1
         previous = b
         if len(word) > 1 and word[0] in "'’‘" or word[-1] in "'’":
             # quotes glued to words: "'Local" -> "'" "Local"; "Content'" -> "Content" "'", but
@@ -287,9 +288,13 @@ def _gatherings_in(text: str, start: int, end: int) -> list[Gathering]:
     tokens = _tokens(text, start, end)
     found: list[Gathering] = []
     taken = -1
-    for i in range(len(tokens)):
+    heads = _head_forms()
+    for i, token in enumerate(tokens):
         if not i % 1024:
             budget.check()
+        word = token.folded
+        if word not in heads and not word.endswith(("'", "’", "'s", "’s")):
+            continue  # what _head_at finds first, without a call for every word
         head = _head_at(tokens, i)
         if head is None:
             continue
@@ -306,6 +311,12 @@ def _gatherings_in(text: str, start: int, end: int) -> list[Gathering]:
 @cache
 def _last_words() -> frozenset[str]:
     return frozenset(noun.split()[-1] for noun in gathering_nouns())
+
+
+@cache
+def _head_forms() -> frozenset[str]:
+    """The words a gathering noun ends with, and their plurals."""
+    return _last_words() | {word + "s" for word in _last_words()}
 
 
 def _head_at(tokens: list[_Tok], i: int) -> tuple[int, str] | None:

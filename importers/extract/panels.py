@@ -178,9 +178,13 @@ _AFTER_CUES: list[tuple[re.Pattern[str], str]] = [
         "panelist",
     ),
 ]
-# one pass over the text for every cue; the group name says which cue matched
+# one pass over the text for every cue; the group name says which cue matched. Every cue
+# starts with a word: checking that once before trying the cues saves trying each of them at
+# every position (a third of the time of reading roles).
 _ALL_AFTER_CUES = re.compile(
-    "|".join(f"(?P<c{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(_AFTER_CUES)),
+    r"\b(?=[^\W\d_])(?:"
+    + "|".join(f"(?P<c{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(_AFTER_CUES))
+    + ")",
     re.IGNORECASE,
 )
 _BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [

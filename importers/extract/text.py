@@ -260,8 +260,8 @@ def find_words(text: str, words: tuple[str, ...]) -> list[Span]:
         position = text.find(word)
         while position != -1:
             end = position + len(word)
-            if not (position and _is_word_char(text[position - 1])) and not (
-                end < len(text) and _is_word_char(text[end])
+            if not (position and is_word_char(text[position - 1])) and not (
+                end < len(text) and is_word_char(text[end])
             ):
                 found.append((position, end))
             position = text.find(word, position + 1)
@@ -269,7 +269,7 @@ def find_words(text: str, words: tuple[str, ...]) -> list[Span]:
     return found
 
 
-def _is_word_char(ch: str) -> bool:
+def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
