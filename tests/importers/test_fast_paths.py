@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from importers.extract import contacts, derived, names, phones, places, preload
+from importers.extract import contacts, derived, events, layout, names, phones, places, preload
 from importers.extract.text import Text, find_words
 
 PIECES = st.sampled_from(
@@ -285,3 +285,37 @@ def test_hard_wrapped_paragraph_is_joined_in_place() -> None:
     assert [i for i, c in enumerate(cleaned) if c != text[i]] == [60, 123]
     assert cleaned.endswith("beyond.\n\nSpeakers:\nJane Roe\nJohn Doe\n")
     assert clean("One line.\nAnother line.") == "One line.\nAnother line."
+
+
+# The cuts of a flattened line written the plain way: a space after what may end a line
+_PLAIN_CUT = re.compile(
+    r"(?<=\S)\s+(?=(?:--|[•·▪])\s+\S|[–—]\s+[A-Z])"
+    r"|(?<=[a-z0-9.)!?,”\"])\s+(?=[A-Z][A-Z&/' -]{3,40}:)"
+    r"|(?<=[a-z.)])\s+(?=(?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\b)"
+    r"|(?<=[\w.)!?,”\"])\s+(?P<label>[A-Z][a-z]+(?:\s+(?:[a-z]+|[0-9]{1,2}))?)(?=\s*:\s)"
+    r"|(?<=[a-z])(?=(?:RSVP|Tel|Fax|Email|E-mail|Phone|Venue|Time|Date|Contact|Enquiries)\s*:)"
+)
+CUT_PIECES = st.sampled_from(
+    ["a", "x", "Tel", "Venue", ":", " ", "  ", "\t", "--", "•", "–", "ABC", "DEF", "GH", "Time",
+     "Room", "2", "12", ".", ")", ",", "”", "Jane", "is", "hall", "RSVP", "é"]
+)  # fmt: skip
+
+
+def _cuts(matches: list[re.Match[str]]) -> set[tuple]:
+    return {
+        ("label", m.start("label"), m.group("label")) if m.group("label") else ("at", m.end())
+        for m in matches
+    }
+
+
+@given(st.lists(CUT_PIECES, max_size=24).map("".join))
+def test_flattened_lines_are_cut_where_the_plain_expression_cuts(line: str) -> None:
+    fast = _cuts(list(layout._CUT.finditer(line)))
+    fast |= {("at", m.end()) for m in layout._CUT_GLUED.finditer(line)}
+    assert fast == _cuts(list(_PLAIN_CUT.finditer(line)))
+
+
+@given(TEXTS, st.sampled_from(["Tel", "K", "İ", "Jane", "22", "FooMr"]))
+def test_whole_words_are_found_where_word_boundaries_find_them(text: str, word: str) -> None:
+    expected = [m.span() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+    assert events._whole_words(text, word) == expected
