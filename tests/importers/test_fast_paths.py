@@ -309,6 +309,8 @@ def _cuts(matches: list[re.Match[str]]) -> set[tuple]:
 
 
 @given(st.lists(CUT_PIECES, max_size=24).map("".join))
+@example("Meet us in the hallTel: 12 Venue: Room 2 -- ABC DEF GH: x")
+@example("is. Time 12: x • Jane is   ROOM ABC DEF")
 def test_flattened_lines_are_cut_where_the_plain_expression_cuts(line: str) -> None:
     fast = _cuts(list(layout._CUT.finditer(line)))
     fast |= {("at", m.end()) for m in layout._CUT_GLUED.finditer(line)}
