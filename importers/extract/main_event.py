@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from importers.extract.dates import DateMention
 from importers.extract.gatherings import Gathering, find_gatherings, gathering_nouns
@@ -273,7 +274,11 @@ def _lead_candidates(doc: Text, layout: Layout) -> list[Candidate]:
     text = doc.text
     out: list[Candidate] = []
     meta_end = max((line.end for line in layout.lines if line.kind == "meta"), default=-1)
-    prose = [s for s in doc.sentences if s.start > meta_end and _prose(text[s.start : s.end])][:4]
+    prose = list(
+        islice(
+            (s for s in doc.sentences if s.start > meta_end and _prose(text[s.start : s.end])), 4
+        )
+    )
     for rank, sentence in enumerate(prose):
         for g in find_gatherings(text, sentence.start, sentence.end):
             before = text[max(sentence.start, g.span[0] - 60) : g.span[0]]
