@@ -568,7 +568,8 @@ _TAIL_BOUNDARY_RE = re.compile(
     r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!Mrs)(?<!rof)(?<![A-Z])[.!?]\s+(?=[A-Z\"“])"
     r"|:\s*"
     r"|\b(?:contact|contacts|contacting|call|reach|write\s+to|e-?mail|kontaktieren|contacter|"
-    r"contactar|contattare)\b\s*",
+    r"contactar|contattare|rsvp(?:\s+to)?|(?:directed|addressed|sent|send|reply|respond|speak|"
+    r"talk|reach\s+out)\s+to|(?:get|be|keep)\s+in\s+touch\s+with)\b\s*",
     re.IGNORECASE,
 )
 _SEGMENT_SPLIT_RE = re.compile(r"\s*[,;|•·()]\s*|\s+[-–—]+\s+|\s{3,}|\t+")

@@ -345,6 +345,21 @@ def test_name_and_email_inside_a_sentence() -> None:
     assert block.emails == ("jroe@acme.org",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reporters who wish to attend should RSVP to Jane Roe, jroe@acme.example.org and bring ID.",
+        "Please RSVP to Jane Roe, jroe@acme.example.org",
+        "Questions may be directed to Jane Roe, jroe@acme.example.org, before Friday.",
+        "To book a seat, get in touch with Jane Roe (jroe@acme.example.org).",
+    ],
+)
+def test_the_person_a_sentence_sends_replies_to_gets_the_address(text: str) -> None:
+    block = only_block(text)
+    assert (block.name, block.organisation) == ("Jane Roe", None)
+    assert block.emails == ("jroe@acme.example.org",)
+
+
 def test_email_in_plain_prose_is_not_a_contact_block() -> None:
     text = "Journalists should send all requests by noon to credentials@acme.example.org today."
     assert find_contact_blocks(text) == []
