@@ -621,8 +621,10 @@ def _gathering_mentions(doc: Text) -> list[EventMention]:
             title, acronym = title[: acr.start()], acr.group(1)
         if len(_tokens(title)) < 2:
             continue
-        span = (g.span[0], g.span[0] + len(title)) if not g.quoted else g.span
-        out.append(EventMention(span, title, g.head, acronym=acronym, body=g.head in BODY_NOUNS))
+        # the span without the acronym ("(ACR)") that ends it
+        span = (g.span[0], g.span[1] - (len(g.title) - len(title))) if not g.quoted else g.span
+        body = g.head in BODY_NOUNS and not g.held
+        out.append(EventMention(span, title, g.head, acronym=acronym, body=body))
     return out
 
 

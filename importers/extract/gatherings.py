@@ -54,7 +54,10 @@ _COMPLEMENT_STOP = frozenset(
     "since but or "
     # the same words, and the verbs that follow a gathering's name, in Spanish and French
     "que qui se es son sera seront aura auront est sont fue será serán tendrá tendrán à en "
-    "au aux el".split()
+    "au aux el "
+    # verbs that follow what a described gathering is about ("a workshop on X began ...")
+    "took takes begins began starts opens closes ends runs ran brought brings drew draws saw "
+    "sees met meets gets got returns continues".split()
 )
 _ROMANCE_PREPOSITIONS = frozenset("de del du des sur sobre para pour".split())
 _ADDRESS_AFTER = re.compile(
@@ -74,7 +77,12 @@ _NAMING = frozenset("called entitled titled named themed dubbed".split())
 _DESCRIBERS = frozenset(
     "high-level expert group regional international national annual joint informal special "
     "extraordinary open public virtual online hybrid plenary technical ministerial "
-    "consultative inaugural first second third press media interaction".split()
+    "consultative inaugural first second third press media interaction "
+    # the order, season or kind of a body's own sitting: "its twelfth general assembly"
+    "fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth spring summer autumn fall "
+    "winter general ordinary regular biennial triennial quarterly monthly preparatory "
+    "final".split()
 )
 _SENTENCE_WORDS = frozenset("i we he she they it you".split())
 _VENUE_NOUNS = frozenset(
@@ -96,6 +104,7 @@ class Gathering:
     named: bool  # a name rather than a description
     quoted: bool = False  # the title is a quoted name or one set off by commas
     called: bool = False  # a naming word gives it: "the show, called “X”"
+    held: bool = False  # a body holds it ("X will convene its assembly"): a sitting, not a body
 
 
 class _Tok:
@@ -414,6 +423,7 @@ class _Builder:
                 name = _tidy(self.text[tokens[a].start : tokens[b].end])
                 at = tokens[a].start
                 return Gathering((at, at + len(name)), name, self.noun, True, quoted=True)
+        core = right  # the gathering before what it is about, where, or whose
         if named:
             right = self.capital_complement(right, k)
             later = [_head_at(tokens, j) for j in range(last + 1, min(right + 2, len(tokens)))]
@@ -434,7 +444,17 @@ class _Builder:
         span = (tokens[left].start, tokens[right].end)
         if _ADDRESS_AFTER.match(self.text, span[1]):
             return None  # "Port Ellis Town Hall, 4 Quay Street": a building with its address
-        return Gathering(span, _tidy(self.text[span[0] : span[1]]), self.noun, named)
+        title = _tidy(self.text[span[0] : span[1]])
+        described = not any(tokens[j].text[:1].isupper() for j in range(left, last + 1))
+        if described and left > 0 and tokens[left - 1].folded in ("its", "their"):
+            holder = _holder(self.text, tokens[left - 1].start)
+            if holder is not None:
+                at, name = holder
+                if right > core and tokens[core + 1].folded in ("in", "at"):
+                    span = (tokens[left].start, tokens[core].end)  # the place is said apart
+                    title = _tidy(self.text[span[0] : span[1]])
+                return Gathering((at, span[1]), f"{name} {title}", self.noun, True, held=True)
+        return Gathering(span, title, self.noun, named)
 
     def left(self, head_cap: bool) -> int:
         tokens = self.tokens
@@ -634,6 +654,8 @@ class _Builder:
             f = token.folded
             if token.text in ",;:!?()" or token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
                 break
+            if f in MONTHS or f in WEEKDAYS or f.isdigit():
+                break  # "a meeting in October.": when, not what
             if token.text.endswith(".") and len(token.text) > 1:
                 last = j
                 break
@@ -651,6 +673,34 @@ class _Builder:
         while last > right and tokens[last].folded in _CONNECT | {"to", "about", "sobre"}:
             last -= 1
         return last
+
+
+# "The Coastal League of Towns (CLT) will convene its": a body that holds its own gathering
+_HOLDER = re.compile(
+    r"(?P<name>[A-Z][\w.&'’-]*(?:[ \t]+(?:(?:of|for|and|on|in)(?:[ \t]+the)?[ \t]+)?"
+    r"[A-Z][\w.&'’-]*){0,7})"
+    r"(?:[ \t]*\([A-Z][\w&.-]{1,12}\))?\s+"
+    r"(?:(?:will|shall|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to|plans\s+to|has|have|had)\s+)?"
+    r"(?:\w+ly\s+)?"
+    r"(?:hold|holds|held|holding|convene[sd]?|convening|host|hosts|hosted|hosting|stage[sd]?"
+    r"|staging|organi[sz]e[sd]?|organi[sz]ing|open|opens|opened|celebrate[sd]?)\s+\Z"
+)
+_NOT_HOLDERS = frozenset("it they we he she this that these each every our".split())
+
+
+def _holder(text: str, before: int) -> tuple[int, str] | None:
+    """Where the body that holds the gathering after ``before`` ("... convene its") is named,
+    and its name without a leading "The"."""
+    m = _HOLDER.search(text, max(0, before - 160), before)
+    if m is None:
+        return None
+    name = " ".join(m.group("name").split())
+    at = m.start("name")
+    if name.startswith("The "):
+        name, at = name[4:], at + 4
+    if not name or name.split()[0].lower() in _NOT_HOLDERS:
+        return None
+    return at, name
 
 
 def _tidy(title: str) -> str:
