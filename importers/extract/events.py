@@ -596,11 +596,18 @@ def _labelled(doc: Text) -> dict[str, tuple[Span, str]]:
         "location": "where",
         "place": "where",
     }
-    for match in re.finditer(r"(?m)^[ \t]*([A-Za-z]{3,8})[ \t]*:[ \t]*(\S[^\n]*)$", doc.text):
+    for match in _LABEL_LINE.finditer(doc.text):
         key = labels.get(match.group(1).lower())
         if key and key not in fields:
             fields[key] = (match.span(2), match.group(2).strip())
     return fields
+
+
+# "WHERE: Town Hall", or "WHERE:" alone with its value on the next line that holds text
+_LABEL_LINE = re.compile(
+    r"(?m)^[ \t]*([A-Za-z]{3,8})[ \t]*:[ \t]*(?:\n[ \t]*){0,3}"
+    r"(?![A-Za-z]{3,8}[ \t]*:)(\S[^\n]*)$"
+)
 
 
 _SESSION_HEADS = frozenset(
@@ -1045,7 +1052,8 @@ def labelled_event(doc: Text, clusters: list[EventCluster], dates: list[DateMent
             target.dates = inside
     if "where" in fields:
         _, where = fields["where"]
-        target.location = where.strip().rstrip(".")
+        # "Town Hall | 2 Quay Street | Port Ellis": cells of one address
+        target.location = re.sub(r"\s*\|\s*", ", ", where.strip().rstrip(".").strip(" |"))
         for place in find_places(where):
             target.timezone = place.place.timezone
             break

@@ -85,6 +85,17 @@ def test_what_when_where_block() -> None:
     assert convention.location == "Civic Centre Hall, Leeds"
 
 
+def test_what_when_where_labels_with_their_values_on_the_lines_below() -> None:
+    events = events_of(
+        "MEDIA ADVISORY\n\nWHAT:\n\nHarbour Mayors Press Briefing\n\nWHO:\n\nJane Roe, Mayor\n\n"
+        "WHEN:\n\nTuesday, 4 March 2031 at 10:00\n\n"
+        "WHERE:\n\nOld Customs House | 2 Quay Street | Porto Quill\n\nNOTE:\n\nBring ID.\n"
+    )
+    briefing = events["Harbour Mayors Press Briefing"]
+    assert iso(briefing) == ("2031-03-04", "2031-03-04")
+    assert briefing.location == "Old Customs House, 2 Quay Street, Porto Quill"
+
+
 def test_a_dated_act_becomes_an_event() -> None:
     events = events_of(
         "Talks continue on the Ocean Treaty for Small Islands, which is expected to be signed "
