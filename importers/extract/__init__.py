@@ -210,7 +210,9 @@ _UNDER_WAY = re.compile(
     re.I,
 )
 _CLOSING = re.compile(
-    r"\b(?:clos(?:e|es|ed|ing)|conclu(?:de|des|ded|ding|sion)|final\s+day)\b", re.I
+    r"\b(?:clos(?:e|es|ed|ing)|conclu(?:de|des|ded|ding|sion)|final\s+day|last\s+day"
+    r"|end(?:s|ed|ing)?|wound\s+up|wrap(?:s|ped)?\s+up)\b",
+    re.I,
 )
 
 
@@ -1017,6 +1019,9 @@ def _main_from_programme(doc: Text, main: EventCluster, panels: list[PanelCluste
             for place in find_places(venue.group(1)):
                 main.timezone = place.place.timezone
                 break
+    if main.location is None:
+        # a main event made from the title or the lead: the venue its own sentence names
+        attach_locations(doc, [main])
     if main.location is None:
         # "Convention Centre, Kigali, Rwanda – 21–22 March 2023" on a line under the title
         first = min(m.span[0] for m in main.named) if main.named else main.first

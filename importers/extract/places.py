@@ -22,6 +22,7 @@ class Place(NamedTuple):
     timezone: str | None
     population: int
     is_country: bool = False
+    capital: bool = False  # the capital of its country
 
 
 @dataclass(frozen=True)
@@ -48,18 +49,18 @@ def gazetteer() -> Gazetteer:
 
 def _gazetteer_rows() -> list[list]:
     """Every country and city by its folded name: [key, name, country code, time zone,
-    population, is a country]."""
+    population, is a country, is a capital]."""
     by_name: dict[str, Place] = {}
     for city in geonames("cities").values():
         key = fold(city["name"])
         place = Place(city["name"], city["countrycode"], city.get("timezone"), city["population"])
         if key not in by_name or by_name[key].population < place.population:
             by_name[key] = place
-    capitals_tz: dict[str, str | None] = {}
-    for place in by_name.values():
-        best = capitals_tz.get(place.country_code)
-        if best is None:
-            capitals_tz[place.country_code] = place.timezone
+    for country in geonames("countries").values():
+        key = fold(country.get("capital") or "")
+        capital = by_name.get(key)
+        if capital and capital.country_code == country["iso"]:
+            by_name[key] = capital._replace(capital=True)
     for country in geonames("countries").values():
         names = {country["name"]}
         names |= _COUNTRY_ALIASES.get(country["iso"], set())
@@ -109,7 +110,7 @@ def lookup(name: str, *, lenient: bool = False) -> Place | None:
     if place is None:
         return None
     small = place.population < _MIN_POPULATION and " " not in name.strip()
-    if not place.is_country and small and not lenient:
+    if not (place.is_country or place.capital) and small and not lenient:
         return None
     return place
 

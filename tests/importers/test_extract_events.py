@@ -7,6 +7,7 @@ from datetime import date, time
 import pytest
 
 from importers.extract import extract
+from importers.extract.places import lookup
 from importers.records import DocumentText, EventRecord, Extraction
 
 
@@ -391,3 +392,21 @@ def test_a_spanish_forum_in_capitals_with_its_quoted_name_and_a_moderated_table(
         ("Peter Holm", "panelist"),
         ("David Kerr", "moderator"),
     }
+
+
+def test_a_small_capital_city_is_a_place_where_a_small_town_is_not() -> None:
+    # a capital of 40,000 people is where things happen; a town that size needs context
+    assert lookup("Honiara") is not None
+    assert lookup("Castries") is not None
+
+
+def test_the_main_event_takes_the_place_its_own_sentence_names() -> None:
+    text = (
+        "MEDIA RELEASE\n\n"
+        "Island states agree on a shared fisheries plan\n\n"
+        "Ministers from eleven island states ended a three-day conference in Honiara on coastal "
+        "fisheries on 14 May 2031 with a joint plan for tuna stocks.\n"
+    )
+    (event,) = run(text).events
+    assert event.location == "Honiara"
+    assert (event.start.iso(), event.end.iso()) == ("2031-05-12", "2031-05-14")
