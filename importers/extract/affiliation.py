@@ -106,7 +106,11 @@ _TITLE_COMPLEMENTS = frozenset(
     "state staff mission delegation ceremonies government studies station cabinet".split()
 )
 _CONTACT = re.compile(r"@|\b(?:tel|phone|fax|mobile|e-?mail|www)\b|\+?\d[\d ()./-]{6,}\d", re.I)
-_SPLIT = re.compile(r"\s*(?:[,;|]|\s[-–—]\s|\s/\s)\s*")
+_SPLIT = re.compile(
+    r"\s*(?:[,;|]|\s[-–—]\s|\s/\s)\s*|\s+(?=(?:and|&)\s+(?:former|ex|past)\b)", re.I
+)
+# "..., and former CEO of X": a past role, after the present one
+_PAST_ROLE = re.compile(r"(?:and|&)\s+(?:former|ex|past)\b", re.I)
 
 
 def segments(text: str) -> list[str]:
@@ -226,6 +230,9 @@ def split_affiliation(text: str) -> Affiliation:
             rest.extend(_unwrap(p) for p in parts[index:])
             break  # "Tel: +1 555 0100, jane@acme.example": contact details end a description
         bare = _unwrap(part)
+        if keep and _PAST_ROLE.match(part):
+            rest.extend(_unwrap(p) for p in parts[index:])
+            break  # "Chair, X Forum and former Minister of Y": the present role is enough
         if part.startswith(("“", '"', "‘")):
             rest.extend(_unwrap(p) for p in parts[index:])
             break  # '..., Acme Trust, "How Towns Pay"': a talk's title ends the description
@@ -302,7 +309,7 @@ def _title_continuation(parts: list[str], kinds: list[str], i: int) -> int:
     k = i + 1
     while k < len(parts):
         part = parts[k]
-        if re.match(r"(?:and|&)\s+(?:former|ex|also|past)\b", part):
+        if _PAST_ROLE.match(part) or part.startswith(("and also ", "& also ")):
             break  # "Chair of X, and former CEO of Y": a second role, not the same title
         if part.startswith(("and ", "& ")) and kinds[k] != _ORG:
             j = k
