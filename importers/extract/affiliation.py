@@ -99,6 +99,8 @@ def _org_before_title(segment: str) -> bool:
         return False
     if 2 <= len(words) <= 3 and fold(words[-1].strip(".,")) in TITLE_HEADS:
         return False
+    if len(words) >= 2 and fold(words[1].strip(".,")) in TITLE_HEADS:
+        return False  # "Programme Officer for X", "Project Manager at Y": a title
     return bool(words) and fold(words[0]) in ORG_WORDS and not title_word(words[0])
 
 
