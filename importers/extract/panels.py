@@ -339,6 +339,38 @@ _QUOTED_AFTER = re.compile(
 )
 
 
+# "... they will debate the future of ports", "debatirán sobre los X", "débattront de X": what
+# the people of a session will talk about, as its topic when nothing names it
+_DEBATED = re.compile(
+    r"\b(?:will|to|shall|would)\s+(?:debate|discuss|examine|explore|consider|address|reflect\s+on"
+    r"|talk\s+about|focus\s+on|look\s+at)\s+"
+    r"|\b(?:debatir(?:án|á)?|discutir(?:án|á)?|reflexionar(?:án|á)?|conversar(?:án|á)?)\s+"
+    r"(?:sobre|acerca\s+de)\s+"
+    r"|\b(?:débattr(?:ont|a)|discuter(?:ont|a)?|réfléchir(?:ont|a)?|échanger(?:ont|a)?)\s+"
+    r"(?:de|du|des|sur)\s+",
+    re.IGNORECASE,
+)
+_TOPIC_ARTICLE = re.compile(r"(?:the|los|las|el|la|les|le|l['’])\s*", re.IGNORECASE)
+
+
+def _debated(text: str, start: int, end: int) -> tuple[str, Span, Span] | None:
+    """The topic the speakers of a session will debate, said in ``text[start:end]``, where
+    it is and where the verb is."""
+    verb = _DEBATED.search(text, start, end)
+    if verb is None:
+        return None
+    at = verb.end()
+    article = _TOPIC_ARTICLE.match(text, at)
+    if article:
+        at = article.end()
+    stop = re.compile(r"[,.;:!?()\n“”\"]|\s(?:and|y|et)\s+(?:will|to|then|luego|puis)\b")
+    close = stop.search(text, at, end)
+    topic = text[at : close.start() if close else end].strip()
+    if not 2 <= len(topic.split()) <= 15:
+        return None
+    return topic, (at, at + len(topic)), verb.span()
+
+
 def _title_near(text: str, start: int, end: int, limit: int) -> tuple[str | None, Span | None]:
     after = text[end:limit]
     quoted = _QUOTED_AFTER.match(after)
@@ -399,6 +431,8 @@ def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
         title, _ = _title_near(text, start, end, limit)
         if title and len(title.split()) > 25:
             title = None
+        if title is None and kind not in _VERB_KINDS:
+            title = _topic_debated(doc, end, limit)
         cluster = _matching(clusters, kind, title)
         if title is None and kind in _GENERIC_KINDS and clusters:
             # "the whole session", "the panel": the session just mentioned
@@ -414,6 +448,23 @@ def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
             cluster.title = title  # a quoted name wins over an "on ..." topic
         cluster.spans.append((start, end))
     return clusters
+
+
+def _topic_debated(doc: Text, end: int, limit: int) -> str | None:
+    """The topic said after a session in its sentence, or in the next sentence when that one
+    names no other session ("There will be a panel of X. They will debate Y.")."""
+    found = _debated(doc.text, end, limit)
+    if found is None:
+        index = doc.sentence_index(max(end, limit - 1))
+        if 0 <= index and index + 1 < len(doc.sentences):
+            following = doc.sentences[index + 1]
+            found = _debated(doc.text, following.start, following.end)
+            if found is not None:
+                (a, b), text = found[2], doc.text
+                rest = text[following.start : a] + " " + text[b : following.end]
+                if _kind_matches(rest):
+                    found = None  # the next sentence is about another session
+    return found[0] if found else None
 
 
 _GENERIC_KINDS = {"session", "panel", "debate", "discussion", "panel session", "talk"}

@@ -410,3 +410,26 @@ def test_the_main_event_takes_the_place_its_own_sentence_names() -> None:
     (event,) = run(text).events
     assert event.location == "Honiara"
     assert (event.start.iso(), event.end.iso()) == ("2031-05-12", "2031-05-14")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "Northvale Harbour Forum 2031\n\nThe Northvale Harbour Forum opens on 4 June 2031. "
+            "The afternoon starts with a panel of harbour masters from four ports. Chaired by "
+            "Jane Roe, they will debate the future of small fishing ports.",
+            "future of small fishing ports",
+        ),
+        (
+            "Foro Costero 2031\n\nEl Foro Costero se inaugura el 4 de junio de 2031. El jueves "
+            "habrá una mesa integrada por la alcaldesa Ana Ruiz y el diputado Pablo Soto. Con la "
+            "coordinación de la periodista Eva Luna, debatirán sobre los Retos de las Ciudades "
+            "Costeras.",
+            "Retos de las Ciudades Costeras",
+        ),
+    ],
+)
+def test_a_panel_takes_the_topic_its_speakers_will_debate(text: str, topic: str) -> None:
+    (event,) = run(text).events
+    assert [p.title for p in event.panels] == [topic]
