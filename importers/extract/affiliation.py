@@ -402,11 +402,17 @@ def title_word_count(phrase: str) -> int:
     return sum(1 for w in phrase.split() if fold(w.strip(".,")) in TITLE_HEADS)
 
 
+# Words that follow a title's head and belong to it: "Secretary General", "Minister designate"
+_POSTPOSITIVE = frozenset("general designate elect".split())
+
+
 def _glued_org(phrase: str) -> tuple[str, str] | None:
     """ "President Northvale Academy Sciences": a title word followed straight by an
     organisation's name, without "of"."""
     words = phrase.split()
     for k, word in enumerate(words[:-1]):
+        if fold(words[k + 1].strip(".,")) in _POSTPOSITIVE:
+            continue  # "Secretary General of X": the title goes on after its head
         if fold(word.strip(".,")) in TITLE_HEADS and not title_word(words[k + 1]):
             tail = " ".join(words[k + 1 :])
             if fold(words[k + 1]) not in _SMALL and _proper(tail) and is_org(tail):

@@ -151,13 +151,23 @@ def find_names(text: str) -> list[NameMention]:
             continue  # a lone word is a name only after an honorific (see below)
         words = [(m.start() + match.start(), m.group()) for m in _NON_SPACE.finditer(match.group())]
         # leading honorifics ("Baroness", "Ambassador") are not part of the name
+        popped = 0
         while words and fold(words[0][1].rstrip(".")) in HONORIFICS and len(words) > 1:
+            if popped and len(words[0][1].rstrip(".")) == 1:
+                break  # "Professor M. Tarek Hossain": after a title "M." is an initial
             words.pop(0)
+            popped += 1
         # drop leading and trailing words that cannot be part of a name
         while words and not _is_name_token(words[0][1]):
             words.pop(0)
         # "Refugees Jane Roe": a stray capitalised word before a known given name
-        stray = len(words) >= 3 and fold(words[0][1]) not in firsts and fold(words[1][1]) in firsts
+        stray = (
+            len(words) >= 3
+            # "M. Tarek Hossain": an initial, not a stray word (but "H.E. Jane Roe" is no "E.")
+            and (len(words[0][1].rstrip(".")) > 1 or text[words[0][0] - 1 : words[0][0]] == ".")
+            and fold(words[0][1]) not in firsts
+            and fold(words[1][1]) in firsts
+        )
         if stray:
             words.pop(0)
         while len(words) > 2 and fold(words[-1][1]).endswith("ing") and len(words[-1][1]) > 5:
@@ -247,7 +257,32 @@ def find_names(text: str) -> list[NameMention]:
         if not honorific and of and fold(of.group(1)) in _TITLE_OR_HONORIFIC | ORG_WORDS:
             continue  # "Professor of Marine Law", "School of Marine Law": no person
         out.append(NameMention((start, end), name, honorific, bool(known or honorific), len(words)))
-    return out
+    return _with_initialled(text, out)
+
+
+# "Prof. KLM Rahan", "Professor RK Varma": initials written as one word in capitals, which a
+# name run does not take (it would take "ICT Ministry" too), after a personal honorific
+_INITIALLED = re.compile(
+    r"(?P<honorific>Professor|Prof|Dr|Mr|Mrs|Ms|Engr|Eng|Justice)\.?[ \t]+"
+    rf"(?P<name>[A-Z]{{2,3}}[ \t]+{U}{L}+(?:[ -]{U}{L}+)?)(?![\w'’-])"
+)
+
+
+def _with_initialled(text: str, found: list[NameMention]) -> list[NameMention]:
+    extra = []
+    for match in _INITIALLED.finditer(text):
+        start = match.start("honorific")
+        if start and text[start - 1].isalnum():
+            continue
+        span = match.span("name")
+        surname = match.group("name").split()[-1]
+        if not _is_name_token(surname) or any(
+            m.span[0] < span[1] and span[0] < m.span[1] for m in found
+        ):
+            continue
+        honorific = match.group("honorific")
+        extra.append(NameMention(span, " ".join(match.group("name").split()), honorific, True, 2))
+    return sorted(found + extra, key=lambda m: m.span) if extra else found
 
 
 _SUFFIXES = (
