@@ -119,6 +119,8 @@ def _name_at(text: str, at: int, *, listed: bool) -> _Name | None:
         position = space.end()
         if len(tokens) >= 6:
             break
+    if len(tokens) > 1 and _HONORIFICS.fullmatch(text, *tokens[-1]):
+        tokens.pop()  # "the Guest of Honor H.E. Jane Roe": "H.E." starts the next name
     if not tokens:
         return None
     last_a, last_b = tokens[-1]

@@ -41,6 +41,7 @@ _NAME_RUN = re.compile(
 )
 
 _NON_SPACE = re.compile(r"\S+")
+_LETTER_DOT = re.compile(r"[A-Z]\.")
 # The f-string patterns hold a class of every capital letter: compile them once, not per call.
 _WORD_BEFORE = re.compile(rf"({U}[\w-]*) $")
 _CAPITAL_AFTER = re.compile(rf" {U}")
@@ -150,6 +151,12 @@ def find_names(text: str) -> list[NameMention]:
         ):
             continue  # a lone word is a name only after an honorific (see below)
         words = [(m.start() + match.start(), m.group()) for m in _NON_SPACE.finditer(match.group())]
+        if (
+            len(words) > 1
+            and len(words[0][1]) == 2
+            and _LETTER_DOT.fullmatch(text, max(0, match.start() - 2), match.start())
+        ):
+            words.pop(0)  # "H.E. Jane Roe": the "E." of an honorific, not an initial
         # leading honorifics ("Baroness", "Ambassador") are not part of the name
         popped = 0
         while words and fold(words[0][1].rstrip(".")) in HONORIFICS and len(words) > 1:
@@ -176,6 +183,10 @@ def find_names(text: str) -> list[NameMention]:
             if len(words[-1][1]) == 2 and words[-1][1].endswith(".") and len(words) > 2:
                 break  # a middle initial at the end is unusual; keep
             words.pop()
+        while (
+            len(words) > 1 and len(words[-1][1]) == 1 and text[match.end() : match.end() + 1] == "."
+        ):
+            words.pop()  # "the Guest of Honor H.E. Jane Roe": "H" begins the next honorific
         if not words:
             continue
         last_start, last_word = words[-1]
