@@ -11,7 +11,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from importers.extract import budget
-from importers.extract.affiliation import described_as, split_affiliation, split_leading_org
+from importers.extract.affiliation import (
+    described_as,
+    is_org,
+    title_word,
+    split_affiliation,
+    split_leading_org,
+)
 from importers.extract.lexicon import (
     ACADEMIC,
     COURTESY,
@@ -391,7 +397,77 @@ def _romance_pre_title(window: str) -> tuple[str | None, str | None]:
 
 
 def pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | None, str | None]:
-    """Title and organisation written before a name (honorifics already skipped)."""
+    """Title and organisation written before a name (honorifics already skipped); "X will be
+    represented by its Director of Y, Jane Roe": the body is the sentence's subject."""
+    title, org = _pre_apposition(text, start, sentence_start)
+    if title:
+        owned = _owned_title(text, start, sentence_start)
+        if owned is not None:
+            return owned
+        return title, org
+    return _shared_title(text, start, sentence_start) or (title, org)
+
+
+# "Two NCL Acting Directors, Ms Jane Roe, ..., and Mr John Doe": one title for several people
+_PLURAL_TITLE = re.compile(
+    r"(?:(?:[Tt]wo|[Tt]hree|[Ff]our|[Bb]oth|[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+)?"
+    r"(?P<title>(?:[A-Z][\w&'’-]*\s+){0,4}[A-Z][\w-]*?(?:ies|s))"
+    r"(?:\s+(?P<of>(?:of|for|at)\s+(?:the\s+)?[A-Z][^,;:()\n]{2,80}?))?,\s+"
+)
+_VERB_BETWEEN = re.compile(r"\b(?:will|is|are|was|were|has|have|had|said|says|and\s+the)\b")
+
+
+def _shared_title(text: str, start: int, sentence_start: int) -> tuple[str, str | None] | None:
+    window_start = max(sentence_start, start - 240)
+    plural = None
+    for m in _PLURAL_TITLE.finditer(text, window_start, start):
+        plural = m
+    if plural is None or _VERB_BETWEEN.search(text, plural.end(), start):
+        return None
+    words = plural.group("title").split()
+    last = words[-1]
+    words[-1] = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+    if not title_word(words[-1]):
+        return None  # "..., CEO of Tidewater Labs, and Jane Roe": no title in the plural
+    phrase = " ".join(words)
+    if plural.group("of"):
+        phrase = f"{phrase} {plural.group('of')}"
+    if not _is_title_phrase(phrase.split(" of ")[0].split(" for ")[0]):
+        return None
+    title, org = _split_title_org(phrase)
+    if title and not org:
+        title, org = split_leading_org(title)
+    return (_clean_title(title), org) if title else None
+
+
+# "... led by its Director of the Regional Office, Ms " before a name
+_ITS_TITLE = re.compile(
+    r"\b(?:its|their)\s+(?P<title>[A-Za-z][^,;:()\n]{2,120}?)\s*,?\s*"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.\s?E)\.?\s+)?\Z"
+)
+# the subject that "its" stands for: "The Harbour Institute (HI) will be represented by"
+_SUBJECT = re.compile(
+    r"\s*(?:The\s+)?(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+(?:of|for|and|on|the|de|[A-Z][\w.&'’-]*)){0,8}?"
+    r"(?:[ \t]*\([A-Z][\w&.-]{1,12}\))?)(?:[ \t]+(?:delegation|team|side|group))?"
+    r"[ \t]+(?:will|is|was|has|have|had|shall|would|are|were)\b"
+)
+
+
+def _owned_title(text: str, start: int, sentence_start: int) -> tuple[str, str] | None:
+    its = _ITS_TITLE.search(text, max(sentence_start, start - 160), start)
+    subject = _SUBJECT.match(text, sentence_start) if its else None
+    if its is None or subject is None or subject.end() > its.start():
+        return None
+    org = subject.group("org")
+    if not (is_org(org) or re.fullmatch(r"[A-Z][A-Z0-9&-]{1,11}", org)):
+        return None
+    title = " ".join(its.group("title").split())
+    if not _is_title_phrase(title.split(" of ")[0]):
+        return None
+    return _clean_title(title), " ".join(org.split())
+
+
+def _pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | None, str | None]:
     # a title before a name is written within a few words of it
     window = text[max(sentence_start, start - 300) : start]
     if window.rstrip().endswith(";"):
