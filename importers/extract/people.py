@@ -14,9 +14,9 @@ from importers.extract import budget
 from importers.extract.affiliation import (
     described_as,
     is_org,
-    title_word,
     split_affiliation,
     split_leading_org,
+    title_word,
 )
 from importers.extract.lexicon import (
     ACADEMIC,
