@@ -342,12 +342,12 @@ _QUOTED_AFTER = re.compile(
 # "... they will debate the future of ports", "debatirán sobre los X", "débattront de X": what
 # the people of a session will talk about, as its topic when nothing names it
 _DEBATED = re.compile(
-    r"\b(?:will|to|shall|would)\s+(?:debate|discuss|examine|explore|consider|address|reflect\s+on"
-    r"|talk\s+about|focus\s+on|look\s+at)\s+"
+    r"\b(?=[^\W\d_])(?:(?:will|to|shall|would)\s+(?:debate|discuss|examine|explore|consider"
+    r"|address|reflect\s+on|talk\s+about|focus\s+on|look\s+at)\s+"
     r"|\b(?:debatir(?:án|á)?|discutir(?:án|á)?|reflexionar(?:án|á)?|conversar(?:án|á)?)\s+"
     r"(?:sobre|acerca\s+de)\s+"
     r"|\b(?:débattr(?:ont|a)|discuter(?:ont|a)?|réfléchir(?:ont|a)?|échanger(?:ont|a)?)\s+"
-    r"(?:de|du|des|sur)\s+",
+    r"(?:de|du|des|sur)\s+)",
     re.IGNORECASE,
 )
 _TOPIC_ARTICLE = re.compile(r"(?:the|los|las|el|la|les|le|l['’])\s*", re.IGNORECASE)

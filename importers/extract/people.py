@@ -418,6 +418,9 @@ _VERB_BETWEEN = re.compile(r"\b(?:will|is|are|was|were|has|have|had|said|says|an
 
 
 def _shared_title(text: str, start: int, sentence_start: int) -> tuple[str, str | None] | None:
+    just_before = text[max(sentence_start, start - 12) : start]
+    if "," not in just_before and "and " not in just_before:
+        return None  # a name in such a list follows a comma or "and"
     window_start = max(sentence_start, start - 240)
     plural = None
     for m in _PLURAL_TITLE.finditer(text, window_start, start):
