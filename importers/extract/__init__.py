@@ -731,7 +731,7 @@ def _listing_records(
                     )
         sessions = tuple(
             PanelRecord(
-                title=p.title,
+                title=panel_title(p.title),
                 kind=p.kind,
                 date=p.date or day,
                 start_time=p.start_time,
@@ -862,6 +862,15 @@ def _attach_panel_dates(
     return left
 
 
+_TRAILING_HONORIFIC = re.compile(r"\s+(?:Prof(?:essor)?|Dr|Mr|Mrs|Ms|Mx|Hon|Amb|Rev|H\.\s?E)\.?$")
+
+
+def panel_title(title: str | None) -> str | None:
+    """A session's title as a record shows it: without the honorific of the person after it
+    ("Welcoming Prof" of "Welcoming Prof Jane Roe")."""
+    return _TRAILING_HONORIFIC.sub("", title).strip() or None if title else None
+
+
 def _own_events(
     doc: Text, timed: list[PanelCluster], clusters: list[EventCluster]
 ) -> list[PanelCluster]:
@@ -870,7 +879,15 @@ def _own_events(
     kept = []
     for panel in timed:
         span = panel.spans[0]
-        owner = next((c for c in clusters for m in c.named if span[0] <= m.span[0] < span[1]), None)
+        owner = next(
+            (
+                c
+                for c in clusters
+                for m in c.named
+                if span[0] <= m.span[0] < span[1] and not m.body  # a body: where one works
+            ),
+            None,
+        )
         if owner is not None and all(is_session_name(m.title) for m in owner.named):
             clusters.remove(owner)
             owner = None
@@ -1123,7 +1140,7 @@ def _event_records(
             date = panel.date or _day_in_event(panel.kind, start, end)
             panel_records.append(
                 PanelRecord(
-                    title=panel.title,
+                    title=panel_title(panel.title),
                     kind=panel.kind,
                     date=date,
                     start_time=panel.start_time,

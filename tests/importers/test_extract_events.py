@@ -433,3 +433,18 @@ def test_the_main_event_takes_the_place_its_own_sentence_names() -> None:
 def test_a_panel_takes_the_topic_its_speakers_will_debate(text: str, topic: str) -> None:
     (event,) = run(text).events
     assert [p.title for p in event.panels] == [topic]
+
+
+def test_a_slot_title_keeps_no_honorific_of_the_person_after_it() -> None:
+    text = (
+        "Harbour Youth Summit 2031\n\nDay 1: 10 June 2031\n"
+        "09:00 – 09:10 Master of Ceremony Mr Tom Reed, Manager, Harbour College\n"
+        "09:10 – 09:25 Welcoming Prof Anna Petrov, Rector, Harbour College\n"
+        "09:25 – 09:40 Keynote Dr Laura Finch, Director, Kestrel Institute\n"
+    )
+    (summit,) = run(text).events
+    assert [(p.kind, p.title, [x.name for x in p.people]) for p in summit.panels] == [
+        ("master of ceremony", "Master of Ceremony", ["Tom Reed"]),
+        ("welcoming", "Welcoming", ["Anna Petrov"]),
+        ("keynote", "Keynote", ["Laura Finch"]),
+    ]
