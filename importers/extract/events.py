@@ -240,7 +240,7 @@ _HAPPENING = re.compile(
     re.IGNORECASE,
 )
 _VENUE = re.compile(
-    r"\b(?:at|in)\s+(?P<venue>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|de|the|[A-Z0-9][\w'’.-]*)){0,8})"
+    r"\b(?:at|in|à|au|en)\s+(?P<venue>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|de|the|[A-Z0-9][\w'’.-]*)){0,8})"
     r"(?:(?:,\s+|\s+in\s+|\s+at\s+)(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))?"
     r"(?:,\s+(?P<country>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))?"
 )

@@ -136,6 +136,9 @@ def _romance_heads() -> frozenset[str]:
 
 # Romance heads that are English words too: written in capitals, they may be either
 _ENGLISH_TOO = frozenset({"conference", "reunion"})
+# Heads spelled alike in English and the Romance languages: read the Romance way only when a
+# Romance preposition follows them
+_SHARED_HEADS = frozenset({"forum", "fórum"})
 
 
 def _romance_head(word: str) -> bool:
@@ -381,6 +384,14 @@ class _Builder:
             k, right = self.romance(k, right)
             if right == last:
                 # "la Conférence régionale sur la pêche": lower-case adjectives, then what of
+                right = self.romance_described(k, right)
+                k = right + 1
+        elif head_cap and left == first and tokens[last].folded in _SHARED_HEADS:
+            # "le Forum de la Jeunesse", "le Forum régional sur l'eau" (but "Forum Leaders
+            # Meeting" is English)
+            linked = k < len(tokens) and tokens[k].folded in _ROMANCE_LINKS
+            k, right = self.romance(k, right) if linked else (k, right)
+            if right == last:
                 right = self.romance_described(k, right)
                 k = right + 1
         named = any(tokens[j].cap and not self.initial(j) for j in range(left, right + 1))

@@ -52,7 +52,7 @@ _HONORIFIC_RUN = re.compile(
     r"\.?|Associate Professor|Assistant Professor|Professor|Ambassador|Baroness|Baron|Lord|Lady"
     r"|Sir|Dame|Reverend|Honourable|Honorable|Excellency|Senator|Judge|Justice|Sheikh|Sheikha"
     r"|Minister|President|Secretary|Governor|Mayor|Commissioner|Deputy|Director|Chairman|Chair"
-    r"|DG|DDG|SG|Crown Princess|Crown Prince|Princess|Prince|Queen|King)[ .]?\s?)+$"
+    r"|DG|DDG|SG|Crown Princess|Crown Prince|Princess|Prince|Queen|King|M(?=\.))[ .]?\s?)+$"
 )
 
 # The last word of every honorific _HONORIFIC_RUN knows ("E" of "H.E.")
@@ -62,7 +62,7 @@ _HONORIFIC_ENDS = frozenset(
     Professor
     Ambassador Baroness Baron Lord Lady Sir Dame Reverend Honourable Honorable Excellency Senator
     Judge Justice Sheikh Sheikha Minister President Secretary Governor Mayor Commissioner Deputy
-    Director Chairman Chair DG DDG SG Princess Prince Queen King
+    Director Chairman Chair DG DDG SG Princess Prince Queen King M
     """.split()
 )
 _TITLE_OR_HONORIFIC = HONORIFICS | TITLE_WORDS
@@ -160,8 +160,12 @@ def find_names(text: str) -> list[NameMention]:
         # leading honorifics ("Baroness", "Ambassador") are not part of the name
         popped = 0
         while words and fold(words[0][1].rstrip(".")) in HONORIFICS and len(words) > 1:
-            if popped and len(words[0][1].rstrip(".")) == 1:
-                break  # "Professor M. Tarek Hossain": after a title "M." is an initial
+            if len(words[0][1].rstrip(".")) == 1 and (
+                popped
+                or len(words[1][1].rstrip(".")) == 1
+                or honorific_before(text, words[0][0])[0] is not None
+            ):
+                break  # "Professor M. Tarek Hossain", "M. R. Karim": "M." is an initial there
             words.pop(0)
             popped += 1
         # drop leading and trailing words that cannot be part of a name

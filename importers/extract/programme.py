@@ -889,7 +889,16 @@ def _contact_line(text: str) -> bool:
 
 
 _TALK_WORD = re.compile(r"\s(?:by|with|par|por)\s")
-_AUXILIARY = re.compile(r"\b(?:will|is|are|was|were|be|been|has|have|had|shall)\b")
+# A sentence rather than a talk's title before "by": an auxiliary, a cue's participle right
+# before it ("..., moderated by", "présidée par"), a full stop inside
+_AUXILIARY = re.compile(
+    r"\b(?:will|is|are|was|were|be|been|has|have|had|shall|sera|seront|est|sont|était|será"
+    r"|serán|fue|fueron)\b"
+    r"|\b(?:moderated|chaired|hosted|presented|introduced|led|facilitated|organi[sz]ed|opened"
+    r"|closed|given|delivered|followed|mod[ée]r[ée]e?s?|pr[ée]sid[ée]e?s?|anim[ée]e?s?"
+    r"|moderad[oa]s?|presidid[oa]s?|dirigid[oa]s?|coordinad[oa]s?)$"
+    r"|[a-z]{3}\.\s+[A-Z]"
+)
 _QUOTED = re.compile(r"[“\"]([^”\"]{4,200})[”\"]")
 _KIND_ADJECTIVES = frozenset(
     "opening closing afternoon morning evening final special press plenary keynote".split()
