@@ -545,7 +545,11 @@ class _Builder:
         while j < min(len(tokens), k + 2) and tokens[j].text[:1].islower():
             if tokens[j].folded in _ROMANCE_PREPOSITIONS or tokens[j].folded in _COMPLEMENT_STOP:
                 break
+            if tokens[j].folded in _DETERMINERS:
+                return right
             j += 1
+        if j < len(tokens) and tokens[j].folded in _COMPLEMENT_STOP and j > k:
+            return j - 1  # "le Forum côtier se tiendra": the adjectives, then the verb
         if j >= len(tokens) or tokens[j].folded not in _ROMANCE_PREPOSITIONS:
             return right
         end = self.described_complement(j - 1, j)

@@ -448,3 +448,15 @@ def test_a_slot_title_keeps_no_honorific_of_the_person_after_it() -> None:
         ("welcoming", "Welcoming", ["Anna Petrov"]),
         ("keynote", "Keynote", ["Laura Finch"]),
     ]
+
+
+def test_sessions_named_in_french_prose_are_panels_with_their_people() -> None:
+    text = (
+        "Le Forum côtier se tiendra à Eastport du 3 au 5 juin 2031. La cérémonie d'ouverture "
+        "sera présidée par M. Paul Ba, Ministre de la Pêche. Une table ronde sur les ports, "
+        "modérée par Mme Anna Sy, journaliste, suivra la cérémonie.\n"
+    )
+    (forum,) = run(text).events
+    panels = {p.kind: [(x.name, x.role) for x in p.people] for p in forum.panels}
+    assert panels["cérémonie d'ouverture"] == [("Paul Ba", "speaker")]
+    assert panels["table ronde"] == [("Anna Sy", "moderator")]
