@@ -1017,6 +1017,17 @@ _PLACE_DATELINE = re.compile(
 )
 
 
+_ONLINE = re.compile(
+    r"\b(?:online|virtual(?:ly)?|via\s+(?:zoom|teams|webex)|en\s+ligne|en\s+l[ií]nea)\b",
+    re.IGNORECASE,
+)
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end == -1 else end
+
+
 def _main_from_programme(doc: Text, main: EventCluster, panels: list[PanelCluster]) -> None:
     """An event known only to its year or month takes the days of its programme, and a
     venue given on a labelled line."""
@@ -1039,6 +1050,12 @@ def _main_from_programme(doc: Text, main: EventCluster, panels: list[PanelCluste
     if main.location is None:
         # a main event made from the title or the lead: the venue its own sentence names
         attach_locations(doc, [main])
+    if main.location is None and main.dates:
+        # "Thursday 14 May 2031, 14:00–15:30 CET (online)": held on the web
+        first = main.dates[0].span[0]
+        line = doc.text[doc.text.rfind("\n", 0, first) + 1 : _line_end(doc.text, first)]
+        if _ONLINE.search(line):
+            main.location = "Online"
     if main.location is None:
         # "Convention Centre, Kigali, Rwanda – 21–22 March 2023" on a line under the title
         first = min(m.span[0] for m in main.named) if main.named else main.first

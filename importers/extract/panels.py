@@ -15,7 +15,7 @@ from datetime import time
 
 from importers.extract import budget
 from importers.extract.dates import DateMention
-from importers.extract.lexicon import PANEL_KINDS
+from importers.extract.lexicon import PANEL_KINDS, fold
 from importers.extract.names import NameMention
 from importers.extract.text import SpanSet, Text
 from importers.extract.times import find_times
@@ -417,7 +417,7 @@ def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
             found.append((match.span(1), kind))
     excluded = SpanSet(exclude + [span for span, _ in found])
     for match in _kind_matches(text):
-        if excluded.covers(match.start()):
+        if excluded.covers(match.start()) or _named_body(text, match):
             continue
         found.append((match.span(), _normal_kind(match.group(1))))
     for (start, end), kind in sorted(found):
@@ -448,6 +448,20 @@ def find_panels(doc: Text, exclude: list[Span]) -> list[PanelCluster]:
             cluster.title = title  # a quoted name wins over an "on ..." topic
         cluster.spans.append((start, end))
     return clusters
+
+
+# Kinds of session that also end the names of bodies ("the Northvale Urban Lab")
+_BODY_KINDS = frozenset({"lab"})
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&'’-]*[ \t]+\Z")
+
+
+def _named_body(text: str, match: re.Match[str]) -> bool:
+    """A kind word that ends a capitalised name: a body, not a session."""
+    return (
+        fold(match.group(1)) in _BODY_KINDS
+        and match.group(1)[:1].isupper()
+        and bool(_CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start()))
+    )
 
 
 def _topic_debated(doc: Text, end: int, limit: int) -> str | None:
@@ -639,6 +653,9 @@ def assign_roles(
             and "\n" not in text[previous_end : sentence.start]
         ):
             listing = None  # a list goes on line by line until a blank line
+        own = _ROLE_LINE.match(s_text) if listing is not None else None
+        if own and _ROLE_OF_LABEL.get(own.group(1).lower()[:5]) != listing[1]:
+            listing = None  # "Moderator: Jane Roe" under a list of speakers: a role of its own
         heading = _LIST_HEADING.fullmatch(s_text)  # "Speakers" alone above the list
         if s_text.rstrip().endswith(":") or heading:
             labelled = heading or _LIST_LABEL.search(s_text)
@@ -764,6 +781,7 @@ _LIST_WORDS = (
 )
 _LIST_LABEL = re.compile(rf"\b({_LIST_WORDS}|keynotes?)\s*:\s*$", re.IGNORECASE)  # "Speakers:"
 _LIST_HEADING = re.compile(rf"({_LIST_WORDS}|keynote\s+speakers?)", re.IGNORECASE)  # alone
+_ROLE_LINE = re.compile(rf"\s*({_LIST_WORDS}|keynotes?)\s*:\s*\S", re.IGNORECASE)  # "Chair: X"
 _ROLE_OF_LABEL = {
     "speak": "speaker",
     "panel": "panelist",

@@ -460,3 +460,20 @@ def test_sessions_named_in_french_prose_are_panels_with_their_people() -> None:
     panels = {p.kind: [(x.name, x.role) for x in p.people] for p in forum.panels}
     assert panels["cérémonie d'ouverture"] == [("Paul Ba", "speaker")]
     assert panels["table ronde"] == [("Anna Sy", "moderator")]
+
+
+def test_an_event_held_online_is_placed_online() -> None:
+    text = (
+        "Webinar: Data for Resilient Cities\n\nThursday 14 May 2031, 14:00–15:30 CET (online)\n\n"
+        "Join the Northvale Urban Lab for a one-hour conversation on open data.\n\nSpeakers\n"
+        "- Anna Petrov, Chief Data Officer, City of Eastport\n"
+        "- David Okoro, Senior Researcher, Kestrel Institute\n"
+        "Moderator: Laura Finch, Urban Lab\n"
+    )
+    (webinar,) = run(text).events
+    assert webinar.location == "Online"
+    assert [(p.name, p.role) for s in webinar.panels for p in s.people] == [
+        ("Anna Petrov", "speaker"),
+        ("David Okoro", "speaker"),
+        ("Laura Finch", "moderator"),
+    ]
