@@ -148,13 +148,34 @@ def _extract(document: DocumentText) -> Extraction:
     panels = _merge_timed(panels, timed)
     if main is not None:
         panels = _without_the_event(main, panels)
+    placed: set[str] = set()
     if main is not None and programme.timed:
         title_line = choice.line.start if choice is not None and choice.line is not None else -1
         panels = _programme_panels(programme, finder, main.title, body, title_line)
         _link_narrative(doc, panels, finder)
+        placed = {key for panel in panels for key, _ in panel.people}
 
+    known = {id(panel): len(panel.people) for panel in panels}
     event_people = assign_roles(doc, panels, finder.mentions, finder.mention_person)
+    named_at: dict[str, list[int]] = {}
+    for mention in finder.mentions:
+        key = finder.mention_person.get(mention.span)
+        if key in placed:
+            named_at.setdefault(key, []).append(mention.span[0])
+    for panel in panels:
+        # the programme placed its people by its lines; a cue read across joined lines
+        # ("Chair: Jane Roe" above the next session's title) puts them only in a session
+        # whose part of the text names them
+        kept = panel.people[: known.get(id(panel), 0)]
+        panel.people = kept + [
+            (key, role)
+            for key, role in panel.people[len(kept) :]
+            if key not in placed
+            or any(a <= at < b for a, b in panel.spans for at in named_at.get(key, []))
+        ]
     event_people += _listed_event_people(programme, finder, event_people)
+    in_sessions = {key for panel in panels for key, _ in panel.people}
+    event_people = [(key, role) for key, role in event_people if key not in in_sessions]
     if main is not None:
         _main_from_programme(doc, main, panels)
         reference = document.reference_date or (released.start.first_day() if released else None)
@@ -457,6 +478,13 @@ def _programme_panels(
     panels: list[PanelCluster] = []
     sessions = [e for e in programme.walk() if e.is_session and not _is_group(e)]
     group_kind = _group_kinds(programme.entries)
+    # "11:00 Parallel sessions" over "Session 1A" and "Session 1B": their hours
+    slot_of = {
+        id(child): entry
+        for entry in programme.walk()
+        if entry.start_time is not None
+        for child in entry.children
+    }
     for entry in sessions:
         if entry.span[0] == title_line and not entry.people:
             continue
@@ -489,7 +517,8 @@ def _programme_panels(
             kind=kind, title=title, spans=[(entry.span[0], max(entry.end, entry.span[1]))]
         )
         panel.date = entry.date
-        panel.start_time, panel.end_time = entry.start_time, entry.end_time
+        timed = entry if entry.start_time is not None else slot_of.get(id(entry), entry)
+        panel.start_time, panel.end_time = timed.start_time, timed.end_time
         default = "speaker"
         keynote = kind.startswith("keynote")
         for listed, role in people:

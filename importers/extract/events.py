@@ -983,7 +983,19 @@ def heading_dates(doc: Text, clusters: list[EventCluster], dates: list[DateMenti
             if cluster.location is None and places:
                 cluster.location = rest
                 cluster.timezone = places[0].place.timezone
+            elif cluster.location is None and _venue_words(rest):
+                cluster.location = rest  # "Westhaven University, 22–24 September 2031"
             break
+
+
+def _venue_words(phrase: str) -> bool:
+    """A short capitalised phrase that names a building or a campus ("Harbour College")."""
+    words = phrase.split()
+    return (
+        0 < len(words) <= 8
+        and phrase[:1].isupper()
+        and bool({fold(w.strip(".,’'")) for w in words} & _VENUE_NOUNS)
+    )
 
 
 def _line_end(text: str, position: int) -> int:

@@ -212,6 +212,9 @@ def _common_word(word: str) -> bool:
     )
 
 
+_BY_THE = re.compile(r"\s(?:by|from|with|de|par|por)\s+(?:the\s+|la\s+|le\s+|el\s+)?", re.I)
+
+
 def _trim(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drop title words at the end ("Jane Roe Director") and cut the run after the last title
     word inside it ("Regional Director Jane Roe" -> "Jane Roe"). A run that still holds an
@@ -249,8 +252,10 @@ def read_people(text: str, start: int, end: int, *, listed: bool = True) -> list
         affiliation = split_affiliation(text[desc_start:desc_end])
         pre = text[prefix_start : name.start].strip(" ,;:-–—|")
         prefix_title = None
-        if pre and is_title(pre):
-            prefix_title = pre
+        # "Closing remarks by the Symposium Chair, Prof. Jane Roe": the title after "by"
+        own = _BY_THE.split(pre)[-1] if pre else pre
+        if own and is_title(own):
+            prefix_title = own
         title, org = affiliation.title, affiliation.organisation
         if prefix_title and not title:
             lead_title, lead_org = split_leading_org(prefix_title)

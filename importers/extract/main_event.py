@@ -326,17 +326,28 @@ def main_dates(
         if inside:
             return inside[:1], "label"
     days = programme_range(programme)
+    under = _dates_under(layout, candidate.line, dates) if candidate.line is not None else []
     if days and days[0] != days[1]:
-        return [], ""  # a programme of several days: the days are the event's
-    if candidate.line is not None:
-        under = _dates_under(layout, candidate.line, dates)
-        if under:
-            return under, "title"
+        # a programme of several days: the days are the event's, unless the line under the
+        # title gives a span that holds them all (the programme may show only some days)
+        if under and _holds(under[0], days):
+            return under[:1], "label"
+        return [], ""
+    if under:
+        return under, "title"
     if candidate.span[0] >= 0:
         near = _dates_near(text, candidate.span, dates)
         if near:
             return near, "sentence"
     return [], ""
+
+
+def _holds(date: DateMention, days: tuple[PartialDate, PartialDate]) -> bool:
+    return (
+        date.start.first_day() <= days[0].first_day()
+        and date.end.last_day() >= days[1].last_day()
+        and date.start != date.end
+    )
 
 
 def _dates_under(

@@ -501,7 +501,10 @@ class _Walk:
                 )
                 + label.end()
             )
-            for person in read_people(self.text, value_start, line.end, listed=True):
+            people = read_people(self.text, value_start, line.end, listed=True)
+            if not [p for p in people if _person_like(p)]:
+                entry.title = _tidy_title(rest)  # "Keynote: Rising Seas": a titled keynote
+            for person in people:
                 self.add_person(person, role, entry)
             return
         people = read_people(self.text, rest_start, line.end, listed=True)

@@ -3,6 +3,7 @@ places and roles a careful reader finds in each."""
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -497,3 +498,23 @@ def test_a_slot_described_after_a_dash_is_titled_by_its_words() -> None:
     (event,) = extract(DocumentText(path="p.txt", format="txt", text=text)).events
     titled = {p.kind: p.title for p in event.panels}
     assert titled["press conference"] == "Press conference releasing new harbour studies"
+
+
+def test_a_programme_of_parallel_sessions_under_a_titled_date_line() -> None:
+    (symposium,) = load(DOCS / "symposium_programme.txt").events
+    # the line under the title gives three days, though the programme shows two of them
+    assert (symposium.start.iso(), symposium.end.iso()) == ("2031-09-22", "2031-09-24")
+    assert symposium.location == "Westhaven University"
+    sessions = {p.title: p for p in symposium.panels}
+    assert "Keynote: Rising Seas and Old Harbours" in sessions
+    first, second = (
+        sessions["Session 1A: Flood Defences (Room 101)"],
+        sessions["Session 1B: Port Economies (Room 102)"],
+    )
+    # parallel sessions take the hours of the slot they share, and only their own chairs
+    assert (first.start_time, second.start_time) == (time(11, 0), time(11, 0))
+    assert [(p.name, p.role) for p in first.people] == [("Laura Finch", "chair")]
+    assert [(p.name, p.role) for p in second.people] == [("Tom Reed", "chair")]
+    assert symposium.people == ()  # everyone has a part in a session
+    people = {p.name: p for p in load(DOCS / "symposium_programme.txt").people}
+    assert people["Hana Ito"].title == "Symposium Chair"
