@@ -108,6 +108,7 @@ def honorific_before(text: str, start: int) -> tuple[str | None, int]:
     """The honorific(s) just before ``start`` ("Ms.", "Associate Professor"), and where they
     begin."""
     window = text[max(0, start - 40) : start]
+    window = window[window.rfind("\n") + 1 :]  # an honorific is on its name's line
     words = window.rsplit(None, 1)  # only the last word is needed
     # every honorific is a capitalised word ("Ms.", "Dr", "H.E.", "DG"): skip the search when
     # the word before is not one

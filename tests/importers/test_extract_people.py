@@ -301,3 +301,14 @@ def test_an_office_title_before_a_known_given_name() -> None:
         "Director",
         "WMTO Lisbon",
     )
+
+
+def test_an_honorific_belongs_to_the_name_on_its_own_line() -> None:
+    people = people_of(
+        "Committee members:\nRep. Anna Petrov, Chair\nRep. Tom Reed, Vice Chair\nSen. Laura Finch\n"
+    )
+    assert [(p.honorific, p.title) for p in people.values()] == [
+        ("Rep", "Chair"),
+        ("Rep", "Vice Chair"),
+        ("Sen", None),
+    ]
