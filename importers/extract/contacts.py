@@ -177,6 +177,7 @@ _LONG_LABEL_RE = re.compile(
     r"(?:\s*(?:/|&|\+|and|und|et)\s*(?P<second>tele?fax|fax|phone|tel|mobile?|mobil|cell|e-?mail)"
     r"(?![^\W\d_])\.?)?"
     r"(?:\s*(?:no|nr|number|num|n°|#)\.?)?"
+    r"(?:[ \t\u00a0]+(?:to|at|on)(?=[ \t\u00a0]*[+(0-9]))?"  # "by fax to +1 ...", "phone at ..."
     r"[ \t\u00a0]*(?::[ \t\u00a0]*|(?=[+(0-9]|[A-Za-z0-9._%+'-]+@|www\.|https?:)|$)",
     re.IGNORECASE,
 )
@@ -607,6 +608,28 @@ def _split_segments(text: str, offset: int) -> list[_Segment] | None:
     return _merge_org_continuations(segments)
 
 
+_NAME_AT_END = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+\s*$")
+
+
+def _name_before_items(text: str, offset: int) -> list[_Segment] | None:
+    """ "... should submit testimony to the committee clerk, Jane Roe, at ", "... reply to
+    Jane Roe (": in a sentence, the name written right before the addresses is their owner's."""
+    pieces = [(m.group(), m.start()) for m in re.finditer(r"[^,;()]+", text)]
+    pieces = [(p, at) for p, at in pieces if p.strip().lower() not in _CONNECTOR_WORDS]
+    if not pieces:
+        return None
+    piece, at = pieces[-1]
+    piece = _EDGE_CONNECTORS_RE.sub("", piece.rstrip())
+    run = _NAME_AT_END.search(piece)
+    if run is None:
+        return None
+    name = _parse_name(run.group().strip(), offset + at + run.start())
+    if name is None or _has_org_word(_words(name.name)):
+        return None
+    start = offset + at + run.start()
+    return [_Segment(run.group().strip(), start, start + len(run.group().strip()), "name", [name])]
+
+
 def _segment(text: str, start: int, kind: str) -> _Segment:
     """A classified piece of a line; a name piece carries its parsed name."""
     seg = _Segment(text, start, start + len(text), kind)
@@ -812,6 +835,8 @@ def _analyse_line(
     tail = prefix[tail_start:]
     whole_prefix_empty = not prefix.strip(" \t\u00a0-–—•·*>:")
     segments = _split_segments(tail, offset + tail_start) if tail.strip() else []
+    if segments is None:
+        segments = _name_before_items(tail, offset + tail_start)
     prefix_ok = segments is not None and (tail_start == 0 or bool(segments) or whole_prefix_empty)
     if tail_start and segments == []:
         # "Contact: 201-555-0147": only an introduction before the first item.

@@ -360,6 +360,20 @@ def test_the_person_a_sentence_sends_replies_to_gets_the_address(text: str) -> N
     assert block.emails == ("jroe@acme.example.org",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Testimony should be sent to the committee clerk, Jane Roe, at jroe@acme.example.org "
+        "or by fax to +1 201 555 0148 before Friday.",
+        "Please reply by 6 November to Jane Roe (jroe@acme.example.org, fax +1 201 555 0148).",
+    ],
+)
+def test_the_name_right_before_the_addresses_in_a_sentence_owns_them(text: str) -> None:
+    block = only_block(text)
+    assert block.name == "Jane Roe"
+    assert (block.emails, block.faxes) == (("jroe@acme.example.org",), ("+12015550148",))
+
+
 def test_email_in_plain_prose_is_not_a_contact_block() -> None:
     text = "Journalists should send all requests by noon to credentials@acme.example.org today."
     assert find_contact_blocks(text) == []
