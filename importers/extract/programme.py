@@ -750,6 +750,21 @@ class _Walk:
             and len(nxt.text.split()) <= 8
         )
 
+    def _card(self, line: Line, person: Listed) -> bool:
+        """A name alone on its line (not listed), above a short line that is no sentence."""
+        if self.text[line.start : person.span[0]].strip() or (
+            self.text[person.span[1] : line.end].strip(" ,")
+        ):
+            return False
+        nxt = self.layout.next_content(line)
+        return (
+            nxt is not None
+            and nxt.index == line.index + 1
+            and nxt.kind == TEXT
+            and len(nxt.text.split()) <= 10
+            and not _sentence(nxt.text.strip())
+        )
+
     def continuation_end(self, line: Line, name_only: bool = False) -> int:
         """Where the description of a person goes on over the short lines under theirs: up to
         three lines under a name alone, else while a line leaves its phrase open."""
@@ -830,6 +845,13 @@ class _Walk:
                 people = [
                     p for p in read_people(self.text, start, end, listed=listed) if _person_like(p)
                 ]
+        elif len(people) == 1 and people[0].confident and self._card(line, people[0]):
+            # "Jane Roe" / "Events Secretary, Harbour Trust": a name alone on its line with
+            # who they are on the short lines under it, as at the foot of a letter
+            end = self.continuation_end(line, True)
+            card = [p for p in read_people(self.text, start, end, listed=True) if _person_like(p)]
+            if len(card) == 1 and (card[0].title or card[0].organisation):
+                people, listed = card, True
         titled = bool(people) and bool(people[0].prefix) and people[0].title is not None
         if (
             people

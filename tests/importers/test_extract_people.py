@@ -312,3 +312,14 @@ def test_an_honorific_belongs_to_the_name_on_its_own_line() -> None:
         ("Rep", "Vice Chair"),
         ("Sen", None),
     ]
+
+
+def test_a_name_alone_on_its_line_above_who_they_are_is_a_card() -> None:
+    people = people_of(
+        "Dear members,\n\nYou are invited to the Harbour Trust Annual Dinner on Friday "
+        "20 November 2031 at 7 pm.\n\nKind regards,\nJane Roe\nEvents Secretary, Harbour Trust\n"
+    )
+    assert (people["Jane Roe"].title, people["Jane Roe"].organisation) == (
+        "Events Secretary",
+        "Harbour Trust",
+    )
