@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import time
 
 from importers.extract import budget
-from importers.extract.dates import DateMention
+from importers.extract.dates import DateMention, word_trie
 from importers.extract.lexicon import PANEL_KINDS, fold
 from importers.extract.names import NameMention
 from importers.extract.text import SpanSet, Text
@@ -52,22 +52,42 @@ def _kind_patterns() -> dict[str, re.Pattern[str]]:
 
 
 _KIND_BY_FIRST_WORD = _kind_patterns()
+# First words in letters only are found in one pass of a factored alternation (it cannot
+# swallow the start of another: a word starts after a character that is no letter); the few
+# with other characters ("q&a") are found with str.find.
+_LETTER_FIRSTS = [w for w in _KIND_BY_FIRST_WORD if w.isalpha()]
+_OTHER_FIRSTS = [w for w in _KIND_BY_FIRST_WORD if not w.isalpha()]
+_FIRST_WORD = re.compile(word_trie(_LETTER_FIRSTS))
+_FIRSTS_BY_LETTER: dict[str, list[str]] = {}
+for _first in _LETTER_FIRSTS:
+    _FIRSTS_BY_LETTER.setdefault(_first[0], []).append(_first)
+
+
+def _first_word_starts(low: str) -> list[tuple[int, str]]:
+    """Where a kind's first word starts in ``low``, with that word (each word that does)."""
+    out: list[tuple[int, str]] = []
+    for m in _FIRST_WORD.finditer(low):
+        at = m.start()
+        out.extend((at, w) for w in _FIRSTS_BY_LETTER[low[at]] if low.startswith(w, at))
+    for first in _OTHER_FIRSTS:
+        position = low.find(first)
+        while position != -1:
+            out.append((position, first))
+            position = low.find(first, position + 1)
+    return out
 
 
 def _kind_matches(text: str) -> list[re.Match[str]]:
     """Session nouns in text, in text order. Each first word ("panel", "debate", ...) is found
-    with ``str.find`` on the lower-cased text and only there is its phrase pattern tried: far
+    in one pass over the lower-cased text and only there is its phrase pattern tried: far
     cheaper than trying every phrase, or looking up every word, at every position."""
     low = text.lower()
     found: list[re.Match[str]] = []
-    for first, pattern in _KIND_BY_FIRST_WORD.items():
-        position = low.find(first)
-        while position != -1:
-            if position == 0 or not (low[position - 1].isalnum() or low[position - 1] in "-_"):
-                match = pattern.match(text, position)
-                if match:
-                    found.append(match)
-            position = low.find(first, position + 1)
+    for position, first in _first_word_starts(low):
+        if position == 0 or not (low[position - 1].isalnum() or low[position - 1] in "-_"):
+            match = _KIND_BY_FIRST_WORD[first].match(text, position)
+            if match:
+                found.append(match)
     found.sort(key=lambda m: (m.start(), -m.end()))
     kept: list[re.Match[str]] = []
     for match in found:  # the longest phrase at a position, as one alternation would

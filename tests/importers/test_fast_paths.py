@@ -9,7 +9,17 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from importers.extract import contacts, derived, events, layout, names, phones, places, preload
+from importers.extract import (
+    contacts,
+    derived,
+    events,
+    layout,
+    names,
+    panels,
+    phones,
+    places,
+    preload,
+)
 from importers.extract.text import Text, find_words
 
 PIECES = st.sampled_from(
@@ -322,3 +332,35 @@ def test_flattened_lines_are_cut_where_the_plain_expression_cuts(line: str) -> N
 def test_whole_words_are_found_where_word_boundaries_find_them(text: str, word: str) -> None:
     expected = [m.span() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
     assert events._whole_words(text, word) == expected
+
+
+def _kind_starts_one_by_one(text: str) -> list[tuple[int, int]]:
+    """Session nouns found the plain way: every kind's first word looked for on its own."""
+    low = text.lower()
+    found = []
+    for first, pattern in panels._KIND_BY_FIRST_WORD.items():
+        position = low.find(first)
+        while position != -1:
+            if position == 0 or not (low[position - 1].isalnum() or low[position - 1] in "-_"):
+                match = pattern.match(text, position)
+                if match:
+                    found.append(match)
+            position = low.find(first, position + 1)
+    found.sort(key=lambda m: (m.start(), -m.end()))
+    kept: list[re.Match[str]] = []
+    for match in found:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return [m.span() for m in kept]
+
+
+KIND_PIECES = st.sampled_from(
+    ["panel", "Panel ", "q&a", "q&award", " ", "lab", "collab", "session", "-", "high-level",
+     "talks ", "Round table", "roundtable", "break", "breakout ", ".", "award", "table ronde"]
+)  # fmt: skip
+
+
+@given(st.lists(KIND_PIECES, max_size=12).map("".join))
+@example("the q&award ceremony, a collab session and a breakout panel")
+def test_session_nouns_found_in_one_pass_are_those_found_one_by_one(text: str) -> None:
+    assert [m.span() for m in panels._kind_matches(text)] == _kind_starts_one_by_one(text)
