@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from importers.extract import budget
 from importers.extract.lexicon import (
@@ -40,7 +41,6 @@ _NAME_RUN = re.compile(
     rf"{U}(?<![\w'’-].){_WORD_REST}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_WORD}){{0,7}}(?![\w'’-])"
 )
 
-_NON_SPACE = re.compile(r"\S+")
 _LETTER_DOT = re.compile(r"[A-Z]\.")
 # The f-string patterns hold a class of every capital letter: compile them once, not per call.
 _WORD_BEFORE = re.compile(rf"({U}[\w-]*) $")
@@ -97,11 +97,15 @@ class NameMention:
         return self.name.split()[-1]
 
 
+_NOT_NAME_TOKENS = NOT_NAME | ORG_WORDS | EVENT_NOUNS | _VENUE
+
+
+@lru_cache(maxsize=16384)
 def _is_name_token(token: str) -> bool:
     f = fold(token.rstrip("."))
     if f.endswith(("'s", "’s")):
         f = f[:-2]  # "University's": the word, not its possessive
-    return f not in NOT_NAME and f not in ORG_WORDS and f not in EVENT_NOUNS and f not in _VENUE
+    return f not in _NOT_NAME_TOKENS
 
 
 def honorific_before(text: str, start: int) -> tuple[str | None, int]:
@@ -151,7 +155,11 @@ def find_names(text: str) -> list[NameMention]:
             and honorific_before(text, match.start())[0] is None
         ):
             continue  # a lone word is a name only after an honorific (see below)
-        words = [(m.start() + match.start(), m.group()) for m in _NON_SPACE.finditer(match.group())]
+        words = []
+        at = match.start()
+        for word in group.split(" "):  # a run's words are parted by single spaces
+            words.append((at, word))
+            at += len(word) + 1
         if (
             len(words) > 1
             and len(words[0][1]) == 2
