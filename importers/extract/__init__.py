@@ -417,7 +417,9 @@ def _adopt_main(
         clusters.append(cluster)
     elif choice.source != "cluster":
         cluster.preferred_head = choice.head  # the document's own name gives its kind
-    names = [m.title for m in cluster.named] + [choice.title]
+    # a name made of its holder and a description gives way to a name the text gives
+    names = [m.title for m in cluster.named if not m.held or m.title == choice.title]
+    names.append(choice.title)
     if choice.source in ("lead", "cluster"):
         names = [re.sub(r"\s*\([A-Z][A-Za-z]{1,10}\)$", "", n) for n in names]
     longest = max(names, key=len)

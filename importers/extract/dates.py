@@ -296,7 +296,7 @@ _NEWLINE = re.compile("\n")
 _BLOCK_END = re.compile(r"\n[^\S\n]*\n")
 _YEAR_AFTER = re.compile(rf"{H}*(?:[.,;:!?)\]\"”’'–—-]|$)", re.MULTILINE)
 _GAP_AFTER = re.compile(
-    rf"{H}*[,(]?{H}*(?:(?:at|from|between|starting{H}+at|beginning{H}+at|starts{H}+at|"
+    rf"{H}*[,(·|•]?{H}*(?:(?:at|from|between|starting{H}+at|beginning{H}+at|starts{H}+at|"
     rf"begins{H}+at|opening{H}+at|@|,)(?:{H}|\()*)?",
     re.IGNORECASE,
 )

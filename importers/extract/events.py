@@ -305,6 +305,7 @@ class EventMention:
     acronym: str | None = None
     body: bool = False  # headed by a standing body (council, committee): an event when it meets
     nominal: bool = False  # made from an act ("Adoption of X")
+    held: bool = False  # named after the body that holds it ("X will convene its assembly")
 
 
 @dataclass
@@ -631,7 +632,7 @@ def _gathering_mentions(doc: Text) -> list[EventMention]:
         # the span without the acronym ("(ACR)") that ends it
         span = (g.span[0], g.span[1] - (len(g.title) - len(title))) if not g.quoted else g.span
         body = g.head in BODY_NOUNS and not g.held
-        out.append(EventMention(span, title, g.head, acronym=acronym, body=body))
+        out.append(EventMention(span, title, g.head, acronym=acronym, body=body, held=g.held))
     return out
 
 
@@ -974,17 +975,17 @@ def heading_dates(doc: Text, clusters: list[EventCluster], dates: list[DateMenti
             if found is None:
                 continue
             inside, rest = found
-            if cluster.dates and all(d.start == d.end for d in inside):
-                continue  # a single day may head the first day of a programme
-            for other in clusters:
-                other.dates = [d for d in other.dates if d not in inside]
-            cluster.dates = inside + cluster.dates
             places = find_places(rest)
             if cluster.location is None and places:
                 cluster.location = rest
                 cluster.timezone = places[0].place.timezone
             elif cluster.location is None and _venue_words(rest):
                 cluster.location = rest  # "Westhaven University, 22–24 September 2031"
+            if cluster.dates and all(d.start == d.end for d in inside):
+                continue  # a single day may head the first day of a programme
+            for other in clusters:
+                other.dates = [d for d in other.dates if d not in inside]
+            cluster.dates = inside + cluster.dates
             break
 
 
@@ -1001,6 +1002,13 @@ def _venue_words(phrase: str) -> bool:
 def _line_end(text: str, position: int) -> int:
     end = text.find("\n", position)
     return len(text) if end == -1 else end
+
+
+_HOURS_FIRST = re.compile(
+    r"^\d{1,2}(?:[:.h]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[-–—]\s*\d{1,2}(?:[:.h]\d\d)?\s*"
+    r"(?:[ap]\.?m\.?)?)?(?:\s*[A-Z]{2,4}\b)?",
+    re.IGNORECASE,
+)
 
 
 def _date_line(
@@ -1026,6 +1034,8 @@ def _date_line(
                     s, e = d.span[0] - position, d.span[1] - position
                     rest = rest[:s] + " " + rest[e:]
                 rest = " ".join(rest.split()).strip(_DATE_LINE_PUNCT)
+                # "10:00–16:00 · Town Hall": the hours belong to the dates, not to the place
+                rest = _HOURS_FIRST.sub("", rest).strip(_DATE_LINE_PUNCT)
                 if len(rest) > 60 or re.search(r"[a-z][.!?](?:\s|$)", rest):
                     return None
                 return inside, rest

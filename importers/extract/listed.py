@@ -212,6 +212,10 @@ def _common_word(word: str) -> bool:
     )
 
 
+_ROLE_LABEL_INSIDE = re.compile(
+    r"[;|,]?\s*\b(?:Moderators?|Chairs?|Co-Chairs?|Panel(?:l)?ists?|Speakers?|Discussants?"
+    r"|Hosts?|Facilitators?|Presenters?|Respondents?)\s*:"
+)
 _BY_THE = re.compile(r"\s(?:by|from|with|de|par|por)\s+(?:the\s+|la\s+|le\s+|el\s+)?", re.I)
 
 
@@ -249,7 +253,16 @@ def read_people(text: str, start: int, end: int, *, listed: bool = True) -> list
         desc_start = after.end() if after else name.end
         nxt = _next_person(text, desc_start, end)
         desc_end, next_start = nxt if nxt is not None else (end, None)
-        affiliation = split_affiliation(text[desc_start:desc_end])
+        # "Jane Roe (Coastal Times); Panellists: A, B": a role label ends the description
+        label = _ROLE_LABEL_INSIDE.search(text, desc_start, desc_end)
+        if label is not None:
+            desc_end = label.start()
+        description = text[desc_start:desc_end]
+        own = " ".join(text[name.name_start : name.end].split())
+        if description.lstrip(" ,;|").startswith(own):
+            # "Fireside chat with Jane Roe | Jane Roe, CEO, Acme": the name again, then who
+            description = description.lstrip(" ,;|")[len(own) :]
+        affiliation = split_affiliation(description)
         pre = text[prefix_start : name.start].strip(" ,;:-–—|")
         prefix_title = None
         # "Closing remarks by the Symposium Chair, Prof. Jane Roe": the title after "by"

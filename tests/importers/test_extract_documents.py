@@ -518,3 +518,28 @@ def test_a_programme_of_parallel_sessions_under_a_titled_date_line() -> None:
     assert symposium.people == ()  # everyone has a part in a session
     people = {p.name: p for p in load(DOCS / "symposium_programme.txt").people}
     assert people["Hana Ito"].title == "Symposium Chair"
+
+
+def test_an_event_page_with_a_meta_line_and_an_agenda_table() -> None:
+    result = load(DOCS / "dialogue_page.html")
+    (dialogue,) = result.events
+    # the page's own heading names the event, not the lead's "hosts its annual dialogue"
+    assert dialogue.title == "Blue Economy Dialogue 2031"
+    assert (dialogue.start.iso(), dialogue.start_time, dialogue.end_time) == (
+        "2031-02-12",
+        time(10, 0),
+        time(16, 0),
+    )
+    assert dialogue.location == "Northvale Ocean Institute, Main Auditorium"
+    panel = next(p for p in dialogue.panels if p.kind == "panel")
+    assert [(p.name, p.role) for p in panel.people][:2] == [
+        ("Laura Finch", "moderator"),
+        ("Peter Varga", "panelist"),
+    ]
+    people = {p.name: p for p in result.people}
+    # a role label ends the description before it; a name said again is not its organisation
+    assert people["Laura Finch"].organisation == "Coastal Times"
+    assert (people["Maria Lowe"].title, people["Maria Lowe"].organisation) == (
+        "CEO",
+        "Harbour Seafoods",
+    )
