@@ -23,6 +23,7 @@ from importers.extract.events import (
     heading_dates,
     labelled_event,
     titles_alike,
+    venue_of_date,
 )
 from importers.extract.gatherings import find_gatherings, gathering_nouns, one_document
 from importers.extract.layout import META, TEXT, Layout
@@ -1081,6 +1082,11 @@ def _main_from_programme(doc: Text, main: EventCluster, panels: list[PanelCluste
     if main.location is None:
         # a main event made from the title or the lead: the venue its own sentence names
         attach_locations(doc, [main])
+    if main.location is None and main.dates and main.dates[0].span[1] > 0:
+        # "... will hold a public hearing on 4 March at 2 p.m. in Room 325 of the Capitol"
+        venue = venue_of_date(doc, main.dates[0])
+        if venue:
+            main.location, main.timezone = venue
     if main.location is None and main.dates:
         # "Thursday 14 May 2031, 14:00–15:30 CET (online)": held on the web
         first = main.dates[0].span[0]

@@ -926,6 +926,15 @@ def _venue_statement(doc: Text) -> tuple[int, str] | None:
     return (found.start(), doc.text[found.start(1) : found.end(1)]) if found else None
 
 
+def venue_of_date(doc: Text, date: DateMention) -> tuple[str, str | None] | None:
+    """The venue said after a date in its sentence: "on 4 March at 2 p.m. in Room 325 of the
+    State Capitol"."""
+    sentence = doc.sentence_at(date.span[0])
+    if sentence is None or date.span[1] > sentence.end:
+        return None
+    return _venue_after(doc.text[date.span[1] : sentence.end])
+
+
 def _venue_after(window: str) -> tuple[str, str | None] | None:
     for match in _VENUE.finditer(window[:220]):
         venue = match.group("venue").strip()

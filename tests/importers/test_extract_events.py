@@ -477,3 +477,14 @@ def test_an_event_held_online_is_placed_online() -> None:
         ("David Okoro", "speaker"),
         ("Laura Finch", "moderator"),
     ]
+
+
+def test_a_notice_of_hearing_takes_the_room_its_sentence_names() -> None:
+    text = (
+        "NOTICE OF PUBLIC HEARING\n\nThe Joint Committee on Coastal Affairs will hold a public "
+        "hearing on Tuesday, March 4, 2031, at 2:00 p.m. in Room 325 of the State Capitol, "
+        "415 Main Street, Eastport.\n\nThe purpose of the hearing is to receive testimony.\n"
+    )
+    (hearing,) = run(text).events
+    assert (hearing.start.iso(), hearing.start_time) == ("2031-03-04", time(14, 0))
+    assert hearing.location == "Room 325 of the State Capitol"
