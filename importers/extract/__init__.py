@@ -22,6 +22,7 @@ from importers.extract.events import (
     find_event_mentions,
     heading_dates,
     labelled_event,
+    other_sitting,
     titles_alike,
     venue_of_date,
 )
@@ -405,6 +406,7 @@ def _adopt_main(
         )
         # "Press conference ahead of the Annual Meetings": the meetings are another event
         and not (occasion and all(_is_occasion(occasion.group(1), m.title) for m in c.named))
+        and not all(other_sitting(choice.title, m.title) for m in c.named)
     ]
     cluster = same[0] if same else None
     for other in same[1:]:

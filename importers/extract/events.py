@@ -704,7 +704,27 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
         return False
     if a.acronym and a.acronym == b.title or b.acronym and b.acronym == a.title:
         return True
+    if other_sitting(a.title, b.title):
+        return False  # "the first X Conference" and "the Second X Conference": two sittings
     return titles_alike(a.title, b.title)
+
+
+_EDITION = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\d{1,3}(?:st|nd|rd|th)|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _edition(title: str) -> frozenset[str]:
+    """The ordinals and years that say which sitting of a series a name is."""
+    return frozenset(m.group().lower() for m in _EDITION.finditer(title))
+
+
+def other_sitting(a: str, b: str) -> bool:
+    """Whether two names of one series say different sittings ("first" and "Second")."""
+    ea, eb = _edition(a), _edition(b)
+    return bool(ea and eb and ea != eb)
 
 
 class _Reach:

@@ -85,6 +85,9 @@ _DESCRIBERS = frozenset(
     "final".split()
 )
 _SENTENCE_WORDS = frozenset("i we he she they it you".split())
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+)
 _VENUE_NOUNS = frozenset(
     "room rooms hall centre center building venue facility facilities site".split()
 )
@@ -504,6 +507,8 @@ class _Builder:
             ):
                 left -= 1
                 continue
+            if head_cap and f in _ORDINAL_WORDS and left < self.first:
+                left -= 1  # "the first Regional Ministers' Conference": which sitting
             break
         while left < self.first and tokens[left].folded in _CONNECT:
             left += 1

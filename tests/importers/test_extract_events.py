@@ -488,3 +488,14 @@ def test_a_notice_of_hearing_takes_the_room_its_sentence_names() -> None:
     (hearing,) = run(text).events
     assert (hearing.start.iso(), hearing.start_time) == ("2031-03-04", time(14, 0))
     assert hearing.location == "Room 325 of the State Capitol"
+
+
+def test_an_earlier_sitting_of_the_same_series_is_an_event_of_its_own() -> None:
+    text = (
+        "The Second Northvale Ports Conference opened in Eastport on 3 May 2031. Much has "
+        "changed since the first Northvale Ports Conference in June 2028, when only six ports "
+        "took part.\n"
+    )
+    events = events_of(text)
+    assert iso(events["Second Northvale Ports Conference"]) == ("2031-05-03", "2031-05-03")
+    assert iso(events["first Northvale Ports Conference"]) == ("2028-06", "2028-06")
