@@ -79,6 +79,7 @@ def candidates(
     what = programme.fields.get("what")
     if what:
         value, span = what
+        value = _bare_subject(value, dates, span[0])
         found.append(Candidate(value.strip(" .;"), span, _head_of(value), 120, "label"))
     if doc_title:
         found += _title_candidates(doc_title, programme)
@@ -93,6 +94,28 @@ def candidates(
     found += _headline_candidates(text, layout, dates, labels)
     found += _lead_candidates(doc, layout)
     return found
+
+
+# "Re: Fwd: Invitation: X": what a mail's subject says before the name of the event
+_SUBJECT_LEAD = re.compile(
+    r"^(?:\s*(?:re|fwd?|tr|aw|wg|rv|invitation|invite|save\s+the\s+date|reminder|rappel"
+    r"|invitación|einladung|convocatoria|announcement|new\s+date|update)\s*[:\-–—]\s*)+",
+    re.IGNORECASE,
+)
+
+
+def _bare_subject(value: str, dates: list[DateMention], at: int) -> str:
+    """A labelled name without the mail's words before it and its date after it
+    ("Invitation: Harbour Dinner, 20 November 2031" -> "Harbour Dinner")."""
+    bare = _SUBJECT_LEAD.sub("", value)
+    offset = at + len(value) - len(bare)
+    end = offset + len(bare.rstrip())
+    for date in dates:
+        if date.span[1] == end and date.span[0] > offset:
+            head = bare[: date.span[0] - offset].rstrip()
+            if head.endswith((",", "–", "—", "-", "|", ":")) and len(head) > 3:
+                bare = head.rstrip(" ,–—-|:")
+    return bare or value
 
 
 def _head_of(value: str) -> str:
