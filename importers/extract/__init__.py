@@ -8,7 +8,7 @@ from datetime import time, timedelta
 
 from importers.errors import DocumentTooComplex
 from importers.extract import budget
-from importers.extract.affiliation import abbreviates
+from importers.extract.affiliation import PLACEHOLDER, abbreviates
 from importers.extract.contacts import ContactBlock, find_contact_blocks, place_names
 from importers.extract.dates import DateMention, find_dates
 from importers.extract.events import (
@@ -1216,7 +1216,10 @@ def _event_records(
                 start_time=start_time,
                 end_time=end_time,
                 timezone=_first_zone(cluster) or cluster.timezone,  # the zone of the hours first
-                location=cluster.location,
+                # "Location: TBD": no place yet
+                location=None
+                if PLACEHOLDER.fullmatch(cluster.location or "")
+                else cluster.location,
                 panels=tuple(panel_records),
                 people=tuple(Participant(names.get(k, k), r) for k, r in people),
                 spans=tuple(sorted(set(cluster.spans))),

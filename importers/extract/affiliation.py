@@ -344,7 +344,17 @@ def _finish(title: str | None, org_parts: list[str]) -> tuple[str | None, str | 
                 title = lead_title
     if org:
         org = org.strip(" ,;:-–—").rstrip(".") if not org.endswith(("Inc.", "Ltd.", "Co.")) else org
+    if org and PLACEHOLDER.fullmatch(org):
+        org = None  # "(TBC)": to be confirmed, no organisation
     return title or None, org or None
+
+
+# What a programme writes for what is not known yet
+PLACEHOLDER = re.compile(
+    r"\(?\s*(?:tbc|tbd|tba|tbc\.|to\s+be\s+(?:confirmed|determined|announced)|n/?a|pending"
+    r"|à\s+confirmer|por\s+confirmar)\s*\)?\.?",
+    re.IGNORECASE,
+)
 
 
 def split_title_org(phrase: str) -> tuple[str, str | None]:

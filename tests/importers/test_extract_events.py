@@ -499,3 +499,9 @@ def test_an_earlier_sitting_of_the_same_series_is_an_event_of_its_own() -> None:
     events = events_of(text)
     assert iso(events["Second Northvale Ports Conference"]) == ("2031-05-03", "2031-05-03")
     assert iso(events["first Northvale Ports Conference"]) == ("2028-06", "2028-06")
+
+
+def test_a_place_to_be_decided_is_no_place() -> None:
+    text = "Harbour Data Workshop 2031\n\nDate: 12 June 2031\nLocation: TBD\n"
+    (workshop,) = run(text).events
+    assert workshop.location is None
