@@ -42,6 +42,7 @@ _NAME_RUN = re.compile(
 )
 
 _LETTER_DOT = re.compile(r"[A-Z]\.")
+_WORDS_AFTER = re.compile(r"(?: [a-z]+){1,2}")
 # The f-string patterns hold a class of every capital letter: compile them once, not per call.
 _WORD_BEFORE = re.compile(rf"({U}[\w-]*) $")
 _CAPITAL_AFTER = re.compile(rf" {U}")
@@ -246,6 +247,9 @@ def find_names(text: str) -> list[NameMention]:
             _CAPITAL_AFTER.match(text, end) and post_nominals_end(text, end) == end
         ) or glued_before:
             continue
+        venue = _WORDS_AFTER.match(text, end)
+        if venue and any(fold(w) in _VENUE for w in venue.group().split()):
+            continue  # "the Jane Roe conference room": a room named after someone
         honorific, _ = honorific_before(text, start)
         first = fold(words[0][1].split("-")[0])
         if honorific and fold(honorific.split()[-1].rstrip(".")) in PEERAGE:
@@ -405,7 +409,7 @@ _ORG_NAME_WORDS = {
 def _noun_ending(word: str) -> bool:
     w = fold(word)
     return len(w) > 5 and w.endswith(
-        ("tion", "tions", "sion", "ment", "ments", "ness", "ship", "ism")
+        ("tion", "tions", "sion", "ment", "ments", "ness", "ship", "ism", "ysis", "ology")
     )
 
 
