@@ -182,8 +182,11 @@ def find_names(text: str) -> list[NameMention]:
         while words and not _is_name_token(words[0][1]):
             words.pop(0)
         # "Refugees Jane Roe": a stray capitalised word before a known given name
+        before_run = text[max(0, match.start() - 2) : match.start()]
         stray = (
             len(words) >= 3
+            and before_run not in (", ", ",\n")  # "Secretary, Bader Omar Roe": a name opens
+            and before_run[-1:] != "\n"
             # "M. Tarek Hossain": an initial, not a stray word (but "H.E. Jane Roe" is no "E.")
             and (len(words[0][1].rstrip(".")) > 1 or text[words[0][0] - 1 : words[0][0]] == ".")
             and fold(words[0][1]) not in firsts

@@ -510,6 +510,17 @@ def _pre_apposition(text: str, start: int, sentence_start: int) -> tuple[str | N
         words = phrase.split()
     else:
         if window.rstrip().endswith(","):
+            # "Opening the meeting, NCL Executive Secretary, Jane Roe said": a title set off
+            # by commas with no article before it
+            between = window.rstrip()[:-1].rsplit(",", 1)[-1].strip()
+            if (
+                between[:1].isupper()
+                and len(between.split()) <= 8
+                and _is_title_phrase(between)
+                and title_word(between.split()[-1])
+            ):
+                title, org = split_leading_org(between)
+                return (_clean_title(title), org) if title else (None, None)
             return None, None
         words = []
         written = window.split()
