@@ -104,6 +104,8 @@ def _org_before_title(segment: str) -> bool:
     return bool(words) and fold(words[0]) in ORG_WORDS and not title_word(words[0])
 
 
+# A title that already says its portfolio: "Minister for Agriculture (of the Government of X)"
+_PORTFOLIO = re.compile(r"\s(?:for|of)\s", re.IGNORECASE)
 _TITLE_COMPLEMENTS = frozenset(
     "state staff mission delegation ceremonies government studies station cabinet".split()
 )
@@ -243,8 +245,13 @@ def split_affiliation(text: str) -> Affiliation:
             rest.append(bare)  # "(#2 in the ranking)", a talk's title
         else:
             keep.append((bare, kind))
+    country = None
     while len(keep) > 1 and keep[-1][1] == _PLACE:
-        keep.pop()
+        place = keep.pop()[0]
+        country = country or place
+    # "Senior Minister of Science, Eastland": a minister's country is whom they serve
+    if country is None or not _serves_a_state(keep) or not _is_country(country):
+        country = None
     first_title = next((i for i, (_, kind) in enumerate(keep) if kind == _TITLE), None)
     title: str | None = None
     org_parts: list[str]
@@ -270,7 +277,27 @@ def split_affiliation(text: str) -> Affiliation:
         if not org_parts:
             org_parts = [part for part, kind in after[first_org:]][:1] if len(keep) > 2 else []
     title, org = _finish(title, org_parts)
+    if org is None and country is not None:
+        org = country
     return Affiliation(title, org, ", ".join(rest) or None)
+
+
+_STATE_TITLES = frozenset(
+    "minister ministre ministro ambassador ambassadeur embajador president président presidente "
+    "senator deputy premier chancellor consul envoy".split()
+)
+
+
+def _serves_a_state(keep: list[tuple[str, str]]) -> bool:
+    return any(
+        kind == _TITLE and any(fold(w.strip(".,")) in _STATE_TITLES for w in part.split())
+        for part, kind in keep
+    )
+
+
+def _is_country(phrase: str) -> bool:
+    place = lookup(phrase.strip(" ."))
+    return place is not None and place.is_country
 
 
 _WORK_OPENERS = frozenset(
@@ -369,7 +396,7 @@ def split_title_org(phrase: str) -> tuple[str, str | None]:
             continue
         first = rest.split()[0]
         word = match.group("word")
-        if word == "of" and fold(first) in _TITLE_COMPLEMENTS:
+        if word == "of" and fold(first) in _TITLE_COMPLEMENTS and not _PORTFOLIO.search(head):
             continue  # "Secretary of State", "Chief of Staff": one title
         definite = phrase[match.start() : match.end()].rstrip().endswith((" the", " la", " el"))
         if word in ("for", "to") and not definite and not _ACRONYM.match(first):
