@@ -990,15 +990,16 @@ def _collect_groups(text: str, low: str | None) -> list[_Group]:
                 _any_within(intros, start, end),
             )
         carried = line.trailing_label
+        adjacent = blank_run == 0
         blank_run = 0
         if line.kind == "label":
             continue
         if line.kind == "intro":
-            current, pending, after_intro = None, [], True
+            current, pending, after_intro = None, _office_above(pending, adjacent), True
             continue
         if line.kind == "header":
             if line.intro:
-                pending, after_intro = [], True
+                pending, after_intro = _office_above(pending, adjacent), True
             pending.append(line)
             if len(pending) > _MAX_HEADER_LINES:
                 pending.pop(0)
@@ -1012,6 +1013,16 @@ def _collect_groups(text: str, low: str | None) -> list[_Group]:
             if entry.items:
                 current, pending = _take_contact_line(entry, current, pending, after_intro, groups)
     return groups
+
+
+def _office_above(pending: list[_Line], adjacent: bool) -> list[_Line]:
+    """ "Mayor's Office" right above "Contact: Jane Roe": the office the contact speaks for
+    stays with them; other lines above an introduction do not."""
+    if not adjacent or not pending:
+        return []
+    above = pending[-1]
+    segments = _usable_headers([above])
+    return [above] if len(segments) == 1 and segments[0].kind in ("org", "dept") else []
 
 
 def _take_contact_line(
@@ -1039,6 +1050,12 @@ def _take_contact_line(
     return group, []
 
 
+def _read_header(line: _Line) -> None:
+    if line.text is not None and not line.segments:
+        line.segments = _header_segments(line.text, line.start) or []
+        line.text = None
+
+
 def _usable_headers(pending: list[_Line]) -> list[_Segment]:
     """The header lines that belong to the contact lines below them.
 
@@ -1046,14 +1063,21 @@ def _usable_headers(pending: list[_Line]) -> list[_Segment]:
     at a line that is no header; without a name, the last three header lines.
     """
     chosen: list[list[_Segment]] = []
-    for line in reversed(pending):
-        if line.text is not None and not line.segments:
-            line.segments = _header_segments(line.text, line.start) or []
-            line.text = None
+    lines = list(reversed(pending))
+    for index, line in enumerate(lines):
+        _read_header(line)
         if not line.segments:
             break
         chosen.append(line.segments)
         if any(seg.kind in ("name", "names") for seg in line.segments):
+            above = lines[index + 1] if index + 1 < len(lines) else None
+            if above is not None and not any(
+                seg.kind in ("org", "dept") for segments in chosen for seg in segments
+            ):
+                # "Mayor's Office" / "Contact: Jane Roe": the office above the name
+                _read_header(above)
+                if len(above.segments) == 1 and above.segments[0].kind in ("org", "dept"):
+                    chosen.append(above.segments)
             break
     else:
         chosen = chosen[:3]

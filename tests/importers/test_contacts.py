@@ -545,3 +545,17 @@ def test_two_people_and_three_numbers_on_one_enquiries_line() -> None:
         "Hana Lowe": ("+61412345678", "+61892221234"),
         "Raj Patel": ("+6182771234",),
     }
+
+
+def test_the_office_right_above_a_contact_introduction_is_the_contacts() -> None:
+    text = (
+        "12 March 2031\nMayor’s Office\nContact: Jane Roe\nTel. +1 201 555 0148\n"
+        "jroe@acme.example.org\n"
+    )
+    block = only_block(text)
+    assert (block.name, block.organisation) == ("Jane Roe", "Mayor’s Office")
+
+
+def test_a_heading_a_blank_line_above_a_contact_introduction_is_not_the_contacts() -> None:
+    text = "Harbour Office\n\nContact: Jane Roe\nTel. +1 201 555 0148\n"
+    assert only_block(text).organisation is None
