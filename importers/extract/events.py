@@ -716,6 +716,7 @@ _EDITION = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _edition(title: str) -> frozenset[str]:
     """The ordinals and years that say which sitting of a series a name is."""
     return frozenset(m.group().lower() for m in _EDITION.finditer(title))
