@@ -28,6 +28,7 @@ from importers.extract.events import (
 )
 from importers.extract.gatherings import find_gatherings, gathering_nouns, one_document
 from importers.extract.layout import META, TEXT, Layout
+from importers.extract.lexicon import fold
 from importers.extract.listed import Listed
 from importers.extract.main_event import Candidate, candidates, choose, main_dates, programme_range
 from importers.extract.names import find_names
@@ -124,6 +125,7 @@ def _extract(document: DocumentText) -> Extraction:
     blocks = find_contact_blocks(doc.text, guess_region=lambda: dominant_country(doc.text))
     _merge_contacts(finder, blocks)
     finder.describe_untitled()
+    _local_officials(finder, layout)
 
     mentions = find_event_mentions(doc)
     clusters = cluster_mentions(mentions)
@@ -218,6 +220,34 @@ def _extract(document: DocumentText) -> Extraction:
     return Extraction(
         document=document, events=tuple(events), people=tuple(people), warnings=warnings
     )
+
+
+# A town's or county's own page: "City of Port Ellis", "Eastport County Council"
+_LOCAL_BODY = re.compile(
+    r"(?:The\s+)?(?:(?:City|Town|County|Municipality|Borough|Village|Shire|District)\s+of"
+    r"(?:\s+[A-Z][\w.'’-]*){1,4}|(?:[A-Z][\w.'’-]*\s+){1,4}(?:City|County|Town|District|Borough"
+    r"|Shire|Municipal)\s+Council)"
+)
+_LOCAL_TITLES = frozenset(
+    (
+        "mayor|vice mayor|deputy mayor|councilmember|council member|councillor|councilor"
+        "|councilman|councilwoman|alderman|alderwoman|city manager|city clerk|town clerk"
+        "|selectman|selectwoman"
+    ).split("|")
+)
+
+
+def _local_officials(finder: PeopleFinder, layout: Layout) -> None:
+    """On a town's own page ("City of Port Ellis" at its head), its mayor and councillors
+    named with no organisation are the town's."""
+    head = [line.text.strip(" #*") for line in layout.content[:3]]
+    publisher = next((text for text in head if _LOCAL_BODY.fullmatch(text)), None)
+    if publisher is None:
+        return
+    for person in finder.people.values():
+        role = fold(person.title or person.honorific or "").rstrip(".")
+        if person.organisation is None and role in _LOCAL_TITLES:
+            person.organisation = publisher
 
 
 _NUMBER_WORDS = {

@@ -323,3 +323,23 @@ def test_a_name_alone_on_its_line_above_who_they_are_is_a_card() -> None:
         "Events Secretary",
         "Harbour Trust",
     )
+
+
+def test_a_towns_own_page_gives_its_mayor_and_councillors_the_town() -> None:
+    text = (
+        "City of Port Ellis\nNews Release\n\nMayor Anna Petrov and Councilmember Tom Reed will "
+        "host a town hall on 4 May 2031 at the Quay Library with Jane Okafor of the Harbour "
+        "Trust.\n"
+    )
+    people = people_of(text)
+    assert people["Anna Petrov"].organisation == "City of Port Ellis"
+    assert people["Tom Reed"].organisation == "City of Port Ellis"
+    assert people["Jane Okafor"].organisation == "Harbour Trust"  # not an official of the town
+
+
+def test_a_town_named_in_the_body_of_another_page_is_not_its_mayors() -> None:
+    text = (
+        "Spring fair news\n\nThe spring fair, held with the City of Port Ellis, opened on "
+        "4 May 2031 with a speech by Mayor Anna Petrov.\n"
+    )
+    assert people_of(text)["Anna Petrov"].organisation is None
