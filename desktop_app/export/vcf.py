@@ -155,7 +155,8 @@ def vcard(person: Person, version: str = "3.0") -> str:
     if version not in VERSIONS:
         raise ValueError(f"vCard version must be one of {', '.join(VERSIONS)}")
     v4 = version == "4.0"
-    name = person.full_name.strip() or " ".join(p for p in name_parts(person)[1::-1] if p)
+    # control characters go before stripping, so that no line break is left standing at an end
+    name = clean(person.full_name).strip() or " ".join(p for p in name_parts(person)[1::-1] if p)
     rows = ["BEGIN:VCARD" + CRLF, line("VERSION", version), line("PRODID", escape_text(PRODID))]
     if v4:
         rows.append(line("KIND", "individual"))

@@ -59,6 +59,8 @@ def _person(name: str, job: str, org: str, note: str) -> Person:
 @given(name=TEXT, job=TEXT, org=TEXT, note=TEXT, version=st.sampled_from(["3.0", "4.0"]))
 # a control character after the last line break once survived the note's stripping
 @example(name="X", job="X", org="X", note="0\n\x08", version="3.0")
+# and a control character before a line break at the start of a name
+@example(name="\x1b\n0", job="X", org="X", note="X", version="3.0")
 def test_vcard_fields_round_trip_and_add_no_property(
     name: str, job: str, org: str, note: str, version: str
 ) -> None:
