@@ -256,8 +256,12 @@ _BY_NAME = dict(_PATTERNS)
 _MONTH_FORMS = ("mdy_mdy", "m_dd", "md", "month_range", "month")
 _DIGIT_PATTERNS = [(n, p) for n, p in _PATTERNS if n not in (*_MONTH_FORMS, "weekday", "relative")]
 _RELATIVE_WORDS = ("today", "tonight", "tomorrow", "yesterday", "this", "next", "last", "coming")
+# Only where a word starts (the caller skips the rest): checking that first is cheaper than
+# trying the words at every letter
 _WORD_ANCHOR = re.compile(
-    word_trie([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *_RELATIVE_WORDS]) + "(?![a-z])"
+    "(?<![a-z])"
+    + word_trie([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *_RELATIVE_WORDS])
+    + "(?![a-z])"
 )
 
 # Words looked up backwards from the start of a match; each ends at the match (\Z).
