@@ -74,27 +74,30 @@ def test_a_standing_body_is_an_event_only_when_it_meets() -> None:
     assert "Northern Health Council" not in events
 
 
-def test_what_when_where_block() -> None:
-    events = events_of(
-        "WHAT: 2011 Community Radio Convention\n"
-        "WHERE: Civic Centre Hall, Leeds\n"
-        "WHEN: Mar. 4-6, 2011\n"
-        "WHO: station volunteers\n"
-    )
-    convention = events["2011 Community Radio Convention"]
-    assert iso(convention) == ("2011-03-04", "2011-03-06")
-    assert convention.location == "Civic Centre Hall, Leeds"
-
-
-def test_what_when_where_labels_with_their_values_on_the_lines_below() -> None:
-    events = events_of(
-        "MEDIA ADVISORY\n\nWHAT:\n\nHarbour Mayors Press Briefing\n\nWHO:\n\nJane Roe, Mayor\n\n"
-        "WHEN:\n\nTuesday, 4 March 2031 at 10:00\n\n"
-        "WHERE:\n\nOld Customs House | 2 Quay Street | Porto Quill\n\nNOTE:\n\nBring ID.\n"
-    )
-    briefing = events["Harbour Mayors Press Briefing"]
-    assert iso(briefing) == ("2031-03-04", "2031-03-04")
-    assert briefing.location == "Old Customs House, 2 Quay Street, Porto Quill"
+@pytest.mark.parametrize(
+    ("text", "title", "days", "place"),
+    [
+        (
+            "WHAT: 2011 Community Radio Convention\nWHERE: Civic Centre Hall, Leeds\n"
+            "WHEN: Mar. 4-6, 2011\nWHO: station volunteers\n",
+            "2011 Community Radio Convention",
+            ("2011-03-04", "2011-03-06"),
+            "Civic Centre Hall, Leeds",
+        ),
+        (
+            # the values on the lines below their labels; a WHERE of table cells
+            "MEDIA ADVISORY\n\nWHAT:\n\nHarbour Mayors Press Briefing\n\nWHO:\n\n"
+            "Jane Roe, Mayor\n\nWHEN:\n\nTuesday, 4 March 2031 at 10:00\n\n"
+            "WHERE:\n\nOld Customs House | 2 Quay Street | Porto Quill\n\nNOTE:\n\nBring ID.\n",
+            "Harbour Mayors Press Briefing",
+            ("2031-03-04", "2031-03-04"),
+            "Old Customs House, 2 Quay Street, Porto Quill",
+        ),
+    ],
+)
+def test_what_when_where_block(text: str, title: str, days: tuple[str, str], place: str) -> None:
+    event = events_of(text)[title]
+    assert (iso(event), event.location) == (days, place)
 
 
 def test_a_dated_act_becomes_an_event() -> None:
