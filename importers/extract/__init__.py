@@ -181,7 +181,7 @@ def _extract(document: DocumentText) -> Extraction:
     in_sessions = {key for panel in panels for key, _ in panel.people}
     event_people = [(key, role) for key, role in event_people if key not in in_sessions]
     if main is not None:
-        _main_from_programme(doc, main, panels)
+        _main_from_programme(doc, main, panels, body)
         reference = document.reference_date or (released.start.first_day() if released else None)
         _days_of_the_main(doc, main, reference)
         _month_of_the_stay(main, remaining)
@@ -1092,7 +1092,36 @@ def _line_end(text: str, position: int) -> int:
     return len(text) if end == -1 else end
 
 
-def _main_from_programme(doc: Text, main: EventCluster, panels: list[PanelCluster]) -> None:
+_VENUE_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:venue|location|where|place|lugar|lieu)[ \t]*[:?][ \t|]*(?:\n[ \t|]*)?"
+    r"([^\s|][^\n]*)$"
+)
+_VENUE_HEADING = re.compile(
+    r"(?im)^[ \t#*]*(?:venue|location|conference\s+venue|lugar|lieu)[ \t*]*\n(?:[ \t]*\n)?"
+    r"[ \t]*([^\s|][^\n]{2,100})$"
+)
+_MEETS_IN = re.compile(
+    r"\b(?:will\s+)?(?:meet|meets|met|convene|convenes|convened|gather|gathers|gathered"
+    r"|(?:will\s+be|is|was|are|were)\s+held|takes?\s+place|took\s+place|opens|opened)\b"
+    r"[^.\n]{0,60}?\bin\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+)
+
+
+def _names_a_place(line: str) -> bool:
+    """A line that names a venue: a building's word, a known place, or a street number."""
+    words = {fold(w.strip(".,()")) for w in line.split()}
+    return bool(words & _VENUE_WORDS or find_places(line) or re.search(r"\b\d{1,5}\s+[A-Z]", line))
+
+
+_VENUE_WORDS = frozenset(
+    "centre center hall house college university hotel palace building headquarters museum "
+    "theatre theater auditorium room campus library parliament stadium".split()
+)
+
+
+def _main_from_programme(
+    doc: Text, main: EventCluster, panels: list[PanelCluster], body: int = 0
+) -> None:
     """An event known only to its year or month takes the days of its programme, and a
     venue given on a labelled line."""
     days = [p.date for p in panels if p.date is not None and str(p.date.precision) == "day"]
@@ -1101,16 +1130,34 @@ def _main_from_programme(doc: Text, main: EventCluster, panels: list[PanelCluste
         first, last = min(days, key=lambda d: d.first_day()), max(days, key=lambda d: d.first_day())
         main.dates = [DateMention(main.spans[0], first, last, "range", True)]
     if main.location is None:
-        venue = re.search(
-            r"(?im)^[ \t]*(?:venue|location|where|place)[ \t]*:[ \t|]*(?:\n[ \t|]*)?"
-            r"([^\s|][^\n]*)$",
-            doc.text,
-        )
+        venue = _VENUE_LABEL.search(doc.text)
+        if venue is None:
+            # "Location" alone above the venue's line, as web pages have it
+            venue = next(
+                (m for m in _VENUE_HEADING.finditer(doc.text) if _names_a_place(m.group(1))),
+                None,
+            )
         if venue:
             main.location = venue.group(1).strip().strip(" |").rstrip(".")
             for place in find_places(venue.group(1)):
                 main.timezone = place.place.timezone
                 break
+    if main.location is None and main.named:
+        # "Harbour College, University of Eastport" on a line of its own under the title
+        title_end = doc.text.find("\n", main.named[0].span[1])
+        for line in re.finditer(r"(?m)^[^\n]+$", doc.text[title_end + 1 : title_end + 400]):
+            words = line.group().split()
+            if not words or len(words) > 10 or line.group().rstrip().endswith("."):
+                break
+            if _names_a_place(line.group()) and not re.search(r"\d{1,2}[:.]\d\d", line.group()):
+                main.location = line.group().strip(" |,")
+                break
+    if main.location is None:
+        # "Ministers will meet today in Apia to ...": where the lead says they gather
+        lead = _MEETS_IN.search(doc.text[: body + 600] if body < len(doc.text) else doc.text)
+        if lead and lookup(lead.group(1)):
+            main.location = lead.group(1)
+            main.timezone = lookup(lead.group(1)).timezone
     if main.location is None:
         # a main event made from the title or the lead: the venue its own sentence names
         attach_locations(doc, [main])

@@ -240,7 +240,7 @@ _HAPPENING = re.compile(
     re.IGNORECASE,
 )
 _VENUE = re.compile(
-    r"\b(?:at|in|à|au|en)\s+(?P<venue>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|de|the|[A-Z0-9][\w'’.-]*)){0,8})"
+    r"\b(?:at|in|à|au|en)\s+(?P<venue>(?:(?:the|el|la|los|las|le|les)\s+|l['’])?[A-Z][\w'’.-]*(?:\s+(?:of|for|de|the|[A-Z0-9][\w'’.-]*)){0,8})"
     r"(?:(?:,\s+|\s+in\s+|\s+at\s+)(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))?"
     r"(?:,\s+(?P<country>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))?"
 )
@@ -286,6 +286,24 @@ _VENUE_NOUNS = {
     "square",
     "street",
     "avenue",
+    # the same in Spanish, French and Portuguese
+    "teatro",
+    "théâtre",
+    "centro",
+    "salón",
+    "salon",
+    "sala",
+    "palacio",
+    "palais",
+    "hôtel",
+    "universidad",
+    "université",
+    "universidade",
+    "museo",
+    "musée",
+    "auditorio",
+    "edificio",
+    "sede",
 }
 
 
@@ -933,9 +951,21 @@ def attach_locations(doc: Text, clusters: list[EventCluster]) -> None:
                     cluster.location, cluster.timezone = venue
         if cluster.location is None:
             for place in find_places(cluster.title):
+                before = cluster.title[: place.span[0]]
+                if re.search(
+                    r"\s(?:in|at|on|of|to|about|sobre|sur)\s+(?:the\s+)?$", before
+                ) and not (_PLACE_OF_GATHERING.search(before)):
+                    continue  # "a meeting on the situation in X": what it is about, not where
                 cluster.location = place.text
                 cluster.timezone = place.place.timezone
                 break
+
+
+# "Conference in Tartu", "Summit of X in Lisbon": where the gathering itself is held
+_PLACE_OF_GATHERING = re.compile(
+    rf"(?:{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))})\s+(?:in|at|à|en)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _venue_statement(doc: Text) -> tuple[int, str] | None:
@@ -959,7 +989,7 @@ def venue_of_date(doc: Text, date: DateMention) -> tuple[str, str | None] | None
 def _venue_after(window: str) -> tuple[str, str | None] | None:
     for match in _VENUE.finditer(window[:220]):
         venue = match.group("venue").strip()
-        venue = re.sub(r"^the\s+", "", venue)
+        venue = re.sub(r"^(?:(?:the|el|la|los|las|le|les)\s+|l['’])", "", venue)
         city = match.group("city")
         country = match.group("country")
         words = {fold(w.strip("’'s.,")) for w in venue.split()}

@@ -508,3 +508,47 @@ def test_a_place_to_be_decided_is_no_place() -> None:
     text = "Harbour Data Workshop 2031\n\nDate: 12 June 2031\nLocation: TBD\n"
     (workshop,) = run(text).events
     assert workshop.location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Press briefing on the Harbour Report\n\nWhen? 4 May 2031, 10:00\n"
+            "Where? Harbour House, 2 Quay Street, Honiara\n",
+            "Harbour House, 2 Quay Street, Honiara",
+        ),
+        (
+            "Northvale Soil Congress 2031\n\n14 June 2031\n\nSoil scientists meet for a day of "
+            "talks on the health of farmland.\n\nLocation\n\nGrand Hotel Honiara, Main Street\n",
+            "Grand Hotel Honiara, Main Street",
+        ),
+        (
+            "Ministers meet on tuna\n\nFisheries ministers of the region will meet today in "
+            "Castries to agree on catch limits for the Harbour Fisheries Forum on 4 May 2031.\n",
+            "Castries",
+        ),
+        (
+            "Foro Costero 2031\n\nEl Foro Costero se celebrará el 4 de junio de 2031 en el "
+            "Teatro Nacional de Eastport.\n",
+            "Teatro Nacional de Eastport",
+        ),
+        (
+            "Harbour Data Workshop 2031\nHarbour College, University of Eastport\n"
+            "3–4 June 2031\n\nA workshop for port data teams.\n",
+            "Harbour College, University of Eastport",
+        ),
+    ],
+)
+def test_the_place_of_an_event_as_pages_and_releases_give_it(text: str, place: str) -> None:
+    (event,) = run(text).events
+    assert event.location == place
+
+
+def test_a_place_a_meeting_is_about_is_not_where_it_meets() -> None:
+    text = (
+        "MEDIA RELEASE\n\nThe ministers will hold a meeting to discuss the security situation "
+        "in Honiara on 4 May 2031.\n"
+    )
+    (meeting,) = run(text).events
+    assert meeting.location is None
