@@ -1129,7 +1129,9 @@ def _main_from_programme(
     if days and (start is None or str(start.precision) != "day"):
         first, last = min(days, key=lambda d: d.first_day()), max(days, key=lambda d: d.first_day())
         main.dates = [DateMention(main.spans[0], first, last, "range", True)]
-    if main.location is None:
+    low = doc.lower if doc.lower is not None else doc.text.lower()
+    labelled = any(word in low for word in ("venue", "location", "where", "place", "lugar", "lieu"))
+    if main.location is None and labelled:
         venue = _VENUE_LABEL.search(doc.text)
         if venue is None:
             # "Location" alone above the venue's line, as web pages have it
