@@ -22,6 +22,8 @@ from importers.extract.events import (
     find_event_mentions,
     heading_dates,
     labelled_event,
+    line_end,
+    names_a_place,
     other_sitting,
     titles_alike,
     venue_of_date,
@@ -1087,11 +1089,6 @@ _ONLINE = re.compile(
 )
 
 
-def _line_end(text: str, position: int) -> int:
-    end = text.find("\n", position)
-    return len(text) if end == -1 else end
-
-
 _VENUE_LABEL = re.compile(
     r"(?im)^[ \t]*(?:venue|location|where|place|lugar|lieu)[ \t]*[:?][ \t|]*(?:\n[ \t|]*)?"
     r"([^\s|][^\n]*)$"
@@ -1107,84 +1104,117 @@ _MEETS_IN = re.compile(
 )
 
 
-def _names_a_place(line: str) -> bool:
-    """A line that names a venue: a building's word, a known place, or a street number."""
-    words = {fold(w.strip(".,()")) for w in line.split()}
-    return bool(words & _VENUE_WORDS or find_places(line) or re.search(r"\b\d{1,5}\s+[A-Z]", line))
-
-
-_VENUE_WORDS = frozenset(
-    "centre center hall house college university hotel palace building headquarters museum "
-    "theatre theater auditorium room campus library parliament stadium".split()
-)
-
-
 def _main_from_programme(
     doc: Text, main: EventCluster, panels: list[PanelCluster], body: int = 0
 ) -> None:
-    """An event known only to its year or month takes the days of its programme, and a
-    venue given on a labelled line."""
+    """An event known only to its year or month takes the days of its programme, and an event
+    without a place the place the text gives it (see _place_of_main)."""
     days = [p.date for p in panels if p.date is not None and str(p.date.precision) == "day"]
     start, _ = event_dates(main)
     if days and (start is None or str(start.precision) != "day"):
         first, last = min(days, key=lambda d: d.first_day()), max(days, key=lambda d: d.first_day())
         main.dates = [DateMention(main.spans[0], first, last, "range", True)]
+    if main.location is None:
+        found = _place_of_main(doc, main, body)
+        if found is not None:
+            main.location, main.timezone = found
+
+
+def _place_of_main(doc: Text, main: EventCluster, body: int) -> tuple[str, str | None] | None:
+    """Where the main event is held, from the strongest sign the text gives; the first that
+    names a place wins."""
+    for finder in (
+        _place_labelled,
+        _place_under_title,
+        _place_of_the_lead,
+        _place_of_its_sentence,
+        _place_after_its_date,
+        _place_online,
+        _place_on_a_dateline,
+    ):
+        found = finder(doc, main, body)
+        if found is not None:
+            return found
+    return None
+
+
+def _timezone_of(phrase: str) -> str | None:
+    places = find_places(phrase)
+    return places[0].place.timezone if places else None
+
+
+def _place_labelled(doc: Text, main: EventCluster, body: int) -> tuple[str, str | None] | None:
+    """ "Venue: X", "Where? X", or "Location" alone above the venue's line."""
     low = doc.lower if doc.lower is not None else doc.text.lower()
-    labelled = any(word in low for word in ("venue", "location", "where", "place", "lugar", "lieu"))
-    if main.location is None and labelled:
-        venue = _VENUE_LABEL.search(doc.text)
-        if venue is None:
-            # "Location" alone above the venue's line, as web pages have it
-            venue = next(
-                (m for m in _VENUE_HEADING.finditer(doc.text) if _names_a_place(m.group(1))),
-                None,
-            )
-        if venue:
-            main.location = venue.group(1).strip().strip(" |").rstrip(".")
-            for place in find_places(venue.group(1)):
-                main.timezone = place.place.timezone
-                break
-    if main.location is None and main.named:
-        # "Harbour College, University of Eastport" on a line of its own under the title
-        title_end = doc.text.find("\n", main.named[0].span[1])
-        for line in re.finditer(r"(?m)^[^\n]+$", doc.text[title_end + 1 : title_end + 400]):
-            words = line.group().split()
-            if not words or len(words) > 10 or line.group().rstrip().endswith("."):
-                break
-            if _names_a_place(line.group()) and not re.search(r"\d{1,2}[:.]\d\d", line.group()):
-                main.location = line.group().strip(" |,")
-                break
-    if main.location is None:
-        # "Ministers will meet today in Apia to ...": where the lead says they gather
-        lead = _MEETS_IN.search(doc.text[: body + 600] if body < len(doc.text) else doc.text)
-        if lead and lookup(lead.group(1)):
-            main.location = lead.group(1)
-            main.timezone = lookup(lead.group(1)).timezone
-    if main.location is None:
-        # a main event made from the title or the lead: the venue its own sentence names
-        attach_locations(doc, [main])
-    if main.location is None and main.dates and main.dates[0].span[1] > 0:
-        # "... will hold a public hearing on 4 March at 2 p.m. in Room 325 of the Capitol"
-        venue = venue_of_date(doc, main.dates[0])
-        if venue:
-            main.location, main.timezone = venue
-    if main.location is None and main.dates:
-        # "Thursday 14 May 2031, 14:00–15:30 CET (online)": held on the web
-        first = main.dates[0].span[0]
-        line = doc.text[doc.text.rfind("\n", 0, first) + 1 : _line_end(doc.text, first)]
-        if _ONLINE.search(line):
-            main.location = "Online"
-    if main.location is None:
-        # "Convention Centre, Kigali, Rwanda – 21–22 March 2023" on a line under the title
-        first = min(m.span[0] for m in main.named) if main.named else main.first
-        for line in re.finditer(r"(?m)^[^\n]{5,160}$", doc.text[first : first + 600]):
-            place_line = _PLACE_DATELINE.match(line.group())
-            if place_line:
-                places = find_places(place_line.group(1))
-                if places:
-                    main.location = place_line.group(1).strip(" ,")
-                    main.timezone = places[0].place.timezone
-                    break
+    if not any(word in low for word in ("venue", "location", "where", "place", "lugar", "lieu")):
+        return None
+    venue = _VENUE_LABEL.search(doc.text)
+    if venue is None:
+        venue = next(
+            (m for m in _VENUE_HEADING.finditer(doc.text) if names_a_place(m.group(1))), None
+        )
+    if venue is None:
+        return None
+    return venue.group(1).strip().strip(" |").rstrip("."), _timezone_of(venue.group(1))
+
+
+def _place_under_title(doc: Text, main: EventCluster, body: int) -> tuple[str, None] | None:
+    """ "Harbour College, University of Eastport" on a line of its own under the title."""
+    if not main.named:
+        return None
+    title_end = doc.text.find("\n", main.named[0].span[1])
+    for line in re.finditer(r"(?m)^[^\n]+$", doc.text[title_end + 1 : title_end + 400]):
+        words = line.group().split()
+        if not words or len(words) > 10 or line.group().rstrip().endswith("."):
+            return None
+        if names_a_place(line.group()) and not re.search(r"\d{1,2}[:.]\d\d", line.group()):
+            return line.group().strip(" |,"), None
+    return None
+
+
+def _place_of_the_lead(doc: Text, main: EventCluster, body: int) -> tuple[str, str | None] | None:
+    """ "Ministers will meet today in Apia to ...": where the lead says they gather."""
+    lead = _MEETS_IN.search(doc.text[: body + 600] if body < len(doc.text) else doc.text)
+    place = lookup(lead.group(1)) if lead else None
+    return (lead.group(1), place.timezone) if lead and place else None
+
+
+def _place_of_its_sentence(
+    doc: Text, main: EventCluster, body: int
+) -> tuple[str, str | None] | None:
+    """A main event made from the title or the lead: the venue its own sentence names."""
+    attach_locations(doc, [main])
+    return (main.location, main.timezone) if main.location is not None else None
+
+
+def _place_after_its_date(
+    doc: Text, main: EventCluster, body: int
+) -> tuple[str, str | None] | None:
+    """ "... will hold a public hearing on 4 March at 2 p.m. in Room 325 of the Capitol"."""
+    if not main.dates or main.dates[0].span[1] <= 0:
+        return None
+    return venue_of_date(doc, main.dates[0])
+
+
+def _place_online(doc: Text, main: EventCluster, body: int) -> tuple[str, None] | None:
+    """ "Thursday 14 May 2031, 14:00–15:30 CET (online)": held on the web."""
+    if not main.dates:
+        return None
+    first = main.dates[0].span[0]
+    line = doc.text[doc.text.rfind("\n", 0, first) + 1 : line_end(doc.text, first)]
+    return ("Online", None) if _ONLINE.search(line) else None
+
+
+def _place_on_a_dateline(doc: Text, main: EventCluster, body: int) -> tuple[str, str | None] | None:
+    """ "Convention Centre, Kigali, Rwanda – 21–22 March 2023" on a line under the title."""
+    first = min(m.span[0] for m in main.named) if main.named else main.first
+    for line in re.finditer(r"(?m)^[^\n]{5,160}$", doc.text[first : first + 600]):
+        place_line = _PLACE_DATELINE.match(line.group())
+        if place_line:
+            places = find_places(place_line.group(1))
+            if places:
+                return place_line.group(1).strip(" ,"), places[0].place.timezone
+    return None
 
 
 def _without_the_event(main: EventCluster, panels: list[PanelCluster]) -> list[PanelCluster]:

@@ -1028,10 +1028,10 @@ def heading_dates(doc: Text, clusters: list[EventCluster], dates: list[DateMenti
             if mention.body:
                 continue
             line_start = text.rfind("\n", 0, mention.span[0]) + 1
-            line_end = _line_end(text, mention.span[1])
-            if len(text[line_start:line_end].strip(" *#")) > len(mention.title) + 12:
+            title_end = line_end(text, mention.span[1])
+            if len(text[line_start:title_end].strip(" *#")) > len(mention.title) + 12:
                 continue  # the title must be the line
-            found = _date_line(text, line_end, dates)
+            found = _date_line(text, title_end, dates)
             if found is None:
                 continue
             inside, rest = found
@@ -1052,14 +1052,21 @@ def heading_dates(doc: Text, clusters: list[EventCluster], dates: list[DateMenti
 def _venue_words(phrase: str) -> bool:
     """A short capitalised phrase that names a building or a campus ("Harbour College")."""
     words = phrase.split()
-    return (
-        0 < len(words) <= 8
-        and phrase[:1].isupper()
-        and bool({fold(w.strip(".,’'")) for w in words} & _VENUE_NOUNS)
+    return 0 < len(words) <= 8 and phrase[:1].isupper() and _has_venue_noun(words)
+
+
+def _has_venue_noun(words: list[str]) -> bool:
+    return bool({fold(w.strip(".,’'()")) for w in words} & _VENUE_NOUNS)
+
+
+def names_a_place(line: str) -> bool:
+    """A line that names a venue: a building's word, a known place, or a street number."""
+    return bool(
+        _has_venue_noun(line.split()) or find_places(line) or re.search(r"\b\d{1,5}\s+[A-Z]", line)
     )
 
 
-def _line_end(text: str, position: int) -> int:
+def line_end(text: str, position: int) -> int:
     end = text.find("\n", position)
     return len(text) if end == -1 else end
 
@@ -1079,7 +1086,7 @@ def _date_line(
     position = after + 1
     lines = 0
     while position < len(text) and lines < _HEADING_DATE_LINES:
-        end = _line_end(text, position)
+        end = line_end(text, position)
         line = text[position:end]
         if line.strip():
             lines += 1
